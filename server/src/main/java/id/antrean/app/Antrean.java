@@ -1,0 +1,127 @@
+package id.antrean.app;
+
+import id.antrean.db.Database;
+import id.antrean.db.DemoSeed;
+import id.antrean.db.EmbeddedDatabase;
+import id.antrean.db.Migrations;
+import id.antrean.events.EventBridge;
+import id.antrean.events.EventStream;
+import id.antrean.facility.FacilityDirectory;
+import id.antrean.facility.FacilityHandlers;
+import id.antrean.queue.CounterDesk;
+import id.antrean.queue.QueueBoard;
+import id.antrean.queue.QueueHandlers;
+import id.antrean.queue.TicketIssuer;
+import id.antrean.web.ApiRouter;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Antrean server node: the database (external or embedded, migrated, seeded on demand),
+ * the event bridge, and the HTTP servers. Start-up is blocking and happens before any request is served.
+ */
+public final class Antrean implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Antrean.class);
+
+    private final Vertx vertx;
+    private final Database database;
+    private final int port;
+
+    private Antrean(Vertx vertx, Database database, int port) {
+        this.vertx = vertx;
+        this.database = database;
+        this.port = port;
+    }
+
+    public static Antrean start(AppConfig config, Clock clock) throws Exception {
+        // PostgreSQL keeps microseconds: so does every time the server hands out.
+        Clock micros = Clock.tick(clock, Duration.ofNanos(1_000));
+        Database database = config.databaseUrl() == null
+                ? EmbeddedDatabase.start(config.dataDir())
+                : Database.fromUrl(config.databaseUrl());
+        try {
+            Migrations.apply(database);
+            if (config.demo()) {
+                DemoSeed.apply(database);
+            }
+            return startNode(config, micros, database);
+        } catch (Exception | Error e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Antrean startNode(AppConfig config, Clock clock, Database database) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        Pool pool = PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(config.dbPoolSize()).setEventLoopSize(config.httpInstances()))
+                .connectingTo(database.connectOptions().setPipeliningLimit(1).setCachePreparedStatements(true))
+                .using(vertx)
+                .build();
+        EventBridge bridge = new EventBridge(vertx, pool, database.connectOptions());
+        try {
+            bridge.start().await();
+            FacilityDirectory directory = new FacilityDirectory(pool);
+            QueueBoard board = new QueueBoard(pool, directory, clock);
+            ApiRouter.Features features = new ApiRouter.Features(
+                    new FacilityHandlers(directory, clock),
+                    new QueueHandlers(new TicketIssuer(pool, directory, clock), new CounterDesk(pool, directory, clock), board),
+                    new EventStream(directory, pool, board::board),
+                    promise -> pool.query("SELECT 1").execute()
+                            .onSuccess(rows -> promise.tryComplete(Status.OK()))
+                            .onFailure(e -> promise.tryComplete(Status.KO())));
+
+            // The first server binds the port (perhaps a free one, for PORT=0); the others share it.
+            AtomicInteger bound = new AtomicInteger();
+            vertx.deployVerticle(new ApiVerticle(features, config.port(), bound::set)).await();
+            int port = bound.get();
+            if (config.httpInstances() > 1) {
+                vertx.deployVerticle(() -> new ApiVerticle(features, port, p -> { }),
+                        new DeploymentOptions().setInstances(config.httpInstances() - 1)).await();
+            }
+            return new Antrean(vertx, database, port);
+        } catch (RuntimeException e) {
+            vertx.close().await();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    @Override
+    public void close() {
+        try {
+            // Closing Vert.x closes the pool and the event subscriber; bounded, as the database may be gone.
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (RuntimeException | TimeoutException e) {
+            LOG.warn("While stopping the server: {}", e.toString());
+        }
+        try {
+            database.close();
+        } catch (Exception e) {
+            LOG.warn("While stopping the database: {}", e.toString());
+        }
+    }
+}

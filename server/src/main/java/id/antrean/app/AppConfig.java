@@ -1,0 +1,51 @@
+package id.antrean.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The server's configuration, from environment variables.
+ *
+ * @param port          {@code PORT}, default 8080 (0 = any free port)
+ * @param databaseUrl   {@code DATABASE_URL}, a {@code postgresql://} URL; null = embedded PostgreSQL
+ * @param dataDir       {@code DATA_DIR}, default {@code ./data}: where the embedded PostgreSQL keeps its data
+ * @param demo          {@code DEMO=1}: seed the demo facility
+ * @param dbPoolSize    {@code DB_POOL_SIZE}, default 16
+ * @param httpInstances {@code HTTP_INSTANCES}, default one per processor
+ */
+public record AppConfig(int port, String databaseUrl, Path dataDir, boolean demo, int dbPoolSize, int httpInstances) {
+
+    public static AppConfig fromEnv(Map<String, String> env) {
+        return new AppConfig(
+                integer(env, "PORT", 8080, 0, 65535),
+                blankToNull(env.get("DATABASE_URL")),
+                Path.of(env.getOrDefault("DATA_DIR", "./data")),
+                "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
+                integer(env, "DB_POOL_SIZE", 16, 1, 500),
+                integer(env, "HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256));
+    }
+
+    public AppConfig withPort(int newPort) {
+        return new AppConfig(newPort, databaseUrl, dataDir, demo, dbPoolSize, httpInstances);
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < min || parsed > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not " + value, e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,39 @@
+package id.antrean.app;
+
+import id.antrean.db.DemoSeed;
+import java.time.Clock;
+
+/** Starts the server with the configuration from the environment and prints where it can be reached. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AppConfig config;
+        try {
+            config = AppConfig.fromEnv(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Antrean app = Antrean.start(config, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "antrean-shutdown"));
+
+        String base = "http://localhost:" + app.port();
+        StringBuilder urls = new StringBuilder()
+                .append("\nAntrean is running.\n")
+                .append("  API           ").append(base).append("/api/v1/facilities\n")
+                .append("  OpenAPI       ").append(base).append("/api/v1/openapi.yaml\n")
+                .append("  Health        ").append(base).append("/health\n");
+        if (config.demo()) {
+            String f = base + "/api/v1/facilities/" + DemoSeed.FACILITY;
+            urls.append("  Demo queue    ").append(f).append("/queue\n")
+                .append("  Demo events   ").append(f).append("/events\n");
+        }
+        urls.append(config.databaseUrl() == null
+                ? "  Database      embedded PostgreSQL, data in " + config.dataDir().toAbsolutePath().normalize() + "\n"
+                : "  Database      " + app.database().connectOptions().getHost() + "\n");
+        System.out.println(urls);
+    }
+}

@@ -1,0 +1,78 @@
+package id.antrean.events;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stores queue events in the transaction of the change they describe, and announces them with NOTIFY
+ * (delivered by PostgreSQL at commit, in commit order, to every server node).
+ *
+ * <p>Event ids come from the facility row, bumped as the last write of the transaction: they are
+ * gapless and rise in commit order, so a client that resumes after id N misses nothing.
+ */
+public final class EventLog {
+    public static final String CHANNEL = "antrean_events";
+    /** NOTIFY payloads are limited to 8000 bytes; bigger events are announced by id and read back. */
+    static final int INLINE_LIMIT = 7000;
+
+    static final String APPEND = """
+            WITH next AS (
+                UPDATE facility SET last_event_id = last_event_id + 1
+                WHERE facility_id = $1
+                RETURNING last_event_id),
+            saved AS (
+                INSERT INTO queue_event (facility_id, event_id, type, ticket_id, service_id, counter_id, payload, created_at)
+                SELECT $1, next.last_event_id, $2, $3, $4, $5, $6, $7 FROM next
+                RETURNING facility_id, event_id, payload)
+            SELECT event_id,
+                   pg_notify('antrean_events', facility_id::text || ' ' || event_id::text || ' ' ||
+                             CASE WHEN octet_length(payload::text) < 7000 THEN payload::text ELSE '' END)
+            FROM saved""";
+
+    static final String SINCE = """
+            SELECT event_id, payload FROM queue_event
+            WHERE facility_id = $1 AND event_id > $2
+            ORDER BY event_id
+            LIMIT $3""";
+
+    static final String OF_TICKET = """
+            SELECT event_id, payload FROM queue_event
+            WHERE facility_id = $1 AND ticket_id = $2
+            ORDER BY event_id""";
+
+    private EventLog() {
+    }
+
+    /** Stores the event on {@code tx}, which must be the transaction of the change. */
+    public static Future<JsonObject> append(SqlClient tx, QueueEvent event) {
+        JsonObject payload = event.payload();
+        return tx.preparedQuery(APPEND)
+                .execute(Tuple.of(event.facilityId(), event.type(), event.ticketId(), event.serviceId(),
+                        event.counterId(), payload, event.at().atOffset(ZoneOffset.UTC)))
+                .map(rows -> QueueEvent.withId(rows.iterator().next().getLong("event_id"), payload));
+    }
+
+    /** Events after {@code afterId}, oldest first, at most {@code limit}. */
+    public static Future<List<JsonObject>> since(SqlClient db, long facilityId, long afterId, int limit) {
+        return db.preparedQuery(SINCE).execute(Tuple.of(facilityId, afterId, limit)).map(EventLog::events);
+    }
+
+    /** The history of one ticket. */
+    public static Future<List<JsonObject>> ofTicket(SqlClient db, long facilityId, long ticketId) {
+        return db.preparedQuery(OF_TICKET).execute(Tuple.of(facilityId, ticketId)).map(EventLog::events);
+    }
+
+    private static List<JsonObject> events(Iterable<Row> rows) {
+        List<JsonObject> out = new ArrayList<>();
+        for (Row row : rows) {
+            out.add(QueueEvent.withId(row.getLong("event_id"), (JsonObject) row.getJson("payload")));
+        }
+        return out;
+    }
+}

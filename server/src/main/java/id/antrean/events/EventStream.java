@@ -1,0 +1,201 @@
+package id.antrean.events;
+
+import id.antrean.facility.Facility;
+import id.antrean.facility.FacilityDirectory;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code GET /api/v1/facilities/{facility}/events}: the facility's queue as Server-Sent Events.
+ *
+ * <p>A new client first gets a {@code SNAPSHOT} of the whole queue; a client that resumes with
+ * {@code Last-Event-ID} (or {@code ?lastEventId=}) gets the events it missed instead. Then every change,
+ * in order, each with its id. A client that falls too far behind is disconnected and resumes.
+ */
+public final class EventStream implements Handler<RoutingContext> {
+    static final int MAX_REPLAY = 1000;
+    static final long KEEPALIVE_MS = 15_000;
+    static final String LAST_ID = "SELECT last_event_id FROM facility WHERE facility_id = $1";
+
+    private final FacilityDirectory directory;
+    private final Pool pool;
+    private final Function<Facility, Future<JsonObject>> snapshots;
+
+    /**
+     * @param snapshots the queue board of a facility, read consistently with its {@code lastEventId}
+     */
+    public EventStream(FacilityDirectory directory, Pool pool, Function<Facility, Future<JsonObject>> snapshots) {
+        this.directory = directory;
+        this.pool = pool;
+        this.snapshots = snapshots;
+    }
+
+    @Override
+    public void handle(RoutingContext rc) {
+        Long resumeAfter = lastEventId(rc);
+        directory.facility(rc.pathParam("facility"))
+                .onSuccess(facility -> new Connection(rc, facility).open(resumeAfter))
+                .onFailure(rc::fail);
+    }
+
+    private static Long lastEventId(RoutingContext rc) {
+        String value = rc.request().getHeader("Last-Event-ID");
+        if (value == null) {
+            value = rc.request().getParam("lastEventId");
+        }
+        if (value == null || !value.strip().matches("[0-9]{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(value.strip());
+    }
+
+    /** One client's stream. Everything runs on the request's context, in order. */
+    private final class Connection {
+        private final RoutingContext rc;
+        private final HttpServerResponse response;
+        private final Facility facility;
+        private final List<PublishedEvent> early = new ArrayList<>();
+        private MessageConsumer<PublishedEvent> consumer;
+        private Future<Void> chain = Future.succeededFuture();
+        private long sentUpTo;
+        private boolean live;
+        private boolean closed;
+        private long keepalive = -1;
+
+        Connection(RoutingContext rc, Facility facility) {
+            this.rc = rc;
+            this.response = rc.response();
+            this.facility = facility;
+        }
+
+        void open(Long resumeAfter) {
+            response.closeHandler(v -> close());
+            // Listen first, so nothing committed while the first answer is read can slip through.
+            consumer = rc.vertx().eventBus().localConsumer(EventBridge.address(facility.id()), msg -> {
+                if (live) {
+                    enqueue(msg.body());
+                } else {
+                    early.add(msg.body());
+                }
+            });
+            consumer.completion()
+                    .compose(v -> resumeAfter == null ? snapshot() : resume(resumeAfter))
+                    .onSuccess(v -> {
+                        live = true;
+                        early.forEach(this::enqueue);
+                        early.clear();
+                        keepalive = rc.vertx().setPeriodic(KEEPALIVE_MS, id -> write(": keepalive\n\n"));
+                    })
+                    .onFailure(e -> {
+                        close();
+                        rc.fail(e);
+                    });
+        }
+
+        private Future<Void> snapshot() {
+            return snapshots.apply(facility).map(board -> {
+                long id = board.getLong("lastEventId");
+                start();
+                write(frame(id, new JsonObject().put("id", id).put("type", "SNAPSHOT").put("board", board).encode()));
+                sentUpTo = id;
+                return null;
+            });
+        }
+
+        private Future<Void> resume(long after) {
+            return pool.preparedQuery(LAST_ID).execute(Tuple.of(facility.id())).compose(rows -> {
+                long current = rows.iterator().next().getLong("last_event_id");
+                if (after > current || current - after > MAX_REPLAY) {
+                    return snapshot();
+                }
+                return EventLog.since(pool, facility.id(), after, MAX_REPLAY).map(events -> {
+                    start();
+                    sentUpTo = after;
+                    events.forEach(e -> send(e.getLong("id"), e.encode()));
+                    return null;
+                });
+            });
+        }
+
+        private void start() {
+            response.setChunked(true)
+                    .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                    .putHeader("Cache-Control", "no-cache")
+                    .putHeader("X-Accel-Buffering", "no");
+            write("retry: 3000\n\n");
+        }
+
+        private void enqueue(PublishedEvent event) {
+            chain = chain.compose(v -> deliver(event));
+        }
+
+        private Future<Void> deliver(PublishedEvent event) {
+            if (closed || event.id() <= sentUpTo) {
+                return Future.succeededFuture();
+            }
+            if (event.id() == sentUpTo + 1) {
+                send(event.id(), event.json());
+                return Future.succeededFuture();
+            }
+            // A gap: this node missed a notification (e.g. while reconnecting). Read it back.
+            return EventLog.since(pool, facility.id(), sentUpTo, MAX_REPLAY)
+                    .map(events -> {
+                        events.stream().filter(e -> e.getLong("id") < event.id())
+                                .forEach(e -> send(e.getLong("id"), e.encode()));
+                        send(event.id(), event.json());
+                        return (Void) null;
+                    })
+                    .recover(e -> {
+                        close();
+                        response.end();
+                        return Future.succeededFuture();
+                    });
+        }
+
+        private void send(long id, String json) {
+            if (id <= sentUpTo) {
+                return;
+            }
+            write(frame(id, json));
+            sentUpTo = id;
+        }
+
+        private static String frame(long id, String json) {
+            return "id: " + id + "\ndata: " + json + "\n\n";
+        }
+
+        private void write(String text) {
+            if (closed || response.closed() || response.ended()) {
+                return;
+            }
+            response.write(text);
+            if (response.writeQueueFull()) {
+                // Too slow to keep up: let it reconnect and resume from its last id.
+                close();
+                response.end();
+            }
+        }
+
+        private void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (consumer != null) {
+                consumer.unregister();
+            }
+            if (keepalive >= 0) {
+                rc.vertx().cancelTimer(keepalive);
+            }
+        }
+    }
+}

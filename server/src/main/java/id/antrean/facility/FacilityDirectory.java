@@ -1,0 +1,125 @@
+package id.antrean.facility;
+
+import id.antrean.web.ErrorCode;
+import id.antrean.web.Problem;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads facilities, their services and their counters. */
+public final class FacilityDirectory {
+    static final String ALL_FACILITIES = """
+            SELECT facility_id, code, name, time_zone FROM facility ORDER BY code""";
+    static final String FACILITY_BY_CODE = """
+            SELECT facility_id, code, name, time_zone FROM facility WHERE code = $1""";
+    static final String SERVICES = """
+            SELECT service_id, code, name, prefix, is_open FROM service
+            WHERE facility_id = $1 ORDER BY sort_order, code""";
+    static final String SERVICE_BY_CODE = """
+            SELECT service_id, code, name, prefix, is_open FROM service
+            WHERE facility_id = $1 AND code = $2""";
+    static final String COUNTERS = countersFrom("SELECT * FROM counter WHERE facility_id = $1");
+
+    /** Counters with the services they serve; {@code rows} selects the counter rows wanted. */
+    public static String countersFrom(String rows) {
+        return """
+                SELECT c.counter_id, c.code, c.name,
+                       array_remove(array_agg(s.service_id ORDER BY s.sort_order, s.code), NULL) AS service_ids,
+                       array_remove(array_agg(s.code ORDER BY s.sort_order, s.code), NULL) AS service_codes
+                FROM (%s) c
+                LEFT JOIN counter_service cs ON cs.facility_id = c.facility_id AND cs.counter_id = c.counter_id
+                LEFT JOIN service s ON s.facility_id = cs.facility_id AND s.service_id = cs.service_id
+                GROUP BY c.facility_id, c.counter_id, c.code, c.name, c.sort_order
+                ORDER BY c.sort_order, c.code""".formatted(rows);
+    }
+
+    private final SqlClient db;
+
+    public FacilityDirectory(SqlClient db) {
+        this.db = db;
+    }
+
+    public Future<List<Facility>> facilities() {
+        return db.query(ALL_FACILITIES).execute()
+                .map(rows -> map(rows, FacilityDirectory::facility));
+    }
+
+    public Future<Facility> facility(String code) {
+        return db.preparedQuery(FACILITY_BY_CODE).execute(Tuple.of(normalizeFacilityCode(code)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw Problem.of(ErrorCode.FACILITY_NOT_FOUND, code);
+                    }
+                    return facility(rows.iterator().next());
+                });
+    }
+
+    public Future<List<Service>> services(Facility facility) {
+        return services(db, facility);
+    }
+
+    /** The services of a facility, read on the given connection (e.g. inside a transaction). */
+    public static Future<List<Service>> services(SqlClient on, Facility facility) {
+        return on.preparedQuery(SERVICES).execute(Tuple.of(facility.id()))
+                .map(rows -> map(rows, FacilityDirectory::service));
+    }
+
+    public Future<Service> service(Facility facility, String code) {
+        return service(db, facility, code);
+    }
+
+    /** A service, read on the given connection (e.g. inside a transaction). */
+    public static Future<Service> service(SqlClient on, Facility facility, String code) {
+        return on.preparedQuery(SERVICE_BY_CODE).execute(Tuple.of(facility.id(), normalizeCode(code)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw Problem.ofField(ErrorCode.SERVICE_NOT_FOUND, "service", code);
+                    }
+                    return service(rows.iterator().next());
+                });
+    }
+
+    public Future<List<Counter>> counters(Facility facility) {
+        return db.preparedQuery(COUNTERS).execute(Tuple.of(facility.id()))
+                .map(rows -> map(rows, FacilityDirectory::counter));
+    }
+
+    /** Codes of services and counters are upper case; people type them in any case. */
+    public static String normalizeCode(String code) {
+        return code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+    }
+
+    static String normalizeFacilityCode(String code) {
+        return code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static Facility facility(Row row) {
+        return new Facility(row.getLong("facility_id"), row.getString("code"), row.getString("name"),
+                ZoneId.of(row.getString("time_zone")));
+    }
+
+    public static Service service(Row row) {
+        return new Service(row.getLong("service_id"), row.getString("code"), row.getString("name"),
+                row.getString("prefix"), row.getBoolean("is_open"));
+    }
+
+    public static Counter counter(Row row) {
+        return new Counter(row.getLong("counter_id"), row.getString("code"), row.getString("name"),
+                Arrays.asList(row.getArrayOfLongs("service_ids")),
+                Arrays.asList(row.getArrayOfStrings("service_codes")));
+    }
+
+    private static <T> List<T> map(Iterable<Row> rows, java.util.function.Function<Row, T> mapper) {
+        List<T> out = new ArrayList<>();
+        for (Row row : rows) {
+            out.add(mapper.apply(row));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,37 @@
+package id.antrean.facility;
+
+import id.antrean.web.Responses;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+
+/** HTTP edge of the facility directory. */
+public final class FacilityHandlers {
+    private final FacilityDirectory directory;
+    private final Clock clock;
+
+    public FacilityHandlers(FacilityDirectory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public void listFacilities(RoutingContext rc) {
+        Responses.json(rc, directory.facilities().map(list -> new JsonObject().put("facilities",
+                new JsonArray(list.stream().map(f -> f.toJson(clock)).toList()))));
+    }
+
+    public void listServices(RoutingContext rc) {
+        Responses.json(rc, directory.facility(rc.pathParam("facility"))
+                .compose(directory::services)
+                .map(list -> new JsonObject().put("services",
+                        new JsonArray(list.stream().map(Service::toJson).toList()))));
+    }
+
+    public void listCounters(RoutingContext rc) {
+        Responses.json(rc, directory.facility(rc.pathParam("facility"))
+                .compose(directory::counters)
+                .map(list -> new JsonObject().put("counters",
+                        new JsonArray(list.stream().map(Counter::toJson).toList()))));
+    }
+}

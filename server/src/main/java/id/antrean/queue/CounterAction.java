@@ -1,0 +1,40 @@
+package id.antrean.queue;
+
+import id.antrean.web.Messages;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a counter can do to a ticket, and from which statuses. Anything else is an invalid transition
+ * (409). Actions on a ticket that is at a counter must come from that counter.
+ */
+public enum CounterAction {
+    CALL("TICKET_CALLED", EnumSet.of(TicketStatus.WAITING)),
+    RECALL("TICKET_RECALLED", EnumSet.of(TicketStatus.CALLED)),
+    SKIP("TICKET_SKIPPED", EnumSet.of(TicketStatus.CALLED)),
+    REQUEUE("TICKET_REQUEUED", EnumSet.of(TicketStatus.SKIPPED)),
+    START("TICKET_STARTED", EnumSet.of(TicketStatus.CALLED)),
+    FINISH("TICKET_FINISHED", EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
+    TRANSFER("TICKET_TRANSFERRED", EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
+    CANCEL("TICKET_CANCELLED", EnumSet.of(TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SKIPPED));
+
+    private final String eventType;
+    private final Set<TicketStatus> from;
+
+    CounterAction(String eventType, Set<TicketStatus> from) {
+        this.eventType = eventType;
+        this.from = from;
+    }
+
+    public boolean allowedFrom(TicketStatus status) {
+        return from.contains(status);
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    Messages.Key text() {
+        return new Messages.Key("action." + name());
+    }
+}

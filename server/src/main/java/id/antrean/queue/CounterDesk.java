@@ -1,0 +1,223 @@
+package id.antrean.queue;
+
+import id.antrean.events.EventLog;
+import id.antrean.events.QueueEvent;
+import id.antrean.facility.Counter;
+import id.antrean.facility.Facility;
+import id.antrean.facility.FacilityDirectory;
+import id.antrean.facility.Service;
+import id.antrean.web.ErrorCode;
+import id.antrean.web.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What a counter (loket / ruang) does with tickets: call the next one, recall, skip, return a skipped
+ * one to the line, start, finish, transfer to another service, cancel. Each action is one transaction
+ * that locks the counter, then the ticket, checks the transition, changes the ticket and stores the event.
+ */
+public final class CounterDesk {
+    static final String LOCK_COUNTER = FacilityDirectory.countersFrom(
+            "SELECT * FROM counter WHERE facility_id = $1 AND code = $2 FOR NO KEY UPDATE");
+
+    private static final String TICKET_STATE = """
+            SELECT t.ticket_id, t.label, t.status, t.service_id, s.code AS service_code, t.service_date,
+                   t.counter_id, c.code AS counter_code
+            FROM ticket t
+            JOIN service s ON s.facility_id = t.facility_id AND s.service_id = t.service_id
+            LEFT JOIN counter c ON c.facility_id = t.facility_id AND c.counter_id = t.counter_id
+            """;
+
+    static final String LOCK_TICKET = TICKET_STATE + """
+            WHERE t.facility_id = $1 AND t.ticket_id = $2
+            FOR UPDATE OF t""";
+
+    static final String LOCK_CURRENT = TICKET_STATE + """
+            WHERE t.facility_id = $1 AND t.counter_id = $2 AND t.status IN ('CALLED', 'SERVING')
+            FOR UPDATE OF t""";
+
+    /** Priority first, then the earliest in line; tickets another counter is taking are passed over. */
+    static final String LOCK_NEXT_WAITING = """
+            SELECT ticket_id FROM ticket
+            WHERE facility_id = $1 AND service_date = $2 AND status = 'WAITING' AND service_id = ANY($3)
+            ORDER BY priority DESC, queue_order
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED""";
+
+    /** The change each action makes. Parameters: $1 facility, $2 ticket, $3 now, $4 counter or target service. */
+    private static final Map<CounterAction, String> CHANGES = new EnumMap<>(Map.of(
+            CounterAction.CALL, "status = 'CALLED', counter_id = $4, called_at = $3, call_count = call_count + 1",
+            CounterAction.RECALL, "call_count = call_count + 1",
+            CounterAction.SKIP, "status = 'SKIPPED'",
+            CounterAction.REQUEUE, "status = 'WAITING', counter_id = NULL",
+            CounterAction.START, "status = 'SERVING', started_at = $3",
+            CounterAction.FINISH, "status = 'DONE', finished_at = $3",
+            CounterAction.TRANSFER, """
+                    status = 'WAITING', service_id = $4, counter_id = NULL, queue_order = nextval('ticket_queue_order'),
+                    queued_at = $3, called_at = NULL, started_at = NULL, finished_at = NULL, call_count = 0,
+                    transfer_count = transfer_count + 1""",
+            CounterAction.CANCEL, "status = 'CANCELLED'"));
+
+    private static final Map<CounterAction, String> STATEMENTS = statements();
+
+    private final Pool pool;
+    private final FacilityDirectory directory;
+    private final Clock clock;
+
+    public CounterDesk(Pool pool, FacilityDirectory directory, Clock clock) {
+        this.pool = pool;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** Calls the next waiting ticket of the counter's services, finishing its current one first. */
+    public Future<Ticket> callNext(String facilityCode, String counterCode) {
+        return directory.facility(facilityCode).compose(facility -> pool.withTransaction(tx ->
+                lockCounter(tx, facility, counterCode).compose(counter ->
+                        tx.preparedQuery(LOCK_NEXT_WAITING)
+                                .execute(Tuple.of(facility.id(), facility.today(clock),
+                                        counter.serviceIds().toArray(Long[]::new)))
+                                .compose(rows -> {
+                                    if (rows.size() == 0) {
+                                        throw Problem.of(ErrorCode.QUEUE_EMPTY);
+                                    }
+                                    long next = rows.iterator().next().getLong("ticket_id");
+                                    return finishCurrent(tx, facility, counter)
+                                            .compose(v -> lockTicket(tx, facility, next))
+                                            .compose(state -> change(tx, facility, counter, state, CounterAction.CALL, null));
+                                }))));
+    }
+
+    /**
+     * Applies {@code action} to the given ticket, or to the counter's current ticket when {@code ticketId}
+     * is null. {@code targetService} is the service code for a transfer.
+     */
+    public Future<Ticket> act(String facilityCode, String counterCode, CounterAction action, Long ticketId,
+                              String targetService) {
+        return directory.facility(facilityCode).compose(facility -> pool.withTransaction(tx ->
+                lockCounter(tx, facility, counterCode).compose(counter -> {
+                    Future<TicketState> target = ticketId == null
+                            ? lockCurrent(tx, facility, counter)
+                            : lockTicket(tx, facility, ticketId);
+                    return target.compose(state -> {
+                        check(facility, counter, state, action);
+                        Future<Service> service = action == CounterAction.TRANSFER
+                                ? FacilityDirectory.service(tx, facility, targetService)
+                                : Future.succeededFuture();
+                        Future<Void> before = action == CounterAction.CALL
+                                ? finishCurrent(tx, facility, counter)
+                                : Future.succeededFuture();
+                        return service.compose(s -> before.compose(v ->
+                                change(tx, facility, counter, state, action, s)));
+                    });
+                })));
+    }
+
+    private void check(Facility facility, Counter counter, TicketState state, CounterAction action) {
+        LocalDate today = facility.today(clock);
+        if (!state.serviceDate().equals(today)) {
+            throw Problem.of(ErrorCode.TICKET_NOT_TODAY, state.label(), state.serviceDate().toString());
+        }
+        if (!action.allowedFrom(state.status())) {
+            throw Problem.of(ErrorCode.INVALID_TRANSITION, state.label(), state.status().text(), action.text());
+        }
+        if (state.status().atCounter() && state.counterId() != counter.id()) {
+            throw Problem.of(ErrorCode.TICKET_AT_OTHER_COUNTER, state.label(), state.counterCode());
+        }
+        if (action == CounterAction.CALL && !counter.serves(state.serviceId())) {
+            throw Problem.of(ErrorCode.NOT_SERVED_HERE, state.label());
+        }
+    }
+
+    private Future<Void> finishCurrent(SqlConnection tx, Facility facility, Counter counter) {
+        return tx.preparedQuery(LOCK_CURRENT).execute(Tuple.of(facility.id(), counter.id())).compose(rows -> {
+            if (rows.size() == 0) {
+                return Future.succeededFuture();
+            }
+            TicketState current = TicketState.of(rows.iterator().next());
+            return change(tx, facility, counter, current, CounterAction.FINISH, null).mapEmpty();
+        });
+    }
+
+    private Future<Ticket> change(SqlConnection tx, Facility facility, Counter counter, TicketState state,
+                                  CounterAction action, Service target) {
+        if (target != null && target.id() == state.serviceId()) {
+            throw Problem.of(ErrorCode.SAME_SERVICE, state.label(), target.name());
+        }
+        Instant now = clock.instant();
+        Tuple params = Tuple.of(facility.id(), state.id(), now.atOffset(ZoneOffset.UTC));
+        if (action == CounterAction.CALL) {
+            params.addLong(counter.id());
+        } else if (action == CounterAction.TRANSFER) {
+            params.addLong(target.id());
+        }
+        return tx.preparedQuery(STATEMENTS.get(action)).execute(params).compose(rows -> {
+            Ticket ticket = TicketView.map(rows.iterator().next());
+            JsonObject body = new JsonObject().put("ticket", ticket.toJson()).put("counter", counter.reference());
+            if (action == CounterAction.TRANSFER) {
+                body.put("fromService", state.serviceCode());
+            }
+            QueueEvent event = new QueueEvent(facility.id(), action.eventType(), now, facility.zone(),
+                    ticket.id(), ticket.serviceId(), counter.id(), body);
+            return EventLog.append(tx, event).map(ticket);
+        });
+    }
+
+    private static Future<Counter> lockCounter(SqlConnection tx, Facility facility, String code) {
+        return tx.preparedQuery(LOCK_COUNTER).execute(Tuple.of(facility.id(), FacilityDirectory.normalizeCode(code)))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw Problem.of(ErrorCode.COUNTER_NOT_FOUND, code);
+                    }
+                    return FacilityDirectory.counter(rows.iterator().next());
+                });
+    }
+
+    private static Future<TicketState> lockTicket(SqlConnection tx, Facility facility, long ticketId) {
+        return tx.preparedQuery(LOCK_TICKET).execute(Tuple.of(facility.id(), ticketId))
+                .map(rows -> single(rows, ErrorCode.TICKET_NOT_FOUND));
+    }
+
+    private static Future<TicketState> lockCurrent(SqlConnection tx, Facility facility, Counter counter) {
+        return tx.preparedQuery(LOCK_CURRENT).execute(Tuple.of(facility.id(), counter.id()))
+                .map(rows -> single(rows, ErrorCode.NO_CURRENT_TICKET));
+    }
+
+    private static TicketState single(RowSet<Row> rows, ErrorCode whenMissing) {
+        if (rows.size() == 0) {
+            throw Problem.of(whenMissing);
+        }
+        return TicketState.of(rows.iterator().next());
+    }
+
+    private static Map<CounterAction, String> statements() {
+        Map<CounterAction, String> statements = new EnumMap<>(CounterAction.class);
+        CHANGES.forEach((action, set) -> statements.put(action,
+                "WITH changed AS (UPDATE ticket SET " + set + ", updated_at = $3"
+                        + " WHERE facility_id = $1 AND ticket_id = $2 RETURNING *) "
+                        + TicketView.selectFrom("changed")));
+        return statements;
+    }
+
+    /** A ticket as locked for a change: just what the rules need. */
+    record TicketState(long id, String label, TicketStatus status, long serviceId, String serviceCode,
+                       LocalDate serviceDate, Long counterId, String counterCode) {
+        static TicketState of(Row row) {
+            return new TicketState(row.getLong("ticket_id"), row.getString("label"),
+                    TicketStatus.valueOf(row.getString("status")), row.getLong("service_id"),
+                    row.getString("service_code"), row.getLocalDate("service_date"), row.getLong("counter_id"),
+                    row.getString("counter_code"));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package id.antrean.queue;
+
+import id.antrean.events.EventLog;
+import id.antrean.facility.Facility;
+import id.antrean.facility.FacilityDirectory;
+import id.antrean.facility.Service;
+import id.antrean.web.ErrorCode;
+import id.antrean.web.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Reads the state of a facility's queues: the board of today, and single tickets with their history. */
+public final class QueueBoard {
+    static final String LAST_EVENT_ID = "SELECT last_event_id FROM facility WHERE facility_id = $1";
+    static final String OPEN_TICKETS_OF_DAY = TicketView.selectFrom("ticket") + """
+            WHERE t.facility_id = $1 AND t.service_date = $2
+              AND t.status IN ('WAITING', 'CALLED', 'SERVING', 'SKIPPED')
+            ORDER BY t.priority DESC, t.queue_order""";
+    static final String TICKET_BY_ID = TicketView.selectFrom("ticket") + """
+            WHERE t.facility_id = $1 AND t.ticket_id = $2""";
+
+    private final Pool pool;
+    private final FacilityDirectory directory;
+    private final Clock clock;
+
+    public QueueBoard(Pool pool, FacilityDirectory directory, Clock clock) {
+        this.pool = pool;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public Future<JsonObject> board(String facilityCode) {
+        return directory.facility(facilityCode).compose(this::board);
+    }
+
+    /** Today's board, read in one snapshot together with the id of the last event it reflects. */
+    public Future<JsonObject> board(Facility facility) {
+        return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                .execute()
+                .compose(v -> tx.preparedQuery(LAST_EVENT_ID).execute(Tuple.of(facility.id())))
+                .compose(last -> FacilityDirectory.services(tx, facility).compose(services ->
+                        tx.preparedQuery(OPEN_TICKETS_OF_DAY)
+                                .execute(Tuple.of(facility.id(), facility.today(clock)))
+                                .map(rows -> toJson(facility, last.iterator().next().getLong("last_event_id"),
+                                        services, rows)))));
+    }
+
+    public Future<JsonObject> ticketWithHistory(String facilityCode, long ticketId) {
+        return directory.facility(facilityCode).compose(facility ->
+                pool.preparedQuery(TICKET_BY_ID).execute(Tuple.of(facility.id(), ticketId)).compose(rows -> {
+                    if (rows.size() == 0) {
+                        throw Problem.of(ErrorCode.TICKET_NOT_FOUND);
+                    }
+                    JsonObject ticket = TicketView.map(rows.iterator().next()).toJson();
+                    return EventLog.ofTicket(pool, facility.id(), ticketId)
+                            .map(history -> ticket.put("history", new JsonArray(new ArrayList<>(history))));
+                }));
+    }
+
+    private JsonObject toJson(Facility facility, long lastEventId, List<Service> services, Iterable<Row> rows) {
+        List<Ticket> tickets = new ArrayList<>();
+        rows.forEach(row -> tickets.add(TicketView.map(row)));
+        JsonArray perService = new JsonArray();
+        for (Service service : services) {
+            List<Ticket> mine = tickets.stream().filter(t -> t.serviceId() == service.id()).toList();
+            List<Ticket> waiting = only(mine, TicketStatus.WAITING);
+            List<Ticket> nowServing = mine.stream().filter(t -> t.status().atCounter())
+                    .sorted(Comparator.comparing(Ticket::calledAt).reversed()).toList();
+            perService.add(service.toJson()
+                    .put("waitingCount", waiting.size())
+                    .put("nowServing", json(nowServing))
+                    .put("waiting", json(waiting))
+                    .put("skipped", json(only(mine, TicketStatus.SKIPPED))));
+        }
+        return new JsonObject()
+                .put("facility", facility.code())
+                .put("facilityName", facility.name())
+                .put("timeZone", facility.zone().getId())
+                .put("serviceDate", facility.today(clock).toString())
+                .put("lastEventId", lastEventId)
+                .put("services", perService);
+    }
+
+    private static List<Ticket> only(List<Ticket> tickets, TicketStatus status) {
+        return tickets.stream().filter(t -> t.status() == status).toList();
+    }
+
+    private static JsonArray json(List<Ticket> tickets) {
+        return new JsonArray(tickets.stream().map(Ticket::toJson).toList());
+    }
+}

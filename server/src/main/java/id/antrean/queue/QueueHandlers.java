@@ -1,0 +1,69 @@
+package id.antrean.queue;
+
+import id.antrean.web.Responses;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** HTTP edge of the queue: turns requests into calls of the issuer, the desk and the board. */
+public final class QueueHandlers {
+    private final TicketIssuer issuer;
+    private final CounterDesk desk;
+    private final QueueBoard board;
+
+    public QueueHandlers(TicketIssuer issuer, CounterDesk desk, QueueBoard board) {
+        this.issuer = issuer;
+        this.desk = desk;
+        this.board = board;
+    }
+
+    public void issueTicket(RoutingContext rc) {
+        TicketRequest request = TicketRequest.from(body(rc));
+        issuer.issue(facility(rc), request, rc.request().getHeader("Idempotency-Key")).onComplete(ar -> {
+            if (ar.failed()) {
+                rc.fail(ar.cause());
+                return;
+            }
+            Ticket ticket = ar.result().ticket();
+            rc.response()
+                    .setStatusCode(ar.result().created() ? 201 : 200)
+                    .putHeader("Content-Type", "application/json; charset=utf-8")
+                    .putHeader("Location", "/api/v1/facilities/" + ticket.facility() + "/tickets/" + ticket.id())
+                    .end(ticket.toJson().encode());
+        });
+    }
+
+    public void getTicket(RoutingContext rc) {
+        Responses.json(rc, board.ticketWithHistory(facility(rc), Long.parseLong(rc.pathParam("ticket"))));
+    }
+
+    public void getQueue(RoutingContext rc) {
+        Responses.json(rc, board.board(facility(rc)));
+    }
+
+    public void callNext(RoutingContext rc) {
+        Responses.json(rc, desk.callNext(facility(rc), counter(rc)).map(Ticket::toJson));
+    }
+
+    /** A counter action on the ticket named in the body, or on the counter's current ticket. */
+    public Handler<RoutingContext> action(CounterAction action) {
+        return rc -> {
+            JsonObject body = body(rc);
+            Responses.json(rc, desk.act(facility(rc), counter(rc), action, body.getLong("ticket"),
+                    body.getString("service")).map(Ticket::toJson));
+        };
+    }
+
+    private static String facility(RoutingContext rc) {
+        return rc.pathParam("facility");
+    }
+
+    private static String counter(RoutingContext rc) {
+        return rc.pathParam("counter");
+    }
+
+    private static JsonObject body(RoutingContext rc) {
+        JsonObject body = rc.body() == null || rc.body().isEmpty() ? null : rc.body().asJsonObject();
+        return body == null ? new JsonObject() : body;
+    }
+}

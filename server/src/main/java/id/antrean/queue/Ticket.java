@@ -1,0 +1,68 @@
+package id.antrean.queue;
+
+import id.antrean.eligibility.CardNumber;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * A ticket: nomor antrean. This view holds only what staff screens may show: the card number's last
+ * four digits, never the full number or the NIK.
+ */
+public record Ticket(
+        long id,
+        String facility,
+        ZoneId zone,
+        long serviceId,
+        String service,
+        String serviceName,
+        String homeService,
+        int number,
+        String label,
+        TicketStatus status,
+        String source,
+        String payer,
+        boolean priority,
+        String cardLast4,
+        LocalDate serviceDate,
+        Instant issuedAt,
+        Instant calledAt,
+        Instant startedAt,
+        Instant finishedAt,
+        int callCount,
+        Long counterId,
+        String counterCode,
+        String counterName,
+        Integer position) {
+
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject()
+                .put("id", id)
+                .put("facility", facility)
+                .put("service", service)
+                .put("serviceName", serviceName)
+                .put("homeService", homeService)
+                .put("number", number)
+                .put("label", label)
+                .put("status", status.name())
+                .put("source", source)
+                .put("payer", payer)
+                .put("priority", priority)
+                .put("cardNumberMasked", cardLast4 == null ? null : CardNumber.mask(cardLast4))
+                .put("serviceDate", serviceDate.toString())
+                .put("issuedAt", local(issuedAt))
+                .put("calledAt", local(calledAt))
+                .put("startedAt", local(startedAt))
+                .put("finishedAt", local(finishedAt))
+                .put("position", position)
+                .put("callCount", callCount);
+        json.put("counter", counterCode == null ? null
+                : new JsonObject().put("code", counterCode).put("name", counterName));
+        return json;
+    }
+
+    private String local(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime().toString();
+    }
+}

@@ -1,0 +1,26 @@
+package id.antrean.queue;
+
+import id.antrean.web.Messages;
+
+/** Where a ticket stands in its life. */
+public enum TicketStatus {
+    /** In line for its service. */
+    WAITING,
+    /** Called to a counter; the patient is on the way. */
+    CALLED,
+    /** Being served at the counter. */
+    SERVING,
+    /** Called but did not come (no-show); can be returned to the line. */
+    SKIPPED,
+    DONE,
+    CANCELLED;
+
+    /** At a counter right now. */
+    public boolean atCounter() {
+        return this == CALLED || this == SERVING;
+    }
+
+    Messages.Key text() {
+        return new Messages.Key("status." + name());
+    }
+}

@@ -1,0 +1,71 @@
+package id.antrean.queue;
+
+import io.vertx.sqlclient.Row;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * How tickets are read: one select over a ticket source (the table, or a CTE of changed rows) that
+ * joins what the {@link Ticket} view shows and computes the place in line.
+ */
+final class TicketView {
+    private TicketView() {
+    }
+
+    /** {@code source} is a table or CTE name holding ticket rows; it is aliased {@code t}. */
+    static String selectFrom(String source) {
+        return """
+                SELECT t.ticket_id, f.code AS facility_code, f.time_zone, t.service_id, s.code AS service_code,
+                       s.name AS service_name, hs.code AS home_service_code, t.number, t.label, t.status,
+                       t.source, t.payer, t.priority, right(t.card_number, 4) AS card_last4, t.service_date,
+                       t.issued_at, t.called_at, t.started_at, t.finished_at, t.call_count, t.counter_id,
+                       c.code AS counter_code, c.name AS counter_name,
+                       CASE WHEN t.status = 'WAITING' THEN 1 + (
+                           SELECT count(*) FROM ticket w
+                           WHERE w.facility_id = t.facility_id AND w.service_date = t.service_date
+                             AND w.service_id = t.service_id AND w.status = 'WAITING'
+                             AND w.ticket_id <> t.ticket_id
+                             AND (w.priority > t.priority
+                                  OR (w.priority = t.priority AND w.queue_order < t.queue_order)))
+                       END AS position
+                FROM %s t
+                JOIN facility f ON f.facility_id = t.facility_id
+                JOIN service s ON s.facility_id = t.facility_id AND s.service_id = t.service_id
+                JOIN service hs ON hs.facility_id = t.facility_id AND hs.service_id = t.home_service_id
+                LEFT JOIN counter c ON c.facility_id = t.facility_id AND c.counter_id = t.counter_id
+                """.formatted(source);
+    }
+
+    static Ticket map(Row row) {
+        Long position = row.getLong("position");
+        return new Ticket(
+                row.getLong("ticket_id"),
+                row.getString("facility_code"),
+                ZoneId.of(row.getString("time_zone")),
+                row.getLong("service_id"),
+                row.getString("service_code"),
+                row.getString("service_name"),
+                row.getString("home_service_code"),
+                row.getInteger("number"),
+                row.getString("label"),
+                TicketStatus.valueOf(row.getString("status")),
+                row.getString("source"),
+                row.getString("payer"),
+                row.getBoolean("priority"),
+                row.getString("card_last4"),
+                row.getLocalDate("service_date"),
+                instant(row.getOffsetDateTime("issued_at")),
+                instant(row.getOffsetDateTime("called_at")),
+                instant(row.getOffsetDateTime("started_at")),
+                instant(row.getOffsetDateTime("finished_at")),
+                row.getInteger("call_count"),
+                row.getLong("counter_id"),
+                row.getString("counter_code"),
+                row.getString("counter_name"),
+                position == null ? null : position.intValue());
+    }
+
+    private static java.time.Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}

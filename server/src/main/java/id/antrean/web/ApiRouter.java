@@ -1,0 +1,77 @@
+package id.antrean.web;
+
+import id.antrean.facility.FacilityHandlers;
+import id.antrean.queue.CounterAction;
+import id.antrean.queue.QueueHandlers;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+
+/**
+ * Assembles the HTTP surface: the API routes from the OpenAPI contract (which validates every request
+ * before a handler sees it), the event stream, health, the contract itself, and one error answer for all.
+ */
+public final class ApiRouter {
+    public static final String CONTRACT = "openapi/antrean.yaml";
+    static final int BODY_LIMIT_BYTES = 64 * 1024;
+
+    /** Everything the routes hand requests to. */
+    public record Features(FacilityHandlers facilities, QueueHandlers queue, Handler<RoutingContext> events,
+                           Handler<io.vertx.core.Promise<io.vertx.ext.healthchecks.Status>> databaseCheck) {
+    }
+
+    private ApiRouter() {
+    }
+
+    public static Future<Router> create(Vertx vertx, Features features) {
+        Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, CONTRACT);
+        Future<Buffer> contractText = vertx.fileSystem().readFile(CONTRACT);
+        return Future.all(contract, contractText)
+                .map(v -> assemble(vertx, contract.result(), contractText.result(), features));
+    }
+
+    private static Router assemble(Vertx vertx, OpenAPIContract contract, Buffer contractText, Features f) {
+        RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+        builder.rootHandler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+
+        builder.getRoute("listFacilities").addHandler(f.facilities()::listFacilities);
+        builder.getRoute("listServices").addHandler(f.facilities()::listServices);
+        builder.getRoute("listCounters").addHandler(f.facilities()::listCounters);
+
+        QueueHandlers queue = f.queue();
+        builder.getRoute("issueTicket").addHandler(queue::issueTicket);
+        builder.getRoute("getTicket").addHandler(queue::getTicket);
+        builder.getRoute("getQueue").addHandler(queue::getQueue);
+        builder.getRoute("callNext").addHandler(queue::callNext);
+        builder.getRoute("callTicket").addHandler(queue.action(CounterAction.CALL));
+        builder.getRoute("recallTicket").addHandler(queue.action(CounterAction.RECALL));
+        builder.getRoute("skipTicket").addHandler(queue.action(CounterAction.SKIP));
+        builder.getRoute("requeueTicket").addHandler(queue.action(CounterAction.REQUEUE));
+        builder.getRoute("startTicket").addHandler(queue.action(CounterAction.START));
+        builder.getRoute("finishTicket").addHandler(queue.action(CounterAction.FINISH));
+        builder.getRoute("transferTicket").addHandler(queue.action(CounterAction.TRANSFER));
+        builder.getRoute("cancelTicket").addHandler(queue.action(CounterAction.CANCEL));
+
+        Router router = builder.createRouter();
+        router.get("/api/v1/facilities/:facility/events").handler(f.events());
+        router.get("/api/v1/openapi.yaml").handler(rc -> rc.response()
+                .putHeader("Content-Type", "application/yaml; charset=utf-8")
+                .end(contractText));
+        router.get("/health").handler(HealthCheckHandler.create(vertx).register("database", 2000, f.databaseCheck()));
+
+        ProblemHandler problems = new ProblemHandler();
+        router.route().failureHandler(problems);
+        router.errorHandler(404, rc -> ProblemHandler.send(rc, Problem.of(ErrorCode.NOT_FOUND)));
+        router.errorHandler(405, rc -> ProblemHandler.send(rc, Problem.of(ErrorCode.METHOD_NOT_ALLOWED)));
+        router.errorHandler(500, problems);
+        return router;
+    }
+}

@@ -1,0 +1,54 @@
+package id.antrean.web;
+
+/**
+ * Every error the API can answer, with its HTTP status. The name is the stable {@code code} clients
+ * read; the texts live in the {@code i18n/messages} bundles under {@code error.<CODE>}.
+ */
+public enum ErrorCode {
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    FACILITY_NOT_FOUND(404),
+    SERVICE_NOT_FOUND(404),
+    COUNTER_NOT_FOUND(404),
+    TICKET_NOT_FOUND(404),
+
+    MALFORMED_JSON(400),
+    INVALID_REQUEST(400),
+    INVALID_FIELD(400),
+    MISSING_PARAMETER(400),
+    BODY_REQUIRED(400),
+    INVALID_CARD_NUMBER(400),
+    INVALID_NIK(400),
+    IDENTITY_REQUIRED(400),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    PAYLOAD_TOO_LARGE(413),
+
+    IDEMPOTENCY_KEY_REUSED(422),
+
+    SERVICE_CLOSED(409),
+    QUEUE_EMPTY(409),
+    INVALID_TRANSITION(409),
+    NO_CURRENT_TICKET(409),
+    TICKET_AT_OTHER_COUNTER(409),
+    NOT_SERVED_HERE(409),
+    SAME_SERVICE(409),
+    TICKET_NOT_TODAY(409),
+    CONFLICT(409),
+
+    DATABASE_UNAVAILABLE(503),
+    INTERNAL_ERROR(500);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    String messageKey() {
+        return "error." + name();
+    }
+}

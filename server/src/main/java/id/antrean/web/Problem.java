@@ -1,0 +1,50 @@
+package id.antrean.web;
+
+/**
+ * A failure with a stable code and a message for people, thrown by features and turned into
+ * {@code application/problem+json} in one place ({@link ProblemHandler}).
+ */
+public final class Problem extends RuntimeException {
+    private final ErrorCode code;
+    private final transient Object[] args;
+    private final String field;
+    private final String detail;
+
+    private Problem(ErrorCode code, String field, String detail, Object... args) {
+        super(code.name(), null, false, false);
+        this.code = code;
+        this.field = field;
+        this.detail = detail;
+        this.args = args;
+    }
+
+    public static Problem of(ErrorCode code, Object... args) {
+        return new Problem(code, null, null, args);
+    }
+
+    /** A problem with one input field, named in the answer so a form can point at it. */
+    public static Problem ofField(ErrorCode code, String field, Object... args) {
+        return new Problem(code, field, null, args);
+    }
+
+    /** A problem with a technical detail for developers (English, from a library), beside the texts for people. */
+    public static Problem withDetail(ErrorCode code, String detail) {
+        return new Problem(code, null, detail);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public LocalizedText text() {
+        return Messages.text(code.messageKey(), args);
+    }
+}

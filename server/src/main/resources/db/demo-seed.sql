@@ -1,0 +1,39 @@
+-- Demo data for DEMO=1: one puskesmas in Asia/Makassar (WITA). Every statement is idempotent.
+
+INSERT INTO facility (code, name, time_zone)
+VALUES ('pkm-demo', 'Puskesmas Sejahtera (Demo)', 'Asia/Makassar')
+ON CONFLICT (code) DO NOTHING;
+
+INSERT INTO service (facility_id, code, name, prefix, sort_order)
+SELECT f.facility_id, s.code, s.name, s.prefix, s.sort_order
+FROM facility f,
+     (VALUES ('UMUM', 'Poli Umum', 'A', 1),
+             ('GIGI', 'Poli Gigi', 'B', 2),
+             ('KIA', 'Poli KIA', 'C', 3),
+             ('LAB', 'Laboratorium', 'D', 4),
+             ('APOTEK', 'Apotek', 'E', 5)) AS s(code, name, prefix, sort_order)
+WHERE f.code = 'pkm-demo'
+ON CONFLICT (facility_id, code) DO NOTHING;
+
+INSERT INTO counter (facility_id, code, name, sort_order)
+SELECT f.facility_id, c.code, c.name, c.sort_order
+FROM facility f,
+     (VALUES ('R-UMUM-1', 'Ruang Periksa Umum 1', 2),
+             ('R-UMUM-2', 'Ruang Periksa Umum 2', 3),
+             ('R-GIGI', 'Ruang Gigi', 4),
+             ('R-KIA', 'Ruang KIA', 5),
+             ('R-LAB', 'Ruang Laboratorium', 6),
+             ('APOTEK', 'Loket Apotek', 7)) AS c(code, name, sort_order)
+WHERE f.code = 'pkm-demo'
+ON CONFLICT (facility_id, code) DO NOTHING;
+
+INSERT INTO counter_service (facility_id, counter_id, service_id)
+SELECT f.facility_id, c.counter_id, s.service_id
+FROM facility f
+JOIN (VALUES ('R-UMUM-1', 'UMUM'), ('R-UMUM-2', 'UMUM'),
+             ('R-GIGI', 'GIGI'), ('R-KIA', 'KIA'),
+             ('R-LAB', 'LAB'), ('APOTEK', 'APOTEK')) AS m(counter_code, service_code) ON true
+JOIN counter c ON c.facility_id = f.facility_id AND c.code = m.counter_code
+JOIN service s ON s.facility_id = f.facility_id AND s.code = m.service_code
+WHERE f.code = 'pkm-demo'
+ON CONFLICT DO NOTHING;
