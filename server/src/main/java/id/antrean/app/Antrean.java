@@ -83,14 +83,11 @@ public final class Antrean implements AutoCloseable {
                             .onSuccess(rows -> promise.tryComplete(Status.OK()))
                             .onFailure(e -> promise.tryComplete(Status.KO())));
 
-            // The first server binds the port (perhaps a free one, for PORT=0); the others share it.
+            // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();
-            vertx.deployVerticle(new ApiVerticle(features, config.port(), bound::set)).await();
+            vertx.deployVerticle(() -> new ApiVerticle(features, config.port(), bound::set),
+                    new DeploymentOptions().setInstances(config.httpInstances())).await();
             int port = bound.get();
-            if (config.httpInstances() > 1) {
-                vertx.deployVerticle(() -> new ApiVerticle(features, port, p -> { }),
-                        new DeploymentOptions().setInstances(config.httpInstances() - 1)).await();
-            }
             return new Antrean(vertx, database, port);
         } catch (RuntimeException e) {
             vertx.close().await();

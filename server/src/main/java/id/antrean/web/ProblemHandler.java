@@ -90,8 +90,21 @@ public final class ProblemHandler implements Handler<RoutingContext> {
             LOG.warn("Database unavailable: {}", failure.toString());
             return Problem.of(ErrorCode.DATABASE_UNAVAILABLE);
         }
-        if (failure instanceof PgException pg && isConcurrencyConflict(pg.getSqlState())) {
-            return Problem.of(ErrorCode.CONFLICT);
+        if (failure instanceof PgException pg && pg.getSqlState() != null) {
+            String state = pg.getSqlState();
+            if (isConcurrencyConflict(state)) {
+                return Problem.of(ErrorCode.CONFLICT);
+            }
+            if (state.startsWith("22")) {
+                // Data exception: a value the database cannot take reached it; the input was bad.
+                LOG.warn("Input refused by the database: {}", pg.getMessage());
+                return Problem.of(ErrorCode.INVALID_REQUEST);
+            }
+            if (state.startsWith("23")) {
+                // A constraint stopped a change: the state moved under the request. Worth a look.
+                LOG.error("Constraint refused a change: {}", pg.getMessage());
+                return Problem.of(ErrorCode.CONFLICT);
+            }
         }
         if (failure instanceof HttpException http) {
             return fromStatus(http.getStatusCode(), failure);

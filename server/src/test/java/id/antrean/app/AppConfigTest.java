@@ -1,0 +1,36 @@
+package id.antrean.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+    @Test
+    void defaultsRunOnPort8080WithAnEmbeddedDatabaseInDotData() {
+        AppConfig config = AppConfig.fromEnv(Map.of());
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.databaseUrl()).isNull();
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.demo()).isFalse();
+    }
+
+    @Test
+    void theEnvironmentOverridesEverySetting() {
+        AppConfig config = AppConfig.fromEnv(Map.of("PORT", "9000", "DATABASE_URL", "postgresql://u:p@db:5432/antrean",
+                "DATA_DIR", "/var/lib/antrean", "DEMO", "1", "DB_POOL_SIZE", "32", "HTTP_INSTANCES", "4"));
+        assertThat(config).isEqualTo(new AppConfig(9000, "postgresql://u:p@db:5432/antrean",
+                Path.of("/var/lib/antrean"), true, 32, 4));
+    }
+
+    @Test
+    void aBadNumberIsRefusedWithItsName() {
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PORT", "eighty")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PORT");
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PORT", "70000")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PORT");
+    }
+}

@@ -1,0 +1,61 @@
+package id.antrean.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Without DATABASE_URL the server runs its own PostgreSQL, whose data survives a restart. */
+class RestartTest {
+
+    @Test
+    void theEmbeddedDatabaseKeepsTicketsAcrossARestartAndTheDemoSeedRunsTwiceHarmlessly() throws Exception {
+        Path dataDir = Files.createTempDirectory("antrean-restart");
+        AppConfig config = AppConfig.fromEnv(Map.of("PORT", "0", "DATA_DIR", dataDir.toString(), "DEMO", "1",
+                "HTTP_INSTANCES", "1"));
+        JsonObject first;
+        try (Antrean node = Antrean.start(config, Clock.systemUTC())) {
+            first = issue(node.port(), "restart-1");
+            assertThat(first.getInteger("number")).isEqualTo(1);
+        }
+        assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
+
+        try (Antrean node = Antrean.start(config, Clock.systemUTC())) {
+            JsonObject services = get(node.port(), "/api/v1/facilities/pkm-demo/services");
+            assertThat(services.getJsonArray("services")).hasSize(5);
+            assertThat(get(node.port(), "/api/v1/facilities/pkm-demo/tickets/" + first.getLong("id"))
+                    .getString("label")).isEqualTo(first.getString("label"));
+            assertThat(issue(node.port(), "restart-2").getInteger("number")).isEqualTo(2);
+        }
+    }
+
+    private static JsonObject issue(int port, String key) {
+        return call(port, client -> client.post(port, "localhost", "/api/v1/facilities/pkm-demo/tickets")
+                .putHeader("Idempotency-Key", key)
+                .sendJsonObject(new JsonObject().put("service", "UMUM").put("payer", "UMUM")), 201);
+    }
+
+    private static JsonObject get(int port, String path) {
+        return call(port, client -> client.get(port, "localhost", path).send(), 200);
+    }
+
+    private static JsonObject call(int port, java.util.function.Function<WebClient, io.vertx.core.Future<HttpResponse<Buffer>>> request,
+                                   int expected) {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpResponse<Buffer> response = request.apply(WebClient.create(vertx)).await();
+            assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(expected);
+            return response.bodyAsJsonObject();
+        } finally {
+            vertx.close().await();
+        }
+    }
+}

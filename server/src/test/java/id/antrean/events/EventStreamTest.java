@@ -1,0 +1,122 @@
+package id.antrean.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.antrean.testing.MutableClock;
+import id.antrean.testing.SseClient;
+import id.antrean.testing.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EventStreamTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final MutableClock clock = MutableClock.at("2026-11-27T01:00:00Z");
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(clock);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aNewClientFirstGetsASnapshotOfTheWholeQueue() {
+        JsonObject waiting = server.walkIn("GIGI");
+
+        try (SseClient sse = SseClient.connect(server.clientVertx(), server.port(), TestServer.DEMO)) {
+            assertThat(sse.status()).isEqualTo(200);
+            assertThat(sse.contentType()).startsWith("text/event-stream");
+            JsonObject snapshot = sse.next(WAIT);
+
+            assertThat(snapshot.getString("type")).isEqualTo("SNAPSHOT");
+            assertThat(snapshot.getLong("id")).isEqualTo(1L);
+            JsonObject gigi = snapshot.getJsonObject("board").getJsonArray("services").getJsonObject(1);
+            assertThat(gigi.getString("code")).isEqualTo("GIGI");
+            assertThat(gigi.getJsonArray("waiting").getJsonObject(0).getString("label"))
+                    .isEqualTo(waiting.getString("label"));
+        }
+    }
+
+    @Test
+    void callsArriveInOrderWithRisingIds() {
+        for (int i = 0; i < 5; i++) {
+            server.walkIn("UMUM");
+        }
+        try (SseClient sse = SseClient.connect(server.clientVertx(), server.port(), TestServer.DEMO)) {
+            long snapshotId = sse.next(WAIT).getLong("id");
+            for (int i = 0; i < 5; i++) {
+                server.counter(i % 2 == 0 ? "R-UMUM-1" : "R-UMUM-2", "call-next", null);
+            }
+
+            List<JsonObject> events = sse.until(e -> "TICKET_CALLED".equals(e.getString("type"))
+                    && "A-005".equals(e.getJsonObject("ticket").getString("label")), WAIT);
+
+            List<String> calls = events.stream().filter(e -> "TICKET_CALLED".equals(e.getString("type")))
+                    .map(e -> e.getJsonObject("ticket").getString("label")).toList();
+            assertThat(calls).containsExactly("A-001", "A-002", "A-003", "A-004", "A-005");
+            List<Long> ids = events.stream().map(e -> e.getLong("id")).toList();
+            assertThat(ids.get(0)).isEqualTo(snapshotId + 1);
+            for (int i = 1; i < ids.size(); i++) {
+                assertThat(ids.get(i)).isEqualTo(ids.get(i - 1) + 1);
+            }
+            JsonObject call = events.get(events.size() - 1);
+            assertThat(call.getJsonObject("counter").getString("name")).isEqualTo("Ruang Periksa Umum 1");
+            assertThat(call.getString("at")).endsWith("+08:00");
+        }
+    }
+
+    @Test
+    void aClientThatReconnectsWithLastEventIdGetsWhatItMissedAndNoSnapshot() {
+        server.walkIn("KIA");
+        server.walkIn("KIA");
+        long lastSeen;
+        try (SseClient sse = SseClient.connect(server.clientVertx(), server.port(), TestServer.DEMO)) {
+            lastSeen = sse.next(WAIT).getLong("id");
+        }
+        // While disconnected: two calls.
+        server.counter("R-KIA", "call-next", null);
+        server.counter("R-KIA", "call-next", null);
+
+        try (SseClient sse = SseClient.resume(server.clientVertx(), server.port(), TestServer.DEMO, lastSeen)) {
+            JsonObject first = sse.next(WAIT);
+            assertThat(first.getString("type")).isEqualTo("TICKET_CALLED");
+            assertThat(first.getLong("id")).isEqualTo(lastSeen + 1);
+            assertThat(first.getJsonObject("ticket").getString("label")).isEqualTo("C-001");
+            List<JsonObject> rest = sse.until(e -> "C-002".equals(e.getJsonObject("ticket").getString("label"))
+                    && "TICKET_CALLED".equals(e.getString("type")), WAIT);
+            // C-001 was finished when C-002 was called: both events came, in order.
+            assertThat(rest).extracting(e -> e.getString("type")).containsExactly("TICKET_FINISHED", "TICKET_CALLED");
+
+            // And then it is live again.
+            server.counter("R-KIA", "recall", null);
+            assertThat(sse.next(WAIT).getString("type")).isEqualTo("TICKET_RECALLED");
+        }
+    }
+
+    @Test
+    void anUnknownFacilityHasNoStream() {
+        assertThat(server.get("/api/v1/facilities/nope/events").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void eventsShowNoCardNumberOrNik() {
+        try (SseClient sse = SseClient.connect(server.clientVertx(), server.port(), TestServer.DEMO)) {
+            sse.next(WAIT);
+            server.issue(new JsonObject().put("service", "UMUM").put("payer", "JKN")
+                    .put("cardNumber", "0001234567890").put("nik", "7371014101900001"));
+
+            String event = sse.next(WAIT).encode();
+
+            assertThat(event).contains("TICKET_ISSUED").contains("7890")
+                    .doesNotContain("0001234567890").doesNotContain("7371014101900001");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package id.antrean.testing;
+
+import id.antrean.app.AppConfig;
+import id.antrean.app.Antrean;
+import id.antrean.db.Database;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * A real server node on a real database, driven over HTTP. Requests block the test thread (the
+ * client runs on its own Vert.x), so tests read top to bottom like the API's user guide.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String DEMO = "pkm-demo";
+
+    private final Antrean node;
+    private final String databaseUrl;
+    private final Vertx clientVertx;
+    private final WebClient client;
+
+    private TestServer(Antrean node, String databaseUrl) {
+        this.node = node;
+        this.databaseUrl = databaseUrl;
+        this.clientVertx = Vertx.vertx();
+        this.client = WebClient.create(clientVertx,
+                new WebClientOptions().setDefaultHost("localhost").setDefaultPort(node.port()),
+                new PoolOptions().setHttp1MaxSize(64));
+    }
+
+    /** A node with the demo data on a fresh database. */
+    public static TestServer start(Clock clock) {
+        return startOn(TestPostgres.newDatabaseUrl(), clock);
+    }
+
+    /** Another node on an existing database (e.g. the second node of a pair). */
+    public static TestServer startOn(String databaseUrl, Clock clock) {
+        AppConfig config = new AppConfig(0, databaseUrl, Path.of("target/unused-data"), true, 16, 2);
+        try {
+            return new TestServer(Antrean.start(config, clock), databaseUrl);
+        } catch (Exception e) {
+            throw new IllegalStateException("server did not start", e);
+        }
+    }
+
+    public int port() {
+        return node.port();
+    }
+
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    public Vertx clientVertx() {
+        return clientVertx;
+    }
+
+    public WebClient client() {
+        return client;
+    }
+
+    public HttpResponse<Buffer> get(String path) {
+        return client.get(path).send().await();
+    }
+
+    public HttpResponse<Buffer> post(String path, JsonObject body) {
+        HttpRequest<Buffer> request = client.post(path);
+        return (body == null ? request.send() : request.sendJsonObject(body)).await();
+    }
+
+    public HttpResponse<Buffer> postRaw(String path, String contentType, String body, String idempotencyKey) {
+        HttpRequest<Buffer> request = client.post(path);
+        if (contentType != null) {
+            request.putHeader("Content-Type", contentType);
+        }
+        if (idempotencyKey != null) {
+            request.putHeader("Idempotency-Key", idempotencyKey);
+        }
+        return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body))).await();
+    }
+
+    /** Issues a ticket at the demo facility with a fresh idempotency key; the response as it came. */
+    public HttpResponse<Buffer> issue(JsonObject body) {
+        return issue(DEMO, body, UUID.randomUUID().toString());
+    }
+
+    public HttpResponse<Buffer> issue(String facility, JsonObject body, String key) {
+        return client.post("/api/v1/facilities/" + facility + "/tickets")
+                .putHeader("Idempotency-Key", key)
+                .sendJsonObject(body).await();
+    }
+
+    /** Issues a walk-in UMUM ticket for a service of the demo facility and returns it. */
+    public JsonObject walkIn(String service) {
+        HttpResponse<Buffer> response = issue(new JsonObject().put("service", service).put("payer", "UMUM"));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("expected 201, got " + response.statusCode() + ": " + response.bodyAsString());
+        }
+        return response.bodyAsJsonObject();
+    }
+
+    /** A counter action at the demo facility. */
+    public HttpResponse<Buffer> counter(String counter, String action, JsonObject body) {
+        return post("/api/v1/facilities/" + DEMO + "/counters/" + counter + "/" + action, body);
+    }
+
+    /** One number from the database, for asserting what was (not) written. */
+    public long count(String sql) {
+        try (Connection c = jdbc(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a statement directly on the database (fixtures the API cannot make yet). */
+    public void sql(String sql) {
+        try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection jdbc() throws SQLException {
+        return Database.fromUrl(databaseUrl).jdbc();
+    }
+
+    /** Stops the node, as a crash or a shutdown would; the database stays. */
+    public void stopNode() {
+        node.close();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        clientVertx.close().await();
+        node.close();
+    }
+}
