@@ -33,6 +33,10 @@ public final class EmbeddedDatabase {
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "300")
+                // The library starts PostgreSQL for tests (fsync off, asynchronous commit); an acknowledged
+                // ticket must survive a crash, so both are turned back on. Later options win over -F.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .start();
         createDatabaseIfMissing(postgres);

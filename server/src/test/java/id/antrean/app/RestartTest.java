@@ -9,6 +9,9 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class RestartTest {
 
     @Test
-    void theEmbeddedDatabaseKeepsTicketsAcrossARestartAndTheDemoSeedRunsTwiceHarmlessly() throws Exception {
+    void theEmbeddedDatabaseIsDurableKeepsTicketsAcrossARestartAndTheDemoSeedRunsTwiceHarmlessly() throws Exception {
         Path dataDir = Files.createTempDirectory("antrean-restart");
         AppConfig config = AppConfig.fromEnv(Map.of("PORT", "0", "DATA_DIR", dataDir.toString(), "DEMO", "1",
                 "HTTP_INSTANCES", "1"));
@@ -25,6 +28,8 @@ class RestartTest {
         try (Antrean node = Antrean.start(config, Clock.systemUTC())) {
             first = issue(node.port(), "restart-1");
             assertThat(first.getInteger("number")).isEqualTo(1);
+            assertThat(setting(node, "fsync")).isEqualTo("on");
+            assertThat(setting(node, "synchronous_commit")).isEqualTo("on");
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
 
@@ -34,6 +39,14 @@ class RestartTest {
             assertThat(get(node.port(), "/api/v1/facilities/pkm-demo/tickets/" + first.getLong("id"))
                     .getString("label")).isEqualTo(first.getString("label"));
             assertThat(issue(node.port(), "restart-2").getInteger("number")).isEqualTo(2);
+        }
+    }
+
+    private static String setting(Antrean node, String name) throws Exception {
+        try (Connection c = node.database().jdbc(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.TestServer;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -33,35 +42,35 @@ class TicketNumberingTest {
     }
 
     @Test
-    void thirtyTwoConcurrentIssuersOfFiftyTicketsEachGetExactlyOneTo1600() {
-        int issuers = 32;
-        int perIssuer = 50;
-        List<Future<List<Integer>>> all = new ArrayList<>();
-        for (int i = 0; i < issuers; i++) {
-            all.add(issueInSequence("KIA", perIssuer, new ArrayList<>()));
+    @ExtendWith(VertxExtension.class)
+    @Timeout(value = 2, timeUnit = TimeUnit.MINUTES)
+    void thirtyTwoConcurrentIssuersOfFiftyTicketsEachGetExactlyOneTo1600(Vertx vertx, VertxTestContext test) {
+        WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(server.port()),
+                new PoolOptions().setHttp1MaxSize(32));
+        List<Future<List<Integer>>> issuers = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            issuers.add(issueInSequence(client, "KIA", 50, new ArrayList<>()));
         }
-        List<Integer> numbers = new ArrayList<>();
-        Future.all(all).await().list().forEach(list -> numbers.addAll(castList(list)));
-
-        Collections.sort(numbers);
-        assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, 1600).boxed().toList());
-        assertThat(server.count("SELECT count(DISTINCT number) FROM ticket t JOIN service s USING (facility_id, service_id) WHERE s.code = 'KIA'"))
-                .isEqualTo(1600);
-        assertThat(server.count("SELECT max(number) FROM ticket t JOIN service s USING (facility_id, service_id) WHERE s.code = 'KIA'"))
-                .isEqualTo(1600);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Integer> castList(Object list) {
-        return (List<Integer>) list;
+        Future.all(issuers).onComplete(test.succeeding(all -> test.verify(() -> {
+            List<Integer> numbers = new ArrayList<>();
+            issuers.forEach(issuer -> numbers.addAll(issuer.result()));
+            Collections.sort(numbers);
+            assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, 1600).boxed().toList());
+            assertThat(server.count("""
+                    SELECT count(DISTINCT number) FROM ticket t JOIN service s USING (facility_id, service_id)
+                    WHERE s.code = 'KIA'""")).isEqualTo(1600);
+            assertThat(server.count("SELECT last_number FROM queue_day_sequence q JOIN service s USING (facility_id, service_id) WHERE s.code = 'KIA'"))
+                    .isEqualTo(1600);
+            test.completeNow();
+        })));
     }
 
     /** One issuer: takes its tickets one after another, as one kiosk would. */
-    private Future<List<Integer>> issueInSequence(String service, int left, List<Integer> got) {
+    private static Future<List<Integer>> issueInSequence(WebClient client, String service, int left, List<Integer> got) {
         if (left == 0) {
             return Future.succeededFuture(got);
         }
-        return server.client().post("/api/v1/facilities/pkm-demo/tickets")
+        return client.post("/api/v1/facilities/pkm-demo/tickets")
                 .putHeader("Idempotency-Key", UUID.randomUUID().toString())
                 .sendJsonObject(new JsonObject().put("service", service).put("payer", "UMUM"))
                 .compose(response -> {
@@ -69,7 +78,7 @@ class TicketNumberingTest {
                         return Future.failedFuture("status " + response.statusCode() + ": " + response.bodyAsString());
                     }
                     got.add(response.bodyAsJsonObject().getInteger("number"));
-                    return issueInSequence(service, left - 1, got);
+                    return issueInSequence(client, service, left - 1, got);
                 });
     }
 
