@@ -1,8 +1,8 @@
 -- Demo data for DEMO=1: one puskesmas in Asia/Makassar (WITA). Every statement is idempotent.
 
-INSERT INTO facility (code, name, time_zone)
-VALUES ('pkm-demo', 'Puskesmas Sejahtera (Demo)', 'Asia/Makassar')
-ON CONFLICT (code) DO NOTHING;
+INSERT INTO facility (code, name, time_zone, bpjs_provider_code)
+VALUES ('pkm-demo', 'Puskesmas Sejahtera (Demo)', 'Asia/Makassar', '19050101')
+ON CONFLICT (code) DO UPDATE SET bpjs_provider_code = coalesce(facility.bpjs_provider_code, EXCLUDED.bpjs_provider_code);
 
 INSERT INTO service (facility_id, code, name, prefix, sort_order)
 SELECT f.facility_id, s.code, s.name, s.prefix, s.sort_order
@@ -35,5 +35,15 @@ JOIN (VALUES ('R-UMUM-1', 'UMUM'), ('R-UMUM-2', 'UMUM'),
              ('R-LAB', 'LAB'), ('APOTEK', 'APOTEK')) AS m(counter_code, service_code) ON true
 JOIN counter c ON c.facility_id = f.facility_id AND c.code = m.counter_code
 JOIN service s ON s.facility_id = f.facility_id AND s.code = m.service_code
+WHERE f.code = 'pkm-demo'
+ON CONFLICT DO NOTHING;
+
+-- The demo roster: the facility's own list of participants registered with it (answers when BPJS cannot).
+-- 0006666666666 is on the roster only: BPJS does not know it.
+INSERT INTO roster_participant (facility_id, card_number, nik, name_initial, class_name, segment, imported_at)
+SELECT f.facility_id, r.card_number, r.nik, r.initial, r.class_name, r.segment, now()
+FROM facility f,
+     (VALUES ('0001234567890', '7371011205580001', 'B', 'KELAS III', 'PBI (APBN)'),
+             ('0006666666666', '7371012808800007', 'H', 'KELAS III', 'PBI (APBN)')) AS r(card_number, nik, initial, class_name, segment)
 WHERE f.code = 'pkm-demo'
 ON CONFLICT DO NOTHING;

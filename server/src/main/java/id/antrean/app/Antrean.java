@@ -1,9 +1,16 @@
 package id.antrean.app;
 
+import id.antrean.bpjs.BpjsConfig;
+import id.antrean.bpjs.PcareClient;
+import id.antrean.bpjs.simulator.BpjsSimulator;
+import id.antrean.bpjs.simulator.DemoBpjs;
 import id.antrean.db.Database;
 import id.antrean.db.DemoSeed;
 import id.antrean.db.EmbeddedDatabase;
 import id.antrean.db.Migrations;
+import id.antrean.eligibility.EligibilityHandlers;
+import id.antrean.eligibility.EligibilityService;
+import id.antrean.eligibility.Roster;
 import id.antrean.events.EventBridge;
 import id.antrean.events.EventStream;
 import id.antrean.facility.FacilityDirectory;
@@ -38,11 +45,15 @@ public final class Antrean implements AutoCloseable {
     private final Vertx vertx;
     private final Database database;
     private final int port;
+    private final BpjsSimulator bpjsSimulator;
+    private final BpjsConfig bpjs;
 
-    private Antrean(Vertx vertx, Database database, int port) {
+    private Antrean(Vertx vertx, Database database, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs) {
         this.vertx = vertx;
         this.database = database;
         this.port = port;
+        this.bpjsSimulator = bpjsSimulator;
+        this.bpjs = bpjs;
     }
 
     public static Antrean start(AppConfig config, Clock clock) throws Exception {
@@ -75,9 +86,20 @@ public final class Antrean implements AutoCloseable {
             bridge.start().await();
             FacilityDirectory directory = new FacilityDirectory(pool);
             QueueBoard board = new QueueBoard(pool, directory, clock);
+            Roster roster = new Roster(pool, clock);
+            BpjsConfig bpjs = config.bpjs();
+            BpjsSimulator simulator = null;
+            if (bpjs == null && config.demo()) {
+                simulator = DemoBpjs.start(vertx, clock).await();
+                bpjs = DemoBpjs.config(simulator);
+            }
+            EligibilityService eligibility = new EligibilityService(
+                    bpjs == null ? null : new PcareClient(vertx, bpjs, clock), roster, pool, clock);
             ApiRouter.Features features = new ApiRouter.Features(
                     new FacilityHandlers(directory, clock),
-                    new QueueHandlers(new TicketIssuer(pool, directory, clock), new CounterDesk(pool, directory, clock), board),
+                    new QueueHandlers(new TicketIssuer(pool, directory, eligibility, clock),
+                            new CounterDesk(pool, directory, clock), board),
+                    new EligibilityHandlers(directory, eligibility, roster),
                     new EventStream(directory, pool, board::board),
                     promise -> pool.query("SELECT 1").execute()
                             .onSuccess(rows -> promise.tryComplete(Status.OK()))
@@ -88,7 +110,7 @@ public final class Antrean implements AutoCloseable {
             vertx.deployVerticle(() -> new ApiVerticle(features, config.port(), bound::set),
                     new DeploymentOptions().setInstances(config.httpInstances())).await();
             int port = bound.get();
-            return new Antrean(vertx, database, port);
+            return new Antrean(vertx, database, port, simulator, bpjs);
         } catch (RuntimeException e) {
             vertx.close().await();
             throw e;
@@ -105,6 +127,16 @@ public final class Antrean implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** The in-process BPJS simulator of the demo; null when BPJS is real or not configured. */
+    public BpjsSimulator bpjsSimulator() {
+        return bpjsSimulator;
+    }
+
+    /** How BPJS is reached; null when it is not configured. */
+    public BpjsConfig bpjs() {
+        return bpjs;
     }
 
     @Override

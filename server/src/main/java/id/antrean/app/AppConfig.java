@@ -1,5 +1,6 @@
 package id.antrean.app;
 
+import id.antrean.bpjs.BpjsConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -12,8 +13,10 @@ import java.util.Map;
  * @param demo          {@code DEMO=1}: seed the demo facility
  * @param dbPoolSize    {@code DB_POOL_SIZE}, default 16
  * @param httpInstances {@code HTTP_INSTANCES}, default one per processor
+ * @param bpjs          {@code BPJS_*}: how to reach BPJS; null = not configured (with {@code DEMO=1}: the simulator)
  */
-public record AppConfig(int port, String databaseUrl, Path dataDir, boolean demo, int dbPoolSize, int httpInstances) {
+public record AppConfig(int port, String databaseUrl, Path dataDir, boolean demo, int dbPoolSize, int httpInstances,
+                        BpjsConfig bpjs) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         return new AppConfig(
@@ -22,11 +25,12 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, boolean demo
                 Path.of(env.getOrDefault("DATA_DIR", "./data")),
                 "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
                 integer(env, "DB_POOL_SIZE", 16, 1, 500),
-                integer(env, "HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256));
+                integer(env, "HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
+                BpjsConfig.fromEnv(env));
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, databaseUrl, dataDir, demo, dbPoolSize, httpInstances);
+        return new AppConfig(newPort, databaseUrl, dataDir, demo, dbPoolSize, httpInstances, bpjs);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {

@@ -31,6 +31,10 @@ public final class Main {
             urls.append("  Demo queue    ").append(f).append("/queue\n")
                 .append("  Demo events   ").append(f).append("/events\n");
         }
+        urls.append(app.bpjsSimulator() != null
+                ? "  BPJS          simulator (demo) at " + app.bpjs().pcareBaseUrl() + "\n"
+                : app.bpjs() != null ? "  BPJS          " + app.bpjs().pcareBaseUrl() + "\n"
+                : "  BPJS          not configured: eligibility from the facility's roster only\n");
         urls.append(config.databaseUrl() == null
                 ? "  Database      embedded PostgreSQL, data in " + config.dataDir().toAbsolutePath().normalize() + "\n"
                 : "  Database      " + app.database().connectOptions().getHost() + "\n");

@@ -10,8 +10,10 @@ import java.time.ZoneId;
 /**
  * A health facility (fasilitas kesehatan: puskesmas, klinik, rumah sakit). Its day is its local day, in
  * its own time zone (WIB Asia/Jakarta, WITA Asia/Makassar, WIT Asia/Jayapura), never the server's.
+ *
+ * @param bpjsProviderCode its BPJS provider code (kode PPK): participants registered here carry it; may be null
  */
-public record Facility(long id, String code, String name, ZoneId zone) {
+public record Facility(long id, String code, String name, ZoneId zone, String bpjsProviderCode) {
 
     /** The facility's local date at this instant: the day a ticket belongs to. */
     public LocalDate today(Clock clock) {
@@ -28,6 +30,7 @@ public record Facility(long id, String code, String name, ZoneId zone) {
                 .put("code", code)
                 .put("name", name)
                 .put("timeZone", zone.getId())
+                .put("bpjsProviderCode", bpjsProviderCode)
                 .put("today", today(clock).toString());
     }
 }

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 /**
  * A ticket: nomor antrean. This view holds only what staff screens may show: the card number's last
  * four digits, never the full number or the NIK.
+ *
+ * @param eligibility the JKN check made at issue ({@code ACTIVE_HERE}, {@code UNVERIFIED}, ...); null for UMUM
  */
 public record Ticket(
         long id,
@@ -34,7 +36,10 @@ public record Ticket(
         Long counterId,
         String counterCode,
         String counterName,
-        Integer position) {
+        Integer position,
+        String eligibility,
+        String eligibilitySource,
+        Instant eligibilityCheckedAt) {
 
     public JsonObject toJson() {
         JsonObject json = new JsonObject()
@@ -57,6 +62,10 @@ public record Ticket(
                 .put("finishedAt", local(finishedAt))
                 .put("position", position)
                 .put("callCount", callCount);
+        json.put("eligibility", eligibility == null ? null : new JsonObject()
+                .put("reason", eligibility)
+                .put("source", eligibilitySource)
+                .put("checkedAt", local(eligibilityCheckedAt)));
         json.put("counter", counterCode == null ? null
                 : new JsonObject().put("code", counterCode).put("name", counterName));
         return json;

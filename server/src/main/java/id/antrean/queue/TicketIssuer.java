@@ -1,5 +1,8 @@
 package id.antrean.queue;
 
+import id.antrean.eligibility.Eligibility;
+import id.antrean.eligibility.EligibilityService;
+import id.antrean.eligibility.Identity;
 import id.antrean.events.EventLog;
 import id.antrean.events.QueueEvent;
 import id.antrean.facility.Facility;
@@ -33,11 +36,11 @@ public final class TicketIssuer {
             issued AS (
                 INSERT INTO ticket (facility_id, home_service_id, service_date, number, label, service_id, source,
                                     payer, card_number, nik, priority, queue_order, issued_at, queued_at, updated_at,
-                                    idempotency_key, request_hash)
+                                    idempotency_key, request_hash, eligibility, eligibility_source, eligibility_checked_at)
                 SELECT $1, $2, $3, seq.last_number,
                        $4 || '-' || CASE WHEN seq.last_number < 1000 THEN lpad(seq.last_number::text, 3, '0')
                                          ELSE seq.last_number::text END,
-                       $2, 'WALK_IN', $5, $6, $7, $8, nextval('ticket_queue_order'), $9, $9, $9, $10, $11
+                       $2, 'WALK_IN', $5, $6, $7, $8, nextval('ticket_queue_order'), $9, $9, $9, $10, $11, $12, $13, $14
                 FROM seq
                 ON CONFLICT (facility_id, idempotency_key) DO NOTHING
                 RETURNING *)
@@ -55,25 +58,39 @@ public final class TicketIssuer {
 
     private final Pool pool;
     private final FacilityDirectory directory;
+    private final EligibilityService eligibility;
     private final Clock clock;
 
-    public TicketIssuer(Pool pool, FacilityDirectory directory, Clock clock) {
+    public TicketIssuer(Pool pool, FacilityDirectory directory, EligibilityService eligibility, Clock clock) {
         this.pool = pool;
         this.directory = directory;
+        this.eligibility = eligibility;
         this.clock = clock;
     }
 
+    /** A JKN ticket is checked first (outside the transaction: BPJS may take up to its timeout). */
     public Future<Issued> issue(String facilityCode, TicketRequest request, String idempotencyKey) {
         String key = idempotencyKey.strip();
-        return directory.facility(facilityCode).compose(facility ->
-                pool.withTransaction(tx -> issueIn(tx, facility, request, key))
+        return directory.facility(facilityCode).compose(facility -> check(facility, request).compose(checked ->
+                pool.withTransaction(tx -> issueIn(tx, facility, request, checked, key))
                         .map(ticket -> new Issued(ticket, true))
                         .recover(e -> e instanceof KeyAlreadyUsed
                                 ? earlier(facility, request, key)
-                                : Future.failedFuture(e)));
+                                : Future.failedFuture(e))));
     }
 
-    private Future<Ticket> issueIn(SqlConnection tx, Facility facility, TicketRequest request, String key) {
+    private Future<Eligibility> check(Facility facility, TicketRequest request) {
+        if (!"JKN".equals(request.payer())) {
+            return Future.succeededFuture(null);
+        }
+        Identity identity = request.cardNumber() != null
+                ? new Identity.Card(request.cardNumber())
+                : new Identity.ByNik(request.nik());
+        return eligibility.check(facility, identity);
+    }
+
+    private Future<Ticket> issueIn(SqlConnection tx, Facility facility, TicketRequest request, Eligibility checked,
+                                   String key) {
         return FacilityDirectory.service(tx, facility, request.service()).compose(service -> {
             if (!service.open()) {
                 throw Problem.ofField(ErrorCode.SERVICE_CLOSED, "service", service.name());
@@ -86,12 +103,16 @@ public final class TicketIssuer {
                     .addLocalDate(day)
                     .addString(service.prefix())
                     .addString(request.payer())
-                    .addString(request.cardNumber() == null ? null : request.cardNumber().value())
+                    .addString(request.cardNumber() != null ? request.cardNumber().value()
+                            : checked == null ? null : checked.cardNumber())
                     .addString(request.nik() == null ? null : request.nik().value())
                     .addBoolean(request.priority())
                     .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
                     .addString(key)
-                    .addString(request.fingerprint());
+                    .addString(request.fingerprint())
+                    .addString(checked == null ? null : checked.reason().name())
+                    .addString(checked == null ? null : checked.source().name())
+                    .addOffsetDateTime(checked == null ? null : checked.checkedAt().atOffset(ZoneOffset.UTC));
             return tx.preparedQuery(ISSUE).execute(params).compose(rows -> {
                 if (rows.size() == 0) {
                     // Another request holds this key; rolling back gives the number back.

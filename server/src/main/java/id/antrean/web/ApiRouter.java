@@ -1,5 +1,6 @@
 package id.antrean.web;
 
+import id.antrean.eligibility.EligibilityHandlers;
 import id.antrean.facility.FacilityHandlers;
 import id.antrean.queue.CounterAction;
 import id.antrean.queue.QueueHandlers;
@@ -22,9 +23,12 @@ import io.vertx.openapi.contract.OpenAPIContract;
 public final class ApiRouter {
     public static final String CONTRACT = "openapi/antrean.yaml";
     static final int BODY_LIMIT_BYTES = 64 * 1024;
+    /** A roster of a large puskesmas: tens of thousands of rows. */
+    static final int ROSTER_LIMIT_BYTES = 16 * 1024 * 1024;
 
     /** Everything the routes hand requests to. */
-    public record Features(FacilityHandlers facilities, QueueHandlers queue, Handler<RoutingContext> events,
+    public record Features(FacilityHandlers facilities, QueueHandlers queue, EligibilityHandlers eligibility,
+                           Handler<RoutingContext> events,
                            Handler<io.vertx.core.Promise<io.vertx.ext.healthchecks.Status>> databaseCheck) {
     }
 
@@ -40,11 +44,17 @@ public final class ApiRouter {
 
     private static Router assemble(Vertx vertx, OpenAPIContract contract, Buffer contractText, Features f) {
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
-        builder.rootHandler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
+        BodyHandler small = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
+        BodyHandler roster = BodyHandler.create(false).setBodyLimit(ROSTER_LIMIT_BYTES);
+        builder.rootHandler(rc -> (rc.request().path().endsWith("/roster") ? roster : small).handle(rc));
 
         builder.getRoute("listFacilities").addHandler(f.facilities()::listFacilities);
         builder.getRoute("listServices").addHandler(f.facilities()::listServices);
         builder.getRoute("listCounters").addHandler(f.facilities()::listCounters);
+
+        builder.getRoute("checkEligibility").addHandler(f.eligibility()::check);
+        // CSV is not a media type the contract validator knows: the handler reads the file itself.
+        builder.getRoute("importRoster").setDoValidation(false).addHandler(f.eligibility()::importRoster);
 
         QueueHandlers queue = f.queue();
         builder.getRoute("issueTicket").addHandler(queue::issueTicket);

@@ -25,6 +25,10 @@ public enum ErrorCode {
 
     IDEMPOTENCY_KEY_REUSED(422),
 
+    ROSTER_HEADER_INVALID(400),
+    ROSTER_DUPLICATE_ROW(400),
+    ROSTER_NIK_OF_OTHER_CARD(400),
+
     SERVICE_CLOSED(409),
     QUEUE_EMPTY(409),
     INVALID_TRANSITION(409),
@@ -50,5 +54,10 @@ public enum ErrorCode {
 
     String messageKey() {
         return "error." + name();
+    }
+
+    /** The code's text for people, in both languages. */
+    public LocalizedText text(Object... args) {
+        return Messages.text(messageKey(), args);
     }
 }

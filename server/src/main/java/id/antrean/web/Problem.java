@@ -45,6 +45,6 @@ public final class Problem extends RuntimeException {
     }
 
     public LocalizedText text() {
-        return Messages.text(code.messageKey(), args);
+        return code.text(args);
     }
 }

@@ -23,7 +23,7 @@ class AppConfigTest {
         AppConfig config = AppConfig.fromEnv(Map.of("PORT", "9000", "DATABASE_URL", "postgresql://u:p@db:5432/antrean",
                 "DATA_DIR", "/var/lib/antrean", "DEMO", "1", "DB_POOL_SIZE", "32", "HTTP_INSTANCES", "4"));
         assertThat(config).isEqualTo(new AppConfig(9000, "postgresql://u:p@db:5432/antrean",
-                Path.of("/var/lib/antrean"), true, 32, 4));
+                Path.of("/var/lib/antrean"), true, 32, 4, null));
     }
 
     @Test

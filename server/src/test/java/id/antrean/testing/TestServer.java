@@ -2,7 +2,10 @@ package id.antrean.testing;
 
 import id.antrean.app.AppConfig;
 import id.antrean.app.Antrean;
+import id.antrean.bpjs.simulator.BpjsSimulator;
 import id.antrean.db.Database;
+import id.antrean.db.DemoSeed;
+import id.antrean.db.Migrations;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.PoolOptions;
@@ -47,9 +50,25 @@ public final class TestServer implements AutoCloseable {
 
     /** Another node on an existing database (e.g. the second node of a pair). */
     public static TestServer startOn(String databaseUrl, Clock clock) {
-        AppConfig config = new AppConfig(0, databaseUrl, Path.of("target/unused-data"), true, 16, 2);
+        return start(new AppConfig(0, databaseUrl, Path.of("target/unused-data"), true, 16, 2, null), clock);
+    }
+
+    /** The demo facility on a server that has no BPJS configured: the roster answers alone. */
+    public static TestServer startWithoutBpjs(Clock clock) {
+        String url = TestPostgres.newDatabaseUrl();
         try {
-            return new TestServer(Antrean.start(config, clock), databaseUrl);
+            Database db = Database.fromUrl(url);
+            Migrations.apply(db);
+            DemoSeed.apply(db);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return start(new AppConfig(0, url, Path.of("target/unused-data"), false, 16, 2, null), clock);
+    }
+
+    private static TestServer start(AppConfig config, Clock clock) {
+        try {
+            return new TestServer(Antrean.start(config, clock), config.databaseUrl());
         } catch (Exception e) {
             throw new IllegalStateException("server did not start", e);
         }
@@ -57,6 +76,11 @@ public final class TestServer implements AutoCloseable {
 
     public int port() {
         return node.port();
+    }
+
+    /** The BPJS simulator this node talks to (the demo's, in-process). */
+    public BpjsSimulator bpjs() {
+        return node.bpjsSimulator();
     }
 
     public String databaseUrl() {

@@ -1,0 +1,65 @@
+package id.antrean.bpjs;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How to reach BPJS, from the environment. Secrets are kept out of {@link #toString()} and logs.
+ *
+ * @param pcareBaseUrl  {@code BPJS_BASE_URL}: the primary-care (PCare) service, e.g.
+ *                      {@code https://apijkn.bpjs-kesehatan.go.id/pcare-rest}; null = BPJS not configured
+ * @param consId        {@code BPJS_CONS_ID}
+ * @param secret        {@code BPJS_SECRET}
+ * @param userKey       {@code BPJS_USER_KEY}
+ * @param pcareUser     {@code BPJS_PCARE_USERNAME}: for the {@code X-authorization} header; may be null
+ * @param pcarePassword {@code BPJS_PCARE_PASSWORD}
+ * @param appCode       {@code BPJS_APP_CODE}, default {@code 095}
+ * @param timeout       {@code BPJS_TIMEOUT_MS}, default and at most 3000
+ */
+public record BpjsConfig(String pcareBaseUrl, String consId, String secret, String userKey, String pcareUser,
+                         String pcarePassword, String appCode, Duration timeout) {
+    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(3);
+
+    /** Null when {@code BPJS_BASE_URL} is not set. */
+    public static BpjsConfig fromEnv(Map<String, String> env) {
+        String base = blankToNull(env.get("BPJS_BASE_URL"));
+        if (base == null) {
+            return null;
+        }
+        long timeoutMs = MAX_TIMEOUT.toMillis();
+        String t = blankToNull(env.get("BPJS_TIMEOUT_MS"));
+        if (t != null) {
+            try {
+                timeoutMs = Math.min(Math.max(Long.parseLong(t), 100), MAX_TIMEOUT.toMillis());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("BPJS_TIMEOUT_MS must be a whole number of milliseconds", e);
+            }
+        }
+        return new BpjsConfig(stripSlash(base), required(env, "BPJS_CONS_ID"), required(env, "BPJS_SECRET"),
+                required(env, "BPJS_USER_KEY"), blankToNull(env.get("BPJS_PCARE_USERNAME")),
+                blankToNull(env.get("BPJS_PCARE_PASSWORD")),
+                env.getOrDefault("BPJS_APP_CODE", "095"), Duration.ofMillis(timeoutMs));
+    }
+
+    @Override
+    public String toString() {
+        return "BpjsConfig[pcareBaseUrl=" + pcareBaseUrl + ", consId=" + consId + ", secret=***, userKey=***, timeout="
+                + timeout.toMillis() + "ms]";
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required when BPJS_BASE_URL is set");
+        }
+        return value;
+    }
+
+    static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,117 @@
+package id.antrean.bpjs;
+
+import id.antrean.eligibility.Identity;
+import id.antrean.eligibility.Participant;
+import id.antrean.eligibility.ParticipantLookup;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * BPJS's primary-care service (PCare): who is this participant? Each call is signed, bounded by the
+ * configured timeout (at most 3 s) and goes through a circuit breaker, so a BPJS outage costs patients
+ * at most a few seconds once, not at every ticket.
+ */
+public final class PcareClient implements ParticipantLookup {
+    private static final DateTimeFormatter PCARE_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
+    static final int MAX_FAILURES = 3;
+    static final long RESET_AFTER_MS = 30_000;
+
+    private final BpjsConfig config;
+    private final WebClient client;
+    private final CircuitBreaker breaker;
+    private final Clock clock;
+
+    public PcareClient(Vertx vertx, BpjsConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.client = WebClient.create(vertx);
+        this.breaker = CircuitBreaker.create("bpjs-pcare", vertx, new CircuitBreakerOptions()
+                .setTimeout(config.timeout().toMillis())
+                .setMaxFailures(MAX_FAILURES)
+                .setResetTimeout(RESET_AFTER_MS));
+    }
+
+    @Override
+    public Future<Optional<Participant>> find(Identity identity) {
+        String path = identity instanceof Identity.Card
+                ? "/peserta/noka/" + identity.value()
+                : "/peserta/nik/" + identity.value();
+        return breaker.execute(promise -> get(path).onComplete(promise));
+    }
+
+    private Future<Optional<Participant>> get(String path) {
+        String timestamp = BpjsHeaders.timestamp(clock);
+        return client.getAbs(config.pcareBaseUrl() + path)
+                .putHeaders(BpjsHeaders.signed(config, config.userKey(), timestamp))
+                .timeout(config.timeout().toMillis())
+                .send()
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new BpjsProtocolException("PCare answered HTTP " + response.statusCode());
+                    }
+                    BpjsReply reply = BpjsReply.parse(response.bodyAsString(), config, timestamp);
+                    if (reply.code() == 204 || reply.code() == 404
+                            || reply.message().toLowerCase(Locale.ROOT).contains("tidak ditemukan")) {
+                        return Optional.<Participant>empty();
+                    }
+                    if (!reply.ok() || reply.object() == null) {
+                        throw new BpjsProtocolException("PCare answered code " + reply.code() + ": " + reply.message());
+                    }
+                    return Optional.of(participant(reply.object()));
+                });
+    }
+
+    /** A PCare {@code peserta} response; its dates are {@code dd-MM-yyyy}. */
+    static Participant participant(JsonObject p) {
+        JsonObject provider = p.getJsonObject("kdProviderPst", new JsonObject());
+        JsonObject kelas = p.getJsonObject("jnsKelas", new JsonObject());
+        JsonObject jenis = p.getJsonObject("jnsPeserta", new JsonObject());
+        Object arrears = p.getValue("tunggakan");
+        return new Participant(
+                p.getString("noKartu"),
+                p.getString("nama"),
+                Boolean.TRUE.equals(p.getValue("aktif")) || "true".equalsIgnoreCase(String.valueOf(p.getValue("aktif"))),
+                p.getString("ketAktif"),
+                date(p.getString("tglMulaiAktif")),
+                date(p.getString("tglAkhirBerlaku")),
+                provider.getString("kdProvider"),
+                provider.getString("nmProvider"),
+                kelas.getString("kode"),
+                kelas.getString("nama"),
+                jenis.getString("nama"),
+                arrears instanceof Number n ? n.doubleValue() > 0 : isPositive(String.valueOf(arrears)));
+    }
+
+    private static boolean isPositive(String value) {
+        try {
+            return Double.parseDouble(value) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip(), PCARE_DATE);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value.strip());
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
+    }
+}

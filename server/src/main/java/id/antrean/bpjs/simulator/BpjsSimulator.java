@@ -1,0 +1,198 @@
+package id.antrean.bpjs.simulator;
+
+import id.antrean.bpjs.BpjsCrypto;
+import id.antrean.bpjs.BpjsSignature;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stand-in for BPJS's web services, speaking their protocol for real: it checks each request's consumer
+ * id, user key, timestamp window and HMAC signature, refuses bad ones, and encrypts + compresses its
+ * replies with the key derived from the request's own timestamp, as BPJS does. It can be told to be slow
+ * or down. Used by tests, by the demo ({@code DEMO=1}) and on its own ({@link SimulatorMain}).
+ *
+ * <p>Paths: {@code /pcare-rest/peserta/{noka|nik}/{number}} (and the legacy {@code /pcare-rest/peserta/{noKartu}}).
+ * Control, for tests and demos: {@code POST /_sim/mode {"mode": "UP"|"SLOW"|"DOWN", "delayMs"}}.
+ */
+public final class BpjsSimulator {
+    private static final Logger LOG = LoggerFactory.getLogger(BpjsSimulator.class);
+    public static final String PCARE_PATH = "/pcare-rest";
+    static final long TIMESTAMP_WINDOW_SECONDS = 300;
+
+    /** How the simulator behaves: answering, answering late, or not at all. */
+    public enum Mode { UP, SLOW, DOWN }
+
+    /** A consumer (a facility's BPJS credentials). */
+    public record Consumer(String consId, String secret, String userKey) {
+    }
+
+    private final Vertx vertx;
+    private final Clock clock;
+    private final Map<String, Consumer> consumers = new ConcurrentHashMap<>();
+    private final Map<String, SimulatedParticipant> byCard = new ConcurrentHashMap<>();
+    private final Map<String, SimulatedParticipant> byNik = new ConcurrentHashMap<>();
+    private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.UP);
+    private volatile Duration delay = Duration.ZERO;
+    private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    private BpjsSimulator(Vertx vertx, Clock clock) {
+        this.vertx = vertx;
+        this.clock = clock;
+    }
+
+    /** Starts on {@code port} (0 = any free port) with these consumers and the demo participants. */
+    public static Future<BpjsSimulator> start(Vertx vertx, int port, Clock clock, List<Consumer> consumers) {
+        BpjsSimulator simulator = new BpjsSimulator(vertx, clock);
+        consumers.forEach(c -> simulator.consumers.put(c.consId(), c));
+        DemoParticipants.all(LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Jakarta"))).forEach(simulator::put);
+        return vertx.createHttpServer().requestHandler(simulator.router()).listen(port).map(server -> {
+            simulator.server = server;
+            LOG.info("BPJS simulator listening on port {}", server.actualPort());
+            return simulator;
+        });
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** The PCare base URL to configure a client with. */
+    public String pcareBaseUrl() {
+        return "http://localhost:" + port() + PCARE_PATH;
+    }
+
+    public void put(SimulatedParticipant participant) {
+        byCard.put(participant.cardNumber(), participant);
+        if (participant.nik() != null) {
+            byNik.put(participant.nik(), participant);
+        }
+    }
+
+    public void mode(Mode newMode, Duration newDelay) {
+        delay = newDelay == null ? Duration.ZERO : newDelay;
+        mode.set(newMode);
+        LOG.info("BPJS simulator is now {}{}", newMode, newMode == Mode.SLOW ? " (" + delay.toMillis() + " ms)" : "");
+    }
+
+    public Mode mode() {
+        return mode.get();
+    }
+
+    /** Authenticated requests received, oldest first: {@code {method, path, body}}. */
+    public List<JsonObject> received() {
+        return List.copyOf(received);
+    }
+
+    public Future<Void> close() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+
+    private Router router() {
+        Router router = Router.router(vertx);
+        router.post("/_sim/mode").handler(BodyHandler.create()).handler(this::setMode);
+        router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+        router.route().handler(this::unlessDown);
+        router.route().handler(this::authenticate);
+        router.get(PCARE_PATH + "/peserta/:kind/:number").handler(rc -> peserta(rc, rc.pathParam("kind"), rc.pathParam("number")));
+        router.get(PCARE_PATH + "/peserta/:number").handler(rc -> peserta(rc, "noka", rc.pathParam("number")));
+        return router;
+    }
+
+    private void setMode(RoutingContext rc) {
+        JsonObject body = rc.body().asJsonObject();
+        mode(Mode.valueOf(body.getString("mode", "UP")), Duration.ofMillis(body.getLong("delayMs", 0L)));
+        rc.response().end(new JsonObject().put("mode", mode().name()).encode());
+    }
+
+    /** Down: the connection is cut, as when BPJS cannot be reached. Slow: answers after the delay. */
+    private void unlessDown(RoutingContext rc) {
+        switch (mode.get()) {
+            case DOWN -> rc.request().connection().close();
+            case SLOW -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> rc.next());
+            case UP -> rc.next();
+        }
+    }
+
+    private void authenticate(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        Consumer consumer = consumers.get(String.valueOf(request.getHeader("X-cons-id")));
+        String timestamp = request.getHeader("X-timestamp");
+        if (consumer == null) {
+            refuse(rc, "X-cons-id tidak terdaftar");
+            return;
+        }
+        if (!consumer.userKey().equals(request.getHeader("user_key"))) {
+            refuse(rc, "user_key tidak valid");
+            return;
+        }
+        if (!withinWindow(timestamp)) {
+            refuse(rc, "X-timestamp tidak valid atau kedaluwarsa");
+            return;
+        }
+        if (!BpjsSignature.verify(consumer.consId(), consumer.secret(), timestamp, request.getHeader("X-signature"))) {
+            refuse(rc, "X-signature tidak valid");
+            return;
+        }
+        received.add(new JsonObject().put("method", request.method().name()).put("path", request.path())
+                .put("body", rc.body() == null ? null : rc.body().asString()));
+        rc.put("consumer", consumer).put("timestamp", timestamp).next();
+    }
+
+    private boolean withinWindow(String timestamp) {
+        if (timestamp == null || !timestamp.matches("[0-9]{1,12}")) {
+            return false;
+        }
+        long skew = Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp));
+        return skew <= TIMESTAMP_WINDOW_SECONDS;
+    }
+
+    private static void refuse(RoutingContext rc, String message) {
+        rc.response().setStatusCode(401).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("metaData", new JsonObject().put("code", 401).put("message", message)).encode());
+    }
+
+    private void peserta(RoutingContext rc, String kind, String number) {
+        SimulatedParticipant found = switch (kind.toLowerCase()) {
+            case "noka" -> byCard.get(number);
+            case "nik" -> byNik.get(number);
+            default -> null;
+        };
+        if (found == null) {
+            rc.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .putNull("response")
+                    .put("metaData", new JsonObject().put("code", 204).put("message", "Data peserta tidak ditemukan"))
+                    .encode());
+            return;
+        }
+        replyEncrypted(rc, found.toPcare());
+    }
+
+    /** A successful reply: {@code response} compressed and encrypted with the request's own timestamp. */
+    private void replyEncrypted(RoutingContext rc, JsonObject response) {
+        Consumer consumer = rc.get("consumer");
+        String timestamp = rc.get("timestamp");
+        String encrypted = BpjsCrypto.encodeResponse(response.encode(), consumer.consId(), consumer.secret(), timestamp);
+        rc.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                .put("response", encrypted)
+                .put("metaData", new JsonObject().put("code", 200).put("message", "OK"))
+                .encode());
+    }
+}

@@ -1,0 +1,47 @@
+package id.antrean.bpjs.simulator;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The participants of the demo (and of many tests). Their NIKs are valid (region 7371 = Kota Makassar) and
+ * listed in the README. The demo puskesmas is provider {@value #DEMO_PROVIDER}.
+ */
+public final class DemoParticipants {
+    public static final String DEMO_PROVIDER = "19050101";
+    public static final String DEMO_PROVIDER_NAME = "PUSKESMAS SEJAHTERA (DEMO)";
+    public static final String ACTIVE_HERE = "0001234567890";
+    public static final String ELSEWHERE = "0009876543210";
+    public static final String ARREARS = "0005555555555";
+    public static final String PBI_DEACTIVATED = "0007777777777";
+    public static final String NOT_YET_ACTIVE = "0003333333333";
+    public static final String PBI_APBD_ELSEWHERE = "0004444444444";
+
+    private DemoParticipants() {
+    }
+
+    /** Dates that matter (a card not active yet) are set relative to {@code today}. */
+    public static List<SimulatedParticipant> all(LocalDate today) {
+        LocalDate longAgo = LocalDate.of(2014, 1, 1);
+        LocalDate farAway = LocalDate.of(2050, 12, 31);
+        return List.of(
+                new SimulatedParticipant(ACTIVE_HERE, "7371011205580001", "BUDI SANTOSO", "L", LocalDate.of(1958, 5, 12),
+                        true, "AKTIF", longAgo, farAway, DEMO_PROVIDER, DEMO_PROVIDER_NAME, "3", "KELAS III",
+                        "21", "PBI (APBN)", 0),
+                new SimulatedParticipant(ELSEWHERE, "7371066308850002", "SITI RAHMAWATI", "P", LocalDate.of(1985, 8, 23),
+                        true, "AKTIF", longAgo, farAway, "19050102", "PUSKESMAS KASSI-KASSI", "1", "KELAS I",
+                        "13", "PEKERJA PENERIMA UPAH", 0),
+                new SimulatedParticipant(ARREARS, "7371100101900003", "ANDI PRATAMA", "L", LocalDate.of(1990, 1, 1),
+                        false, "TIDAK AKTIF (MENUNGGAK IURAN)", longAgo, farAway, DEMO_PROVIDER, DEMO_PROVIDER_NAME,
+                        "2", "KELAS II", "14", "PEKERJA BUKAN PENERIMA UPAH", 3),
+                new SimulatedParticipant(PBI_DEACTIVATED, "7371095503700004", "WA ODE NURHAYATI", "P",
+                        LocalDate.of(1970, 3, 15), false, "NON AKTIF - PBI DINONAKTIFKAN", longAgo, farAway,
+                        DEMO_PROVIDER, DEMO_PROVIDER_NAME, "3", "KELAS III", "22", "PBI (APBD)", 0),
+                new SimulatedParticipant(NOT_YET_ACTIVE, "7371074202010005", "RINA KARTIKA", "P", LocalDate.of(2001, 2, 2),
+                        false, "BELUM AKTIF", today.plusDays(14), farAway, DEMO_PROVIDER, DEMO_PROVIDER_NAME,
+                        "3", "KELAS III", "14", "PEKERJA BUKAN PENERIMA UPAH", 0),
+                new SimulatedParticipant(PBI_APBD_ELSEWHERE, "7371050307750006", "YUSUF MALIK", "L",
+                        LocalDate.of(1975, 7, 3), true, "AKTIF", longAgo, farAway, "19050103", "PUSKESMAS BARA-BARAYA",
+                        "3", "KELAS III", "22", "PBI (APBD)", 0));
+    }
+}

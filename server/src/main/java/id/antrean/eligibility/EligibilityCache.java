@@ -1,0 +1,93 @@
+package id.antrean.eligibility;
+
+import id.antrean.facility.Facility;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * BPJS's answers, kept in the database for the rest of the facility's local day, so each participant costs
+ * one BPJS call per day, whichever server node asks.
+ */
+final class EligibilityCache {
+    static final String FIND = """
+            SELECT decision, checked_at FROM eligibility_check
+            WHERE facility_id = $1 AND service_date = $2 AND identity_kind = $3 AND identity = $4""";
+    static final String STORE = """
+            INSERT INTO eligibility_check (facility_id, service_date, identity_kind, identity, card_number, decision, checked_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT (facility_id, service_date, identity_kind, identity)
+            DO UPDATE SET card_number = EXCLUDED.card_number, decision = EXCLUDED.decision, checked_at = EXCLUDED.checked_at""";
+
+    private final Pool pool;
+
+    EligibilityCache(Pool pool) {
+        this.pool = pool;
+    }
+
+    Future<Optional<Eligibility>> find(Facility facility, LocalDate day, Identity identity) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(facility.id(), day, identity.kind(), identity.value()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(fromStored((JsonObject) row.getJson("decision"),
+                            row.getOffsetDateTime("checked_at").toInstant(), facility.name()));
+                });
+    }
+
+    Future<Void> store(Facility facility, LocalDate day, Identity identity, Eligibility e) {
+        return pool.preparedQuery(STORE).execute(Tuple.of(facility.id(), day, identity.kind(), identity.value(),
+                        e.cardNumber(), toStored(e), e.checkedAt().atOffset(ZoneOffset.UTC)))
+                .mapEmpty();
+    }
+
+    /** What is kept: the decision and the participant without their name (its initial only). */
+    static JsonObject toStored(Eligibility e) {
+        JsonObject json = new JsonObject()
+                .put("reason", e.reason().name())
+                .put("inactiveReason", e.inactiveReason() == null ? null : e.inactiveReason().name())
+                .put("source", e.source().name());
+        Participant p = e.participant();
+        if (p != null) {
+            json.put("participant", new JsonObject()
+                    .put("cardNumber", p.cardNumber())
+                    .put("initial", p.initial() == null ? null : p.initial().substring(0, 1))
+                    .put("active", p.active())
+                    .put("statusText", p.statusText())
+                    .put("validFrom", p.validFrom() == null ? null : p.validFrom().toString())
+                    .put("validUntil", p.validUntil() == null ? null : p.validUntil().toString())
+                    .put("providerCode", p.providerCode())
+                    .put("providerName", p.providerName())
+                    .put("classCode", p.classCode())
+                    .put("className", p.className())
+                    .put("segmentName", p.segmentName())
+                    .put("inArrears", p.inArrears()));
+        }
+        return json;
+    }
+
+    static Eligibility fromStored(JsonObject json, Instant checkedAt, String hereName) {
+        JsonObject p = json.getJsonObject("participant");
+        Participant participant = p == null ? null : new Participant(p.getString("cardNumber"), p.getString("initial"),
+                p.getBoolean("active"), p.getString("statusText"), date(p.getString("validFrom")),
+                date(p.getString("validUntil")), p.getString("providerCode"), p.getString("providerName"),
+                p.getString("classCode"), p.getString("className"), p.getString("segmentName"),
+                p.getBoolean("inArrears"));
+        String inactive = json.getString("inactiveReason");
+        return new Eligibility(EligibilityReason.valueOf(json.getString("reason")),
+                inactive == null ? null : InactiveReason.valueOf(inactive), participant,
+                Eligibility.Source.valueOf(json.getString("source")), checkedAt, hereName);
+    }
+
+    private static LocalDate date(String s) {
+        return s == null ? null : LocalDate.parse(s);
+    }
+}
