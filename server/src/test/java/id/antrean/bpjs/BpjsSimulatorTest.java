@@ -122,6 +122,22 @@ class BpjsSimulatorTest {
     }
 
     @Test
+    void participantsCanBeAddedThroughTheControlEndpoint() {
+        HttpResponse<Buffer> added = client.postAbs("http://localhost:" + simulator.port() + "/_sim/participants")
+                .sendJsonObject(new JsonObject().put("cardNumber", "0008888888888").put("nik", "7371011010100008")
+                        .put("name", "LA ODE").put("active", false).put("statusText", "TIDAK AKTIF").put("arrears", 2))
+                .await();
+        assertThat(added.statusCode()).isEqualTo(201);
+
+        var found = new PcareClient(vertx, config, CLOCK).find(new id.antrean.eligibility.Identity.Card(
+                id.antrean.eligibility.CardNumber.parse("0008888888888"))).await();
+        assertThat(found).hasValueSatisfying(p -> {
+            assertThat(p.active()).isFalse();
+            assertThat(p.inArrears()).isTrue();
+        });
+    }
+
+    @Test
     void theConfigurationNeverShowsItsSecrets() {
         assertThat(config.toString()).doesNotContain(config.secret()).doesNotContain(config.userKey());
     }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * or down. Used by tests, by the demo ({@code DEMO=1}) and on its own ({@link SimulatorMain}).
  *
  * <p>Paths: {@code /pcare-rest/peserta/{noka|nik}/{number}} (and the legacy {@code /pcare-rest/peserta/{noKartu}}).
- * Control, for tests and demos: {@code POST /_sim/mode {"mode": "UP"|"SLOW"|"DOWN", "delayMs"}}.
+ * Control, for tests and demos: {@code POST /_sim/mode {"mode": "UP"|"SLOW"|"DOWN", "delayMs"}}, and
+ * {@code POST /_sim/participants} with a participant (see {@link SimulatedParticipant#fromJson}).
  */
 public final class BpjsSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(BpjsSimulator.class);
@@ -108,6 +109,7 @@ public final class BpjsSimulator {
     private Router router() {
         Router router = Router.router(vertx);
         router.post("/_sim/mode").handler(BodyHandler.create()).handler(this::setMode);
+        router.post("/_sim/participants").handler(BodyHandler.create()).handler(this::addParticipant);
         router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
         router.route().handler(this::unlessDown);
         router.route().handler(this::authenticate);
@@ -120,6 +122,19 @@ public final class BpjsSimulator {
         JsonObject body = rc.body().asJsonObject();
         mode(Mode.valueOf(body.getString("mode", "UP")), Duration.ofMillis(body.getLong("delayMs", 0L)));
         rc.response().end(new JsonObject().put("mode", mode().name()).encode());
+    }
+
+    /** Adds or replaces a participant: {@code {cardNumber, nik, name, active, statusText, providerCode, ...}}. */
+    private void addParticipant(RoutingContext rc) {
+        SimulatedParticipant p;
+        try {
+            p = SimulatedParticipant.fromJson(rc.body().asJsonObject());
+        } catch (RuntimeException e) {
+            rc.response().setStatusCode(400).end(new JsonObject().put("error", String.valueOf(e.getMessage())).encode());
+            return;
+        }
+        put(p);
+        rc.response().setStatusCode(201).end(new JsonObject().put("cardNumber", p.cardNumber()).encode());
     }
 
     /** Down: the connection is cut, as when BPJS cannot be reached. Slow: answers after the delay. */

@@ -25,6 +25,29 @@ public record SimulatedParticipant(
 
     private static final DateTimeFormatter PCARE_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
 
+    /**
+     * A participant described in JSON: {@code cardNumber} (required), {@code nik}, {@code name}, {@code sex},
+     * {@code birthDate}, {@code active} (default true), {@code statusText}, {@code validFrom}, {@code validUntil}
+     * (dates yyyy-mm-dd), {@code providerCode}, {@code providerName}, {@code classCode}, {@code className},
+     * {@code segmentCode}, {@code segmentName}, {@code arrears}.
+     */
+    public static SimulatedParticipant fromJson(JsonObject j) {
+        String card = j.getString("cardNumber");
+        if (card == null || !card.matches("[0-9]{13}")) {
+            throw new IllegalArgumentException("cardNumber must be 13 digits");
+        }
+        boolean active = j.getBoolean("active", true);
+        return new SimulatedParticipant(card, j.getString("nik"), j.getString("name", "PESERTA"), j.getString("sex", "L"),
+                date(j.getString("birthDate")), active, j.getString("statusText", active ? "AKTIF" : "TIDAK AKTIF"),
+                date(j.getString("validFrom")), date(j.getString("validUntil")), j.getString("providerCode"),
+                j.getString("providerName"), j.getString("classCode", "3"), j.getString("className", "KELAS III"),
+                j.getString("segmentCode"), j.getString("segmentName"), j.getInteger("arrears", 0));
+    }
+
+    private static LocalDate date(String value) {
+        return value == null ? null : LocalDate.parse(value);
+    }
+
     JsonObject toPcare() {
         return new JsonObject()
                 .put("noKartu", cardNumber)
