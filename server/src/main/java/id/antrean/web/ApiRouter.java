@@ -75,6 +75,7 @@ public final class ApiRouter {
         router.get("/api/v1/openapi.yaml").handler(rc -> rc.response()
                 .putHeader("Content-Type", "application/yaml; charset=utf-8")
                 .end(contractText));
+        Pages.mount(router);
         router.get("/health").handler(HealthCheckHandler.create(vertx).register("database", 2000, f.databaseCheck()));
 
         ProblemHandler problems = new ProblemHandler();
