@@ -47,3 +47,29 @@ FROM facility f,
              ('0006666666666', '7371012808800007', 'H', 'KELAS III', 'PBI (APBN)')) AS r(card_number, nik, initial, class_name, segment)
 WHERE f.code = 'pkm-demo'
 ON CONFLICT DO NOTHING;
+
+-- A second facility, so that isolation can be seen: nobody of pkm-demo may touch its queue.
+INSERT INTO facility (code, name, time_zone, bpjs_provider_code)
+VALUES ('klinik-demo', 'Klinik Pratama Harapan (Demo)', 'Asia/Jakarta', '09020107')
+ON CONFLICT (code) DO NOTHING;
+
+INSERT INTO service (facility_id, code, name, prefix, sort_order)
+SELECT f.facility_id, s.code, s.name, s.prefix, s.sort_order
+FROM facility f, (VALUES ('UMUM', 'Poli Umum', 'A', 1), ('GIGI', 'Poli Gigi', 'B', 2)) AS s(code, name, prefix, sort_order)
+WHERE f.code = 'klinik-demo'
+ON CONFLICT (facility_id, code) DO NOTHING;
+
+INSERT INTO counter (facility_id, code, name, sort_order)
+SELECT f.facility_id, c.code, c.name, c.sort_order
+FROM facility f, (VALUES ('R-UMUM', 'Ruang Umum', 1), ('R-GIGI', 'Ruang Gigi', 2)) AS c(code, name, sort_order)
+WHERE f.code = 'klinik-demo'
+ON CONFLICT (facility_id, code) DO NOTHING;
+
+INSERT INTO counter_service (facility_id, counter_id, service_id)
+SELECT f.facility_id, c.counter_id, s.service_id
+FROM facility f
+JOIN (VALUES ('R-UMUM', 'UMUM'), ('R-GIGI', 'GIGI')) AS m(counter_code, service_code) ON true
+JOIN counter c ON c.facility_id = f.facility_id AND c.code = m.counter_code
+JOIN service s ON s.facility_id = f.facility_id AND s.code = m.service_code
+WHERE f.code = 'klinik-demo'
+ON CONFLICT DO NOTHING;

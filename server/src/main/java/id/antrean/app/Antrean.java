@@ -1,5 +1,11 @@
 package id.antrean.app;
 
+import id.antrean.auth.AccessGuard;
+import id.antrean.auth.AuthHandlers;
+import id.antrean.auth.AuthService;
+import id.antrean.auth.DemoAccounts;
+import id.antrean.auth.Devices;
+import id.antrean.auth.Passwords;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.PcareClient;
 import id.antrean.bpjs.simulator.BpjsSimulator;
@@ -20,6 +26,7 @@ import id.antrean.queue.QueueBoard;
 import id.antrean.queue.QueueHandlers;
 import id.antrean.queue.TicketIssuer;
 import id.antrean.web.ApiRouter;
+import id.antrean.web.RateLimiter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -66,6 +73,7 @@ public final class Antrean implements AutoCloseable {
             Migrations.apply(database);
             if (config.demo()) {
                 DemoSeed.apply(database);
+                DemoAccounts.ensure(database, DemoSeed.FACILITY, config.auth());
             }
             return startNode(config, micros, database);
         } catch (Exception | Error e) {
@@ -95,11 +103,16 @@ public final class Antrean implements AutoCloseable {
             }
             EligibilityService eligibility = new EligibilityService(
                     bpjs == null ? null : new PcareClient(vertx, bpjs, clock), roster, pool, clock);
+            AuthService auth = new AuthService(vertx, pool, new Passwords(config.auth().bcryptCost()),
+                    config.auth().tokenLifetime(), clock);
             ApiRouter.Features features = new ApiRouter.Features(
                     new FacilityHandlers(directory, clock),
                     new QueueHandlers(new TicketIssuer(pool, directory, eligibility, clock),
                             new CounterDesk(pool, directory, clock), board),
                     new EligibilityHandlers(directory, eligibility, roster),
+                    new AuthHandlers(auth, new Devices(pool, clock), directory,
+                            new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock),
+                    new AccessGuard(auth),
                     new EventStream(directory, pool, board::board),
                     promise -> pool.query("SELECT 1").execute()
                             .onSuccess(rows -> promise.tryComplete(Status.OK()))

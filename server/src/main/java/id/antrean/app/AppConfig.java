@@ -1,5 +1,6 @@
 package id.antrean.app;
 
+import id.antrean.auth.AuthConfig;
 import id.antrean.bpjs.BpjsConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,9 +15,10 @@ import java.util.Map;
  * @param dbPoolSize    {@code DB_POOL_SIZE}, default 16
  * @param httpInstances {@code HTTP_INSTANCES}, default one per processor
  * @param bpjs          {@code BPJS_*}: how to reach BPJS; null = not configured (with {@code DEMO=1}: the simulator)
+ * @param auth          demo credentials, login rate limit, token lifetime, bcrypt cost
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, boolean demo, int dbPoolSize, int httpInstances,
-                        BpjsConfig bpjs) {
+                        BpjsConfig bpjs, AuthConfig auth) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         return new AppConfig(
@@ -26,11 +28,12 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, boolean demo
                 "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
                 integer(env, "DB_POOL_SIZE", 16, 1, 500),
                 integer(env, "HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
-                BpjsConfig.fromEnv(env));
+                BpjsConfig.fromEnv(env),
+                AuthConfig.fromEnv(env));
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, databaseUrl, dataDir, demo, dbPoolSize, httpInstances, bpjs);
+        return new AppConfig(newPort, databaseUrl, dataDir, demo, dbPoolSize, httpInstances, bpjs, auth);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {

@@ -26,10 +26,16 @@ public final class Main {
                 .append("  API           ").append(base).append("/api/v1/facilities\n")
                 .append("  OpenAPI       ").append(base).append("/api/v1/openapi.yaml\n")
                 .append("  Health        ").append(base).append("/health\n");
+        urls.append("  Console       ").append(base).append("/console/\n");
         if (config.demo()) {
-            String f = base + "/api/v1/facilities/" + DemoSeed.FACILITY;
-            urls.append("  Demo queue    ").append(f).append("/queue\n")
-                .append("  Demo events   ").append(f).append("/events\n");
+            String token = config.auth().demoDeviceToken();
+            urls.append("  Display       ").append(base).append("/display/").append(DemoSeed.FACILITY)
+                .append("#token=").append(token).append("\n")
+                .append("  Demo logins   admin / resepsionis, password: ").append(config.auth().demoPassword())
+                .append(System.getenv("DEMO_PASSWORD") == null ? "  (random: set DEMO_PASSWORD to choose)" : "").append("\n")
+                .append("  Device token  ").append(token).append(" (demo kiosk and display")
+                .append(System.getenv("DEMO_DEVICE_TOKEN") == null ? "; random: set DEMO_DEVICE_TOKEN to choose" : "")
+                .append(")\n");
         }
         urls.append(app.bpjsSimulator() != null
                 ? "  BPJS          simulator (demo) at " + app.bpjs().pcareBaseUrl() + "\n"

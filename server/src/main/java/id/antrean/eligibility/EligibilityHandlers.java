@@ -1,5 +1,6 @@
 package id.antrean.eligibility;
 
+import id.antrean.auth.AccessGuard;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.web.Responses;
 import io.vertx.ext.web.RoutingContext;
@@ -25,6 +26,6 @@ public final class EligibilityHandlers {
     public void importRoster(RoutingContext rc) {
         String csv = rc.body() == null || rc.body().isEmpty() ? "" : rc.body().asString("UTF-8");
         Responses.json(rc, directory.facility(rc.pathParam("facility"))
-                .compose(facility -> roster.importCsv(facility, csv)));
+                .compose(facility -> roster.importCsv(facility, csv, AccessGuard.principal(rc).actor())));
     }
 }

@@ -1,5 +1,7 @@
 package id.antrean.eligibility;
 
+import id.antrean.auth.Actor;
+import id.antrean.auth.AuditLog;
 import id.antrean.facility.Facility;
 import id.antrean.web.ErrorCode;
 import io.vertx.core.Future;
@@ -62,7 +64,7 @@ public final class Roster {
     }
 
     /** Imports a CSV file; answers with what was added, updated and refused (by line). */
-    public Future<JsonObject> importCsv(Facility facility, String csv) {
+    public Future<JsonObject> importCsv(Facility facility, String csv, Actor actor) {
         RosterCsv.Parsed parsed = RosterCsv.parse(csv);
         List<RosterCsv.Row> rows = new ArrayList<>(parsed.rows());
         List<RosterCsv.Rejection> rejections = new ArrayList<>(parsed.rejections());
@@ -95,7 +97,10 @@ public final class Roster {
                                 return added;
                             });
                 }))
-                .map(added -> report(parsed, rows.size(), added, rejections));
+                .map(added -> report(parsed, rows.size(), added, rejections))
+                .compose(report -> AuditLog.append(pool, facility.id(), actor, "ROSTER_IMPORTED", null,
+                        report.copy().put("rejected", report.getJsonArray("rejected").size()), clock.instant())
+                        .map(report));
     }
 
     private static JsonObject report(RosterCsv.Parsed parsed, int accepted, List<Boolean> added,

@@ -16,7 +16,10 @@ public enum CounterAction {
     START("TICKET_STARTED", EnumSet.of(TicketStatus.CALLED)),
     FINISH("TICKET_FINISHED", EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
     TRANSFER("TICKET_TRANSFERRED", EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
-    CANCEL("TICKET_CANCELLED", EnumSet.of(TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SKIPPED));
+    PARK("TICKET_PARKED", EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
+    RESUME("TICKET_RESUMED", EnumSet.of(TicketStatus.PARKED)),
+    CANCEL("TICKET_CANCELLED", EnumSet.of(TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SKIPPED,
+            TicketStatus.PARKED));
 
     private final String eventType;
     private final Set<TicketStatus> from;
@@ -32,6 +35,12 @@ public enum CounterAction {
 
     public String eventType() {
         return eventType;
+    }
+
+    /** Actions that bring a patient to a counter: the counter must serve the ticket's service, and what it was
+     *  calling or serving is finished first. */
+    public boolean calls() {
+        return this == CALL || this == RESUME;
     }
 
     Messages.Key text() {

@@ -1,5 +1,7 @@
 package id.antrean.queue;
 
+import id.antrean.auth.Actor;
+import id.antrean.auth.AuditLog;
 import id.antrean.events.EventLog;
 import id.antrean.events.QueueEvent;
 import id.antrean.facility.Counter;
@@ -24,8 +26,9 @@ import java.util.Map;
 
 /**
  * What a counter (loket / ruang) does with tickets: call the next one, recall, skip, return a skipped
- * one to the line, start, finish, transfer to another service, cancel. Each action is one transaction
- * that locks the counter, then the ticket, checks the transition, changes the ticket and stores the event.
+ * one to the line, start, finish, transfer to another service, park and resume, cancel. Each action is one
+ * transaction that locks the counter, then the ticket, checks the transition, changes the ticket and stores
+ * the event and the audit entry (who did it).
  */
 public final class CounterDesk {
     static final String LOCK_COUNTER = FacilityDirectory.countersFrom(
@@ -63,6 +66,8 @@ public final class CounterDesk {
             CounterAction.REQUEUE, "status = 'WAITING', counter_id = NULL",
             CounterAction.START, "status = 'SERVING', started_at = $3",
             CounterAction.FINISH, "status = 'DONE', finished_at = $3",
+            CounterAction.PARK, "status = 'PARKED'",
+            CounterAction.RESUME, "status = 'CALLED', counter_id = $4, called_at = $3, call_count = call_count + 1",
             CounterAction.TRANSFER, """
                     status = 'WAITING', service_id = $4, counter_id = NULL, queue_order = nextval('ticket_queue_order'),
                     queued_at = $3, called_at = NULL, started_at = NULL, finished_at = NULL, call_count = 0,
@@ -82,7 +87,7 @@ public final class CounterDesk {
     }
 
     /** Calls the next waiting ticket of the counter's services, finishing its current one first. */
-    public Future<Ticket> callNext(String facilityCode, String counterCode) {
+    public Future<Ticket> callNext(String facilityCode, String counterCode, Actor actor) {
         return directory.facility(facilityCode).compose(facility -> pool.withTransaction(tx ->
                 lockCounter(tx, facility, counterCode).compose(counter ->
                         tx.preparedQuery(LOCK_NEXT_WAITING)
@@ -93,9 +98,10 @@ public final class CounterDesk {
                                         throw Problem.of(ErrorCode.QUEUE_EMPTY);
                                     }
                                     long next = rows.iterator().next().getLong("ticket_id");
-                                    return finishCurrent(tx, facility, counter)
+                                    return finishCurrent(tx, facility, counter, actor)
                                             .compose(v -> lockTicket(tx, facility, next))
-                                            .compose(state -> change(tx, facility, counter, state, CounterAction.CALL, null));
+                                            .compose(state -> change(tx, facility, counter, state, CounterAction.CALL,
+                                                    null, actor, new JsonObject().put("next", true)));
                                 }))));
     }
 
@@ -104,7 +110,7 @@ public final class CounterDesk {
      * is null. {@code targetService} is the service code for a transfer.
      */
     public Future<Ticket> act(String facilityCode, String counterCode, CounterAction action, Long ticketId,
-                              String targetService) {
+                              String targetService, Actor actor) {
         return directory.facility(facilityCode).compose(facility -> pool.withTransaction(tx ->
                 lockCounter(tx, facility, counterCode).compose(counter -> {
                     Future<TicketState> target = ticketId == null
@@ -115,11 +121,14 @@ public final class CounterDesk {
                         Future<Service> service = action == CounterAction.TRANSFER
                                 ? FacilityDirectory.service(tx, facility, targetService)
                                 : Future.succeededFuture();
-                        Future<Void> before = action == CounterAction.CALL
-                                ? finishCurrent(tx, facility, counter)
+                        Future<Void> before = action.calls()
+                                ? finishCurrent(tx, facility, counter, actor)
                                 : Future.succeededFuture();
+                        // A ticket called by its id is called out of turn: the audit log says so.
+                        JsonObject details = action == CounterAction.CALL ? new JsonObject().put("outOfTurn", true)
+                                : new JsonObject();
                         return service.compose(s -> before.compose(v ->
-                                change(tx, facility, counter, state, action, s)));
+                                change(tx, facility, counter, state, action, s, actor, details)));
                     });
                 })));
     }
@@ -135,29 +144,30 @@ public final class CounterDesk {
         if (state.status().atCounter() && state.counterId() != counter.id()) {
             throw Problem.of(ErrorCode.TICKET_AT_OTHER_COUNTER, state.label(), state.counterCode());
         }
-        if (action == CounterAction.CALL && !counter.serves(state.serviceId())) {
+        if (action.calls() && !counter.serves(state.serviceId())) {
             throw Problem.of(ErrorCode.NOT_SERVED_HERE, state.label());
         }
     }
 
-    private Future<Void> finishCurrent(SqlConnection tx, Facility facility, Counter counter) {
+    private Future<Void> finishCurrent(SqlConnection tx, Facility facility, Counter counter, Actor actor) {
         return tx.preparedQuery(LOCK_CURRENT).execute(Tuple.of(facility.id(), counter.id())).compose(rows -> {
             if (rows.size() == 0) {
                 return Future.succeededFuture();
             }
             TicketState current = TicketState.of(rows.iterator().next());
-            return change(tx, facility, counter, current, CounterAction.FINISH, null).mapEmpty();
+            return change(tx, facility, counter, current, CounterAction.FINISH, null, actor,
+                    new JsonObject().put("byNextCall", true)).mapEmpty();
         });
     }
 
     private Future<Ticket> change(SqlConnection tx, Facility facility, Counter counter, TicketState state,
-                                  CounterAction action, Service target) {
+                                  CounterAction action, Service target, Actor actor, JsonObject auditDetails) {
         if (target != null && target.id() == state.serviceId()) {
             throw Problem.of(ErrorCode.SAME_SERVICE, state.label(), target.name());
         }
         Instant now = clock.instant();
         Tuple params = Tuple.of(facility.id(), state.id(), now.atOffset(ZoneOffset.UTC));
-        if (action == CounterAction.CALL) {
+        if (action.calls()) {
             params.addLong(counter.id());
         } else if (action == CounterAction.TRANSFER) {
             params.addLong(target.id());
@@ -170,7 +180,13 @@ public final class CounterDesk {
             }
             QueueEvent event = new QueueEvent(facility.id(), action.eventType(), now, facility.zone(),
                     ticket.id(), ticket.serviceId(), counter.id(), body);
-            return EventLog.append(tx, event).map(ticket);
+            JsonObject audit = auditDetails.copy().put("counter", counter.code());
+            if (action == CounterAction.TRANSFER) {
+                audit.put("from", state.serviceCode()).put("to", target.code());
+            }
+            return EventLog.append(tx, event)
+                    .compose(v -> AuditLog.append(tx, facility.id(), actor, action.name(), ticket.id(), audit, now))
+                    .map(ticket);
         });
     }
 

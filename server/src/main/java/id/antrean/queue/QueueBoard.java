@@ -22,7 +22,7 @@ public final class QueueBoard {
     static final String LAST_EVENT_ID = "SELECT last_event_id FROM facility WHERE facility_id = $1";
     static final String OPEN_TICKETS_OF_DAY = TicketView.selectFrom("ticket") + """
             WHERE t.facility_id = $1 AND t.service_date = $2
-              AND t.status IN ('WAITING', 'CALLED', 'SERVING', 'SKIPPED')
+              AND t.status IN ('WAITING', 'CALLED', 'SERVING', 'PARKED', 'SKIPPED')
             ORDER BY t.priority DESC, t.queue_order""";
     static final String TICKET_BY_ID = TicketView.selectFrom("ticket") + """
             WHERE t.facility_id = $1 AND t.ticket_id = $2""";
@@ -78,6 +78,7 @@ public final class QueueBoard {
                     .put("waitingCount", waiting.size())
                     .put("nowServing", json(nowServing))
                     .put("waiting", json(waiting))
+                    .put("parked", json(only(mine, TicketStatus.PARKED)))
                     .put("skipped", json(only(mine, TicketStatus.SKIPPED))));
         }
         return new JsonObject()

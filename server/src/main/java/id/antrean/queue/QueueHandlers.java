@@ -1,5 +1,7 @@
 package id.antrean.queue;
 
+import id.antrean.auth.AccessGuard;
+import id.antrean.auth.Actor;
 import id.antrean.web.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +44,7 @@ public final class QueueHandlers {
     }
 
     public void callNext(RoutingContext rc) {
-        Responses.json(rc, desk.callNext(facility(rc), counter(rc)).map(Ticket::toJson));
+        Responses.json(rc, desk.callNext(facility(rc), counter(rc), actor(rc)).map(Ticket::toJson));
     }
 
     /** A counter action on the ticket named in the body, or on the counter's current ticket. */
@@ -50,8 +52,12 @@ public final class QueueHandlers {
         return rc -> {
             JsonObject body = body(rc);
             Responses.json(rc, desk.act(facility(rc), counter(rc), action, body.getLong("ticket"),
-                    body.getString("service")).map(Ticket::toJson));
+                    body.getString("service"), actor(rc)).map(Ticket::toJson));
         };
+    }
+
+    private static Actor actor(RoutingContext rc) {
+        return AccessGuard.principal(rc).actor();
     }
 
     private static String facility(RoutingContext rc) {

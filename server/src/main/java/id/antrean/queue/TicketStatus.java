@@ -10,6 +10,8 @@ public enum TicketStatus {
     CALLED,
     /** Being served at the counter. */
     SERVING,
+    /** Held aside at a counter (e.g. sent to fetch a document), to be resumed there. */
+    PARKED,
     /** Called but did not come (no-show); can be returned to the line. */
     SKIPPED,
     DONE,

@@ -9,27 +9,29 @@ public final class Problem extends RuntimeException {
     private final transient Object[] args;
     private final String field;
     private final String detail;
+    private final int retryAfterSeconds;
 
-    private Problem(ErrorCode code, String field, String detail, Object... args) {
+    private Problem(ErrorCode code, String field, String detail, int retryAfterSeconds, Object... args) {
         super(code.name(), null, false, false);
         this.code = code;
         this.field = field;
         this.detail = detail;
+        this.retryAfterSeconds = retryAfterSeconds;
         this.args = args;
     }
 
     public static Problem of(ErrorCode code, Object... args) {
-        return new Problem(code, null, null, args);
+        return new Problem(code, null, null, 0, args);
     }
 
     /** A problem with one input field, named in the answer so a form can point at it. */
     public static Problem ofField(ErrorCode code, String field, Object... args) {
-        return new Problem(code, field, null, args);
+        return new Problem(code, field, null, 0, args);
     }
 
     /** A problem with a technical detail for developers (English, from a library), beside the texts for people. */
     public static Problem withDetail(ErrorCode code, String detail) {
-        return new Problem(code, null, detail);
+        return new Problem(code, null, detail, 0);
     }
 
     public ErrorCode code() {
@@ -38,6 +40,15 @@ public final class Problem extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** A problem that goes away by itself: the client may try again after this many seconds. */
+    public static Problem retryAfter(ErrorCode code, int seconds) {
+        return new Problem(code, null, null, Math.max(1, seconds));
+    }
+
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public String detail() {

@@ -43,7 +43,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
             response.end();
             return;
         }
-        if (problem.code() == ErrorCode.DATABASE_UNAVAILABLE) {
+        if (problem.retryAfterSeconds() > 0) {
+            response.putHeader("Retry-After", Integer.toString(problem.retryAfterSeconds()));
+        } else if (problem.code() == ErrorCode.DATABASE_UNAVAILABLE) {
             response.putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         }
         response.setStatusCode(problem.code().status())

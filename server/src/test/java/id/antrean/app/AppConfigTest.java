@@ -22,8 +22,13 @@ class AppConfigTest {
     void theEnvironmentOverridesEverySetting() {
         AppConfig config = AppConfig.fromEnv(Map.of("PORT", "9000", "DATABASE_URL", "postgresql://u:p@db:5432/antrean",
                 "DATA_DIR", "/var/lib/antrean", "DEMO", "1", "DB_POOL_SIZE", "32", "HTTP_INSTANCES", "4"));
-        assertThat(config).isEqualTo(new AppConfig(9000, "postgresql://u:p@db:5432/antrean",
-                Path.of("/var/lib/antrean"), true, 32, 4, null));
+        assertThat(config.port()).isEqualTo(9000);
+        assertThat(config.databaseUrl()).isEqualTo("postgresql://u:p@db:5432/antrean");
+        assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/antrean"));
+        assertThat(config.demo()).isTrue();
+        assertThat(config.dbPoolSize()).isEqualTo(32);
+        assertThat(config.httpInstances()).isEqualTo(4);
+        assertThat(config.bpjs()).isNull();
     }
 
     @Test

@@ -23,7 +23,7 @@ class RestartTest {
     void theEmbeddedDatabaseIsDurableKeepsTicketsAcrossARestartAndTheDemoSeedRunsTwiceHarmlessly() throws Exception {
         Path dataDir = Files.createTempDirectory("antrean-restart");
         AppConfig config = AppConfig.fromEnv(Map.of("PORT", "0", "DATA_DIR", dataDir.toString(), "DEMO", "1",
-                "HTTP_INSTANCES", "1"));
+                "HTTP_INSTANCES", "1", "DEMO_DEVICE_TOKEN", "restart-device-token", "BCRYPT_COST", "4"));
         JsonObject first;
         try (Antrean node = Antrean.start(config, Clock.systemUTC())) {
             first = issue(node.port(), "restart-1");
@@ -53,11 +53,13 @@ class RestartTest {
     private static JsonObject issue(int port, String key) {
         return call(port, client -> client.post(port, "localhost", "/api/v1/facilities/pkm-demo/tickets")
                 .putHeader("Idempotency-Key", key)
+                .putHeader("Authorization", "Bearer restart-device-token")
                 .sendJsonObject(new JsonObject().put("service", "UMUM").put("payer", "UMUM")), 201);
     }
 
     private static JsonObject get(int port, String path) {
-        return call(port, client -> client.get(port, "localhost", path).send(), 200);
+        return call(port, client -> client.get(port, "localhost", path)
+                .putHeader("Authorization", "Bearer restart-device-token").send(), 200);
     }
 
     private static JsonObject call(int port, java.util.function.Function<WebClient, io.vertx.core.Future<HttpResponse<Buffer>>> request,

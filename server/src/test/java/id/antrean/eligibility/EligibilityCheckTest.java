@@ -127,6 +127,7 @@ class EligibilityCheckTest {
         assertThat(server.bpjs().received()).hasSize(asked);
 
         clock.advance(Duration.ofDays(1));
+        server.relogin();
         ok(check("card", ELSEWHERE));
         assertThat(server.bpjs().received()).hasSize(asked + 1);
     }

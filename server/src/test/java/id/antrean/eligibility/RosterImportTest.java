@@ -39,7 +39,7 @@ class RosterImportTest {
     }
 
     private HttpResponse<Buffer> upload(String csv) {
-        return server.client().post("/api/v1/facilities/pkm-demo/roster")
+        return server.as(server.login("admin")).post("/api/v1/facilities/pkm-demo/roster")
                 .putHeader("Content-Type", "text/csv; charset=utf-8")
                 .sendBuffer(Buffer.buffer(csv)).await();
     }

@@ -31,7 +31,7 @@ class EventStreamTest {
     void aNewClientFirstGetsASnapshotOfTheWholeQueue() {
         JsonObject waiting = server.walkIn("GIGI");
 
-        try (SseClient sse = SseClient.connect(server.clientVertx(), server.port(), TestServer.DEMO)) {
+        try (SseClient sse = SseClient.connect(server)) {
             assertThat(sse.status()).isEqualTo(200);
             assertThat(sse.contentType()).startsWith("text/event-stream");
             JsonObject snapshot = sse.next(WAIT);
@@ -50,7 +50,7 @@ class EventStreamTest {
         for (int i = 0; i < 5; i++) {
             server.walkIn("UMUM");
         }
-        try (SseClient sse = SseClient.connect(server.clientVertx(), server.port(), TestServer.DEMO)) {
+        try (SseClient sse = SseClient.connect(server)) {
             long snapshotId = sse.next(WAIT).getLong("id");
             for (int i = 0; i < 5; i++) {
                 server.counter(i % 2 == 0 ? "R-UMUM-1" : "R-UMUM-2", "call-next", null);
@@ -78,14 +78,14 @@ class EventStreamTest {
         server.walkIn("KIA");
         server.walkIn("KIA");
         long lastSeen;
-        try (SseClient sse = SseClient.connect(server.clientVertx(), server.port(), TestServer.DEMO)) {
+        try (SseClient sse = SseClient.connect(server)) {
             lastSeen = sse.next(WAIT).getLong("id");
         }
         // While disconnected: two calls.
         server.counter("R-KIA", "call-next", null);
         server.counter("R-KIA", "call-next", null);
 
-        try (SseClient sse = SseClient.resume(server.clientVertx(), server.port(), TestServer.DEMO, lastSeen)) {
+        try (SseClient sse = SseClient.resume(server, lastSeen)) {
             JsonObject first = sse.next(WAIT);
             assertThat(first.getString("type")).isEqualTo("TICKET_CALLED");
             assertThat(first.getLong("id")).isEqualTo(lastSeen + 1);
@@ -102,13 +102,14 @@ class EventStreamTest {
     }
 
     @Test
-    void anUnknownFacilityHasNoStream() {
-        assertThat(server.get("/api/v1/facilities/nope/events").statusCode()).isEqualTo(404);
+    void theStreamNeedsATokenOfItsFacility() {
+        assertThat(server.anonymous().get("/api/v1/facilities/pkm-demo/events").send().await().statusCode()).isEqualTo(401);
+        assertThat(server.get("/api/v1/facilities/klinik-demo/events").statusCode()).isEqualTo(403);
     }
 
     @Test
     void eventsShowNoCardNumberOrNik() {
-        try (SseClient sse = SseClient.connect(server.clientVertx(), server.port(), TestServer.DEMO)) {
+        try (SseClient sse = SseClient.connect(server)) {
             sse.next(WAIT);
             server.issue(new JsonObject().put("service", "UMUM").put("payer", "JKN")
                     .put("cardNumber", "0001234567890").put("nik", "7371014101900001"));

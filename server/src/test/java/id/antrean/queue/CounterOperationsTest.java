@@ -205,6 +205,7 @@ class CounterOperationsTest {
     void yesterdaysTicketsCannotBeCalledToday() {
         JsonObject old = server.walkIn("GIGI");
         clock.advance(Duration.ofDays(1));
+        server.relogin();
 
         assertThat(problemCode(server.counter("R-GIGI", "call-next", null), 409)).isEqualTo("QUEUE_EMPTY");
         assertThat(problemCode(server.counter("R-GIGI", "call", new JsonObject().put("ticket", old.getLong("id"))), 409))

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -45,8 +46,9 @@ class TicketNumberingTest {
     @ExtendWith(VertxExtension.class)
     @Timeout(value = 2, timeUnit = TimeUnit.MINUTES)
     void thirtyTwoConcurrentIssuersOfFiftyTicketsEachGetExactlyOneTo1600(Vertx vertx, VertxTestContext test) {
-        WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultPort(server.port()),
-                new PoolOptions().setHttp1MaxSize(32));
+        WebClient client = WebClientSession.create(WebClient.create(vertx,
+                        new WebClientOptions().setDefaultPort(server.port()), new PoolOptions().setHttp1MaxSize(32)))
+                .addHeader("Authorization", "Bearer " + TestServer.DEVICE_TOKEN);
         List<Future<List<Integer>>> issuers = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             issuers.add(issueInSequence(client, "KIA", 50, new ArrayList<>()));
@@ -163,6 +165,8 @@ class TicketNumberingTest {
                   SELECT facility_id, 'UMUM', 'Poli Umum', 'A' FROM facility WHERE code IN ('klinik-wib', 'pkm-wit');
                 """);
         JsonObject umum = new JsonObject().put("service", "UMUM").put("payer", "UMUM");
+        kiosks.put("klinik-wib", server.kioskToken("klinik-wib"));
+        kiosks.put("pkm-wit", server.kioskToken("pkm-wit"));
         try {
             // 14:30 UTC: 21:30 WIB, 22:30 WITA, 23:30 WIT - the same day everywhere.
             CLOCK.set(java.time.Instant.parse("2026-11-27T14:30:00Z"));
@@ -194,8 +198,11 @@ class TicketNumberingTest {
         return issued(facility, body).getInteger("number");
     }
 
+    private final java.util.Map<String, String> kiosks = new java.util.HashMap<>();
+
     private JsonObject issued(String facility, JsonObject body) {
-        HttpResponse<Buffer> response = server.issue(facility, body, UUID.randomUUID().toString());
+        HttpResponse<Buffer> response = server.as(kiosks.get(facility)).post("/api/v1/facilities/" + facility + "/tickets")
+                .putHeader("Idempotency-Key", UUID.randomUUID().toString()).sendJsonObject(body).await();
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
         return response.bodyAsJsonObject();
     }

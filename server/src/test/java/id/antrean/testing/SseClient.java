@@ -22,10 +22,13 @@ public final class SseClient implements AutoCloseable {
     private final int status;
     private HttpClientResponse response;
 
-    private SseClient(Vertx vertx, int port, String path, Long lastEventId) {
+    private SseClient(Vertx vertx, int port, String path, String token, Long lastEventId) {
         http = vertx.createHttpClient();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("localhost").setPort(port)
                 .setURI(path).putHeader("Accept", "text/event-stream");
+        if (token != null) {
+            options.putHeader("Authorization", "Bearer " + token);
+        }
         if (lastEventId != null) {
             options.putHeader("Last-Event-ID", Long.toString(lastEventId));
         }
@@ -37,12 +40,18 @@ public final class SseClient implements AutoCloseable {
         status = response.statusCode();
     }
 
-    public static SseClient connect(Vertx vertx, int port, String facility) {
-        return new SseClient(vertx, port, "/api/v1/facilities/" + facility + "/events", null);
+    public static SseClient connect(Vertx vertx, int port, String facility, String token) {
+        return new SseClient(vertx, port, "/api/v1/facilities/" + facility + "/events", token, null);
     }
 
-    public static SseClient resume(Vertx vertx, int port, String facility, long lastEventId) {
-        return new SseClient(vertx, port, "/api/v1/facilities/" + facility + "/events", lastEventId);
+    /** Connects to a node of the test with its receptionist's token. */
+    public static SseClient connect(TestServer server) {
+        return connect(server.clientVertx(), server.port(), TestServer.DEMO, server.receptionistToken());
+    }
+
+    public static SseClient resume(TestServer server, long lastEventId) {
+        return new SseClient(server.clientVertx(), server.port(), "/api/v1/facilities/" + TestServer.DEMO + "/events",
+                server.receptionistToken(), lastEventId);
     }
 
     public int status() {

@@ -2,6 +2,8 @@ package id.antrean.testing;
 
 import id.antrean.app.AppConfig;
 import id.antrean.app.Antrean;
+import id.antrean.auth.AuthConfig;
+import id.antrean.auth.DemoAccounts;
 import id.antrean.bpjs.simulator.BpjsSimulator;
 import id.antrean.db.Database;
 import id.antrean.db.DemoSeed;
@@ -14,7 +16,9 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.nio.file.Path;
+import io.vertx.ext.web.client.WebClientSession;
+import java.util.HashMap;
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,18 +33,25 @@ import java.util.UUID;
 public final class TestServer implements AutoCloseable {
     public static final String DEMO = "pkm-demo";
 
+    public static final String PASSWORD = "kata-sandi-uji";
+    public static final String DEVICE_TOKEN = "token-perangkat-uji";
+
     private final Antrean node;
     private final String databaseUrl;
     private final Vertx clientVertx;
-    private final WebClient client;
+    private final WebClient anonymous;
+    private String receptionistToken;
+    private final WebClientSession client;
 
     private TestServer(Antrean node, String databaseUrl) {
         this.node = node;
         this.databaseUrl = databaseUrl;
         this.clientVertx = Vertx.vertx();
-        this.client = WebClient.create(clientVertx,
+        this.anonymous = WebClient.create(clientVertx,
                 new WebClientOptions().setDefaultHost("localhost").setDefaultPort(node.port()),
                 new PoolOptions().setHttp1MaxSize(64));
+        this.receptionistToken = login("resepsionis");
+        this.client = WebClientSession.create(anonymous).addHeader("Authorization", "Bearer " + receptionistToken);
     }
 
     /** A node with the demo data on a fresh database. */
@@ -50,28 +61,83 @@ public final class TestServer implements AutoCloseable {
 
     /** Another node on an existing database (e.g. the second node of a pair). */
     public static TestServer startOn(String databaseUrl, Clock clock) {
-        return start(new AppConfig(0, databaseUrl, Path.of("target/unused-data"), true, 16, 2, null), clock);
+        return start(env(databaseUrl, true), clock);
     }
 
     /** The demo facility on a server that has no BPJS configured: the roster answers alone. */
     public static TestServer startWithoutBpjs(Clock clock) {
         String url = TestPostgres.newDatabaseUrl();
+        Map<String, String> env = env(url, false);
         try {
             Database db = Database.fromUrl(url);
             Migrations.apply(db);
             DemoSeed.apply(db);
+            DemoAccounts.ensure(db, DEMO, AuthConfig.fromEnv(env));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return start(new AppConfig(0, url, Path.of("target/unused-data"), false, 16, 2, null), clock);
+        return start(env, clock);
     }
 
-    private static TestServer start(AppConfig config, Clock clock) {
+    /** The environment a test node runs with: known demo credentials, cheap hashing, no login limit. */
+    public static Map<String, String> env(String databaseUrl, boolean demo) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", "0");
+        env.put("DATABASE_URL", databaseUrl);
+        env.put("DEMO", demo ? "1" : "0");
+        env.put("HTTP_INSTANCES", "2");
+        env.put("DEMO_PASSWORD", PASSWORD);
+        env.put("DEMO_DEVICE_TOKEN", DEVICE_TOKEN);
+        env.put("BCRYPT_COST", "4");
+        env.put("LOGIN_RATE_LIMIT", "0");
+        return env;
+    }
+
+    public static TestServer start(Map<String, String> env, Clock clock) {
         try {
+            AppConfig config = AppConfig.fromEnv(env);
             return new TestServer(Antrean.start(config, clock), config.databaseUrl());
         } catch (Exception e) {
             throw new IllegalStateException("server did not start", e);
         }
+    }
+
+    /** Logs a demo account in; its bearer token. */
+    public String login(String username) {
+        HttpResponse<Buffer> response = anonymous.post("/api/v1/auth/token")
+                .sendJsonObject(new JsonObject().put("username", username).put("password", PASSWORD)).await();
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login of " + username + " failed: " + response.bodyAsString());
+        }
+        return response.bodyAsJsonObject().getString("token");
+    }
+
+    /** A client that sends this bearer token with every request. */
+    public WebClient as(String token) {
+        return WebClientSession.create(anonymous).addHeader("Authorization", "Bearer " + token);
+    }
+
+    /** Logs the receptionist in again (a staff token lasts a working day: tests that jump days need a new one). */
+    public void relogin() {
+        receptionistToken = login("resepsionis");
+        client.removeHeader("Authorization").addHeader("Authorization", "Bearer " + receptionistToken);
+    }
+
+    /** A new kiosk of any facility, registered directly in the database; its token. */
+    public String kioskToken(String facility) {
+        String token = "kiosk-" + facility + "-" + java.util.UUID.randomUUID();
+        sql("INSERT INTO device (facility_id, name, kind, token_hash) SELECT facility_id, 'Kiosk test', 'KIOSK', '"
+                + id.antrean.auth.Tokens.hash(token) + "' FROM facility WHERE code = '" + facility + "'");
+        return token;
+    }
+
+    /** A client without any token. */
+    public WebClient anonymous() {
+        return anonymous;
+    }
+
+    public String receptionistToken() {
+        return receptionistToken;
     }
 
     public int port() {
@@ -170,7 +236,7 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        anonymous.close();
         clientVertx.close().await();
         node.close();
     }

@@ -1,0 +1,54 @@
+package id.antrean.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** Who called, skipped, transferred or cancelled which ticket: written in the transaction of the action. */
+public final class AuditLog {
+    static final String APPEND = """
+            INSERT INTO audit_log (facility_id, at, actor_kind, actor_id, actor_name, action, ticket_id, details)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""";
+    static final String BETWEEN = """
+            SELECT a.at, a.actor_kind, a.actor_name, a.action, a.ticket_id, t.label, a.details
+            FROM audit_log a
+            LEFT JOIN ticket t ON t.facility_id = a.facility_id AND t.ticket_id = a.ticket_id
+            WHERE a.facility_id = $1 AND a.at >= $2 AND a.at < $3
+            ORDER BY a.at, a.audit_id""";
+
+    private AuditLog() {
+    }
+
+    public static Future<Void> append(SqlClient tx, long facilityId, Actor actor, String action, Long ticketId,
+                                      JsonObject details, Instant at) {
+        return tx.preparedQuery(APPEND).execute(Tuple.of(facilityId, at.atOffset(ZoneOffset.UTC), actor.kind(),
+                        actor.id(), actor.name(), action, ticketId)
+                        .addValue(details == null ? new JsonObject() : details))
+                .mapEmpty();
+    }
+
+    public static Future<JsonArray> between(SqlClient db, long facilityId, Instant from, Instant to, ZoneId zone) {
+        return db.preparedQuery(BETWEEN)
+                .execute(Tuple.of(facilityId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    JsonArray entries = new JsonArray();
+                    for (Row row : rows) {
+                        entries.add(new JsonObject()
+                                .put("at", row.getOffsetDateTime("at").atZoneSameInstant(zone).toOffsetDateTime().toString())
+                                .put("actor", new JsonObject().put("kind", row.getString("actor_kind"))
+                                        .put("name", row.getString("actor_name")))
+                                .put("action", row.getString("action"))
+                                .put("ticket", row.getLong("ticket_id") == null ? null : new JsonObject()
+                                        .put("id", row.getLong("ticket_id")).put("label", row.getString("label")))
+                                .put("details", row.getJson("details")));
+                    }
+                    return entries;
+                });
+    }
+}

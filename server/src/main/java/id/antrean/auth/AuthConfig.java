@@ -1,0 +1,55 @@
+package id.antrean.auth;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Authentication settings, from the environment.
+ *
+ * @param demoPassword      {@code DEMO_PASSWORD}: the demo accounts' password (random when unset)
+ * @param demoDeviceToken   {@code DEMO_DEVICE_TOKEN}: the demo kiosk's and display's token (random when unset)
+ * @param loginRateLimit    {@code LOGIN_RATE_LIMIT}: login attempts per minute per client address (0 = off), default 10
+ * @param tokenLifetime     {@code STAFF_TOKEN_HOURS}: how long a staff token lasts, default 12 (a working day)
+ * @param bcryptCost        {@code BCRYPT_COST}: bcrypt work factor, default 12
+ */
+public record AuthConfig(String demoPassword, String demoDeviceToken, int loginRateLimit, Duration tokenLifetime,
+                         int bcryptCost) {
+
+    public static AuthConfig fromEnv(Map<String, String> env) {
+        return new AuthConfig(
+                orRandom(env.get("DEMO_PASSWORD"), 9),
+                orRandom(env.get("DEMO_DEVICE_TOKEN"), 24),
+                number(env, "LOGIN_RATE_LIMIT", 10, 0, 1_000_000),
+                Duration.ofHours(number(env, "STAFF_TOKEN_HOURS", 12, 1, 24 * 30)),
+                number(env, "BCRYPT_COST", 12, 4, 16));
+    }
+
+    private static String orRandom(String value, int length) {
+        if (value != null && !value.isBlank()) {
+            return value.strip();
+        }
+        return Tokens.newToken().substring(0, length);
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < min || parsed > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AuthConfig[loginRateLimit=" + loginRateLimit + ", tokenLifetime=" + tokenLifetime + ", bcryptCost="
+                + bcryptCost + "]";
+    }
+}

@@ -1,0 +1,105 @@
+package id.antrean.auth;
+
+import id.antrean.facility.Facility;
+import id.antrean.facility.FacilityDirectory;
+import id.antrean.web.ErrorCode;
+import id.antrean.web.Problem;
+import id.antrean.web.RateLimiter;
+import id.antrean.web.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/** HTTP edge of authentication: tokens, who-am-I, devices and the audit log. */
+public final class AuthHandlers {
+    private final AuthService auth;
+    private final Devices devices;
+    private final FacilityDirectory directory;
+    private final RateLimiter logins;
+    private final Pool pool;
+    private final Clock clock;
+
+    public AuthHandlers(AuthService auth, Devices devices, FacilityDirectory directory, RateLimiter logins, Pool pool,
+                        Clock clock) {
+        this.auth = auth;
+        this.devices = devices;
+        this.directory = directory;
+        this.logins = logins;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    /** {@code POST /api/v1/auth/token {"username", "password"}}: a bearer token for the console or a program. */
+    public void token(RoutingContext rc) {
+        logins.hit(rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress());
+        JsonObject body = rc.body().asJsonObject();
+        Responses.json(rc, auth.login(body.getString("username"), body.getString("password")).map(login ->
+                login.principal().toJson()
+                        .put("token", login.token())
+                        .put("expiresAt", login.expiresAt().atZone(ZoneId.of(login.principal().timeZone()))
+                                .toOffsetDateTime().toString())));
+    }
+
+    public void me(RoutingContext rc) {
+        Responses.json(rc, Future.succeededFuture(AccessGuard.principal(rc).toJson()));
+    }
+
+    public void logout(RoutingContext rc) {
+        auth.logout(AccessGuard.bearer(rc)).onComplete(ar -> {
+            if (ar.failed()) {
+                rc.fail(ar.cause());
+            } else {
+                rc.response().setStatusCode(204).end();
+            }
+        });
+    }
+
+    public void listDevices(RoutingContext rc) {
+        Responses.json(rc, facility(rc).compose(devices::list).map(list -> new JsonObject().put("devices", list)));
+    }
+
+    public void issueDevice(RoutingContext rc) {
+        JsonObject body = rc.body().asJsonObject();
+        Responses.json(rc, 201, facility(rc).compose(f ->
+                devices.issue(f, body.getString("name"), body.getString("kind"), actor(rc))));
+    }
+
+    public void revokeDevice(RoutingContext rc) {
+        Responses.json(rc, facility(rc).compose(f ->
+                devices.revoke(f, Long.parseLong(rc.pathParam("device")), actor(rc))));
+    }
+
+    /** {@code GET …/audit?date=yyyy-mm-dd}: the day's actions, in the facility's local day. */
+    public void audit(RoutingContext rc) {
+        Responses.json(rc, facility(rc).compose(f -> {
+            LocalDate day = date(rc.queryParams().get("date"), f);
+            return AuditLog.between(pool, f.id(), day.atStartOfDay(f.zone()).toInstant(),
+                            day.plusDays(1).atStartOfDay(f.zone()).toInstant(), f.zone())
+                    .map(entries -> new JsonObject().put("date", day.toString()).put("entries", entries));
+        }));
+    }
+
+    private LocalDate date(String value, Facility facility) {
+        if (value == null || value.isBlank()) {
+            return facility.today(clock);
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Problem.ofField(ErrorCode.INVALID_FIELD, "date", "date");
+        }
+    }
+
+    private Future<Facility> facility(RoutingContext rc) {
+        return directory.facility(rc.pathParam("facility"));
+    }
+
+    private static Actor actor(RoutingContext rc) {
+        return AccessGuard.principal(rc).actor();
+    }
+}

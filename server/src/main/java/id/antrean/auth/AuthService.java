@@ -1,0 +1,131 @@
+package id.antrean.auth;
+
+import id.antrean.web.ErrorCode;
+import id.antrean.web.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Logs staff in (bcrypt, off the event loop), hands out short-lived bearer tokens, and tells who a token
+ * belongs to. Tokens live in the database (hashed), so every server node knows them and a revocation is
+ * immediate.
+ */
+public final class AuthService {
+    static final String STAFF_BY_USERNAME = """
+            SELECT s.facility_id, s.staff_id AS id, s.username, s.name, s.role, s.password_hash, s.active,
+                   f.code AS facility_code, f.name AS facility_name, f.time_zone
+            FROM staff s JOIN facility f ON f.facility_id = s.facility_id
+            WHERE s.username = $1""";
+    static final String INSERT_TOKEN = """
+            INSERT INTO staff_token (facility_id, token_hash, staff_id, created_at, expires_at)
+            VALUES ($1, $2, $3, $4, $5)""";
+    static final String REVOKE_TOKEN = """
+            UPDATE staff_token SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL""";
+    /** A token is a staff member's or a device's: one query answers both. */
+    static final String WHO_HAS_TOKEN = """
+            SELECT 'STAFF' AS kind, s.facility_id, s.staff_id AS id, s.name, s.username, s.role, NULL AS device_kind,
+                   f.code AS facility_code, f.name AS facility_name, f.time_zone
+            FROM staff_token t
+            JOIN staff s ON s.facility_id = t.facility_id AND s.staff_id = t.staff_id
+            JOIN facility f ON f.facility_id = t.facility_id
+            WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 AND s.active
+            UNION ALL
+            SELECT 'DEVICE', d.facility_id, d.device_id, d.name, NULL, NULL, d.kind,
+                   f.code, f.name, f.time_zone
+            FROM device d JOIN facility f ON f.facility_id = d.facility_id
+            WHERE d.token_hash = $1 AND d.revoked_at IS NULL""";
+
+    /** A token handed out at login. */
+    public record Login(String token, Instant expiresAt, Principal principal) {
+    }
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final Passwords passwords;
+    private final Duration tokenLifetime;
+    private final Clock clock;
+    /** Compared against when the username is unknown, so a wrong username costs as much time as a wrong password. */
+    private final String decoyHash;
+
+    public AuthService(Vertx vertx, Pool pool, Passwords passwords, Duration tokenLifetime, Clock clock) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.passwords = passwords;
+        this.tokenLifetime = tokenLifetime;
+        this.clock = clock;
+        this.decoyHash = passwords.hash(Tokens.newToken());
+    }
+
+    public Future<Login> login(String username, String password) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return pool.preparedQuery(STAFF_BY_USERNAME).execute(Tuple.of(name)).compose(rows -> {
+            Row row = rows.size() == 0 ? null : rows.iterator().next();
+            String hash = row == null ? decoyHash : row.getString("password_hash");
+            return vertx.executeBlocking(() -> passwords.matches(hash, password), false).compose(matches -> {
+                if (row == null || !matches || !row.getBoolean("active")) {
+                    return Future.failedFuture(Problem.of(ErrorCode.LOGIN_FAILED));
+                }
+                Principal principal = staff(row);
+                String token = Tokens.newToken();
+                Instant now = clock.instant();
+                Instant expires = now.plus(tokenLifetime);
+                return pool.preparedQuery(INSERT_TOKEN)
+                        .execute(Tuple.of(principal.facilityId(), Tokens.hash(token), principal.id(),
+                                now.atOffset(ZoneOffset.UTC), expires.atOffset(ZoneOffset.UTC)))
+                        .map(done -> new Login(token, expires, principal));
+            });
+        });
+    }
+
+    public Future<Void> logout(String token) {
+        return pool.preparedQuery(REVOKE_TOKEN)
+                .execute(Tuple.of(Tokens.hash(token), clock.instant().atOffset(ZoneOffset.UTC)))
+                .mapEmpty();
+    }
+
+    /** Who holds this bearer token; empty when nobody (unknown, expired or revoked). */
+    public Future<Optional<Principal>> authenticate(String token) {
+        return pool.preparedQuery(WHO_HAS_TOKEN)
+                .execute(Tuple.of(Tokens.hash(token), clock.instant().atOffset(ZoneOffset.UTC)))
+                .map(AuthService::principal);
+    }
+
+    private static Optional<Principal> principal(RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return Optional.empty();
+        }
+        Row first = rows.iterator().next();
+        if ("STAFF".equals(first.getString("kind"))) {
+            return Optional.of(staff(first));
+        }
+        Set<String> kinds = new HashSet<>();
+        for (Row row : rows) {
+            if (!row.getLong("facility_id").equals(first.getLong("facility_id"))) {
+                return Optional.empty();
+            }
+            kinds.add(row.getString("device_kind"));
+        }
+        return Optional.of(new Principal(Principal.Kind.DEVICE, first.getLong("id"), first.getString("name"), null,
+                first.getLong("facility_id"), first.getString("facility_code"), first.getString("facility_name"),
+                first.getString("time_zone"), null, Set.copyOf(kinds)));
+    }
+
+    private static Principal staff(Row row) {
+        return new Principal(Principal.Kind.STAFF, row.getLong("id"),
+                row.getString("name"), row.getString("username"), row.getLong("facility_id"),
+                row.getString("facility_code"), row.getString("facility_name"), row.getString("time_zone"),
+                row.getString("role"), Set.of());
+    }
+}

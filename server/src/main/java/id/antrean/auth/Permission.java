@@ -1,0 +1,17 @@
+package id.antrean.auth;
+
+/** What an identity may do within its own facility. */
+public enum Permission {
+    /** See services, counters, the queue board, tickets and the live events (staff, kiosks, displays). */
+    READ_QUEUE,
+    /** Take a number (staff, kiosks). */
+    ISSUE_TICKET,
+    /** Ask whether a participant is covered (staff, kiosks). */
+    CHECK_ELIGIBILITY,
+    /** Get a ticket's printable PDF (staff, kiosks). */
+    PRINT_TICKET,
+    /** Call, recall, skip, start, finish, transfer, park, cancel (staff). */
+    COUNTER,
+    /** Roster, devices, audit log, reports (staff with the ADMIN role). */
+    ADMIN
+}

@@ -1,0 +1,59 @@
+package id.antrean.auth;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who is calling: a staff member (role ADMIN or RECEPTIONIST) or a device (KIOSK, DISPLAY) of one facility.
+ *
+ * @param deviceKinds for a device, what it is (a demo token may stand for a kiosk and a display at once)
+ */
+public record Principal(Kind kind, long id, String name, String username, long facilityId, String facilityCode,
+                        String facilityName, String timeZone, String role, Set<String> deviceKinds) {
+
+    public enum Kind { STAFF, DEVICE }
+
+    public Set<Permission> permissions() {
+        EnumSet<Permission> granted = EnumSet.noneOf(Permission.class);
+        if (kind == Kind.STAFF) {
+            granted.addAll(EnumSet.of(Permission.READ_QUEUE, Permission.ISSUE_TICKET, Permission.CHECK_ELIGIBILITY,
+                    Permission.PRINT_TICKET, Permission.COUNTER));
+            if ("ADMIN".equals(role)) {
+                granted.add(Permission.ADMIN);
+            }
+            return granted;
+        }
+        granted.add(Permission.READ_QUEUE);
+        if (deviceKinds.contains("KIOSK")) {
+            granted.addAll(EnumSet.of(Permission.ISSUE_TICKET, Permission.CHECK_ELIGIBILITY, Permission.PRINT_TICKET));
+        }
+        return granted;
+    }
+
+    public boolean may(Permission permission) {
+        return permissions().contains(permission);
+    }
+
+    /** How the audit log names this identity. */
+    public Actor actor() {
+        return new Actor(kind.name(), id, kind == Kind.STAFF ? username : name);
+    }
+
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject()
+                .put("kind", kind.name())
+                .put("name", name)
+                .put("facility", new JsonObject().put("code", facilityCode).put("name", facilityName)
+                        .put("timeZone", timeZone))
+                .put("permissions", new JsonArray(new TreeSet<>(permissions().stream().map(Enum::name).toList()).stream().toList()));
+        if (kind == Kind.STAFF) {
+            json.put("username", username).put("role", role);
+        } else {
+            json.put("deviceKinds", new JsonArray(new TreeSet<>(deviceKinds).stream().toList()));
+        }
+        return json;
+    }
+}
