@@ -38,7 +38,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,13 +56,21 @@ public final class Antrean implements AutoCloseable {
     private final int port;
     private final BpjsSimulator bpjsSimulator;
     private final BpjsConfig bpjs;
+    private final List<String> routes;
 
-    private Antrean(Vertx vertx, Database database, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs) {
+    private Antrean(Vertx vertx, Database database, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs,
+                    List<String> routes) {
         this.vertx = vertx;
         this.database = database;
         this.port = port;
         this.bpjsSimulator = bpjsSimulator;
         this.bpjs = bpjs;
+        this.routes = routes;
+    }
+
+    /** Every HTTP route this node serves, as {@code "METHOD /path/:param"} (e.g. for access tests). */
+    public List<String> routes() {
+        return routes;
     }
 
     public static Antrean start(AppConfig config, Clock clock) throws Exception {
@@ -120,10 +130,12 @@ public final class Antrean implements AutoCloseable {
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();
-            vertx.deployVerticle(() -> new ApiVerticle(features, config.port(), bound::set),
+            AtomicReference<List<String>> routes = new AtomicReference<>();
+            vertx.deployVerticle(() -> new ApiVerticle(features, config.port(), bound::set,
+                            router -> routes.set(ApiRouter.describe(router))),
                     new DeploymentOptions().setInstances(config.httpInstances())).await();
             int port = bound.get();
-            return new Antrean(vertx, database, port, simulator, bpjs);
+            return new Antrean(vertx, database, port, simulator, bpjs, routes.get());
         } catch (RuntimeException e) {
             vertx.close().await();
             throw e;

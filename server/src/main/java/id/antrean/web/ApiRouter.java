@@ -43,6 +43,23 @@ public final class ApiRouter {
                 .map(v -> assemble(vertx, contract.result(), contractText.result(), features));
     }
 
+    /** The router's routes as {@code "METHOD /path"}, one per method (a route for all methods: {@code "* /path"}). */
+    public static java.util.List<String> describe(Router router) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (io.vertx.ext.web.Route route : router.getRoutes()) {
+            String path = route.getPath();
+            if (path == null) {
+                continue;
+            }
+            if (route.methods() == null || route.methods().isEmpty()) {
+                out.add("* " + path);
+            } else {
+                route.methods().forEach(m -> out.add(m.name() + " " + path));
+            }
+        }
+        return out;
+    }
+
     private static Router assemble(Vertx vertx, OpenAPIContract contract, Buffer contractText, Features f) {
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         BodyHandler small = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);

@@ -144,6 +144,11 @@ public final class TestServer implements AutoCloseable {
         return node.port();
     }
 
+    /** Every route of this node, {@code "METHOD /path/:param"}. */
+    public java.util.List<String> routes() {
+        return node.routes();
+    }
+
     /** The BPJS simulator this node talks to (the demo's, in-process). */
     public BpjsSimulator bpjs() {
         return node.bpjsSimulator();
