@@ -21,6 +21,8 @@ import id.antrean.events.EventBridge;
 import id.antrean.events.EventStream;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.facility.FacilityHandlers;
+import id.antrean.print.TicketPrints;
+import id.antrean.print.TicketRenderer;
 import id.antrean.queue.CounterDesk;
 import id.antrean.queue.QueueBoard;
 import id.antrean.queue.QueueHandlers;
@@ -124,6 +126,7 @@ public final class Antrean implements AutoCloseable {
                             new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock),
                     new AccessGuard(auth),
                     new EventStream(directory, pool, board::board),
+                    new TicketPrints(vertx, directory, board, new TicketRenderer())::handle,
                     promise -> pool.query("SELECT 1").execute()
                             .onSuccess(rows -> promise.tryComplete(Status.OK()))
                             .onFailure(e -> promise.tryComplete(Status.KO())));

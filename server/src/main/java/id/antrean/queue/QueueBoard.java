@@ -53,6 +53,16 @@ public final class QueueBoard {
                                         services, rows)))));
     }
 
+    /** One ticket of the facility (404 when it has no such ticket). */
+    public Future<Ticket> ticket(Facility facility, long ticketId) {
+        return pool.preparedQuery(TICKET_BY_ID).execute(Tuple.of(facility.id(), ticketId)).map(rows -> {
+            if (rows.size() == 0) {
+                throw Problem.of(ErrorCode.TICKET_NOT_FOUND);
+            }
+            return TicketView.map(rows.iterator().next());
+        });
+    }
+
     public Future<JsonObject> ticketWithHistory(String facilityCode, long ticketId) {
         return directory.facility(facilityCode).compose(facility ->
                 pool.preparedQuery(TICKET_BY_ID).execute(Tuple.of(facility.id(), ticketId)).compose(rows -> {

@@ -30,6 +30,7 @@ public final class ApiRouter {
     /** Everything the routes hand requests to. */
     public record Features(FacilityHandlers facilities, QueueHandlers queue, EligibilityHandlers eligibility,
                            AuthHandlers auth, Handler<RoutingContext> guard, Handler<RoutingContext> events,
+                           Handler<RoutingContext> ticketPdf,
                            Handler<io.vertx.core.Promise<io.vertx.ext.healthchecks.Status>> databaseCheck) {
     }
 
@@ -105,6 +106,8 @@ public final class ApiRouter {
 
         Router router = builder.createRouter();
         router.get("/api/v1/facilities/:facility/events").handler(f.events());
+        // PDF is not a media type the contract validator knows: this route is described in the contract's text.
+        router.get("/api/v1/facilities/:facility/tickets/:ticket/ticket.pdf").handler(f.ticketPdf());
         router.get("/api/v1/openapi.yaml").handler(rc -> rc.response()
                 .putHeader("Content-Type", "application/yaml; charset=utf-8")
                 .end(contractText));

@@ -1,0 +1,88 @@
+package id.antrean.print;
+
+import id.antrean.facility.Facility;
+import id.antrean.facility.FacilityDirectory;
+import id.antrean.queue.QueueBoard;
+import id.antrean.queue.Ticket;
+import id.antrean.web.ErrorCode;
+import id.antrean.web.LocalizedText;
+import id.antrean.web.Messages;
+import id.antrean.web.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * A ticket as paper: {@code GET /api/v1/facilities/{facility}/tickets/{ticket}/ticket.pdf?width=58|80}, for
+ * the kiosk's printer and for reprints at the console. Rendered on a worker thread.
+ */
+public final class TicketPrints {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy · HH.mm", Messages.INDONESIAN);
+    /** Indonesia's three zones as people say them. */
+    private static final Map<String, String> ZONE_NAMES = Map.of(
+            "Asia/Jakarta", "WIB", "Asia/Pontianak", "WIB", "Asia/Makassar", "WITA", "Asia/Jayapura", "WIT");
+
+    private final Vertx vertx;
+    private final FacilityDirectory directory;
+    private final QueueBoard board;
+    private final TicketRenderer renderer;
+
+    public TicketPrints(Vertx vertx, FacilityDirectory directory, QueueBoard board, TicketRenderer renderer) {
+        this.vertx = vertx;
+        this.directory = directory;
+        this.board = board;
+        this.renderer = renderer;
+    }
+
+    public void handle(RoutingContext rc) {
+        String id = rc.pathParam("ticket");
+        String widthParam = rc.queryParams().get("width");
+        if (id == null || !id.matches("[0-9]{1,18}")) {
+            throw Problem.ofField(ErrorCode.INVALID_FIELD, "ticket", "ticket");
+        }
+        if (widthParam != null && !widthParam.equals("58") && !widthParam.equals("80")) {
+            throw Problem.ofField(ErrorCode.INVALID_FIELD, "width", "width");
+        }
+        TicketRenderer.Width width = TicketRenderer.Width.of(widthParam == null ? 80 : Integer.parseInt(widthParam));
+        pdf(rc.pathParam("facility"), Long.parseLong(id), width).onComplete(ar -> {
+            if (ar.failed()) {
+                rc.fail(ar.cause());
+                return;
+            }
+            rc.response().putHeader("Content-Type", "application/pdf")
+                    .putHeader("Content-Disposition", "inline; filename=\"ticket-" + id + ".pdf\"")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(ar.result());
+        });
+    }
+
+    public Future<Buffer> pdf(String facilityCode, long ticketId, TicketRenderer.Width width) {
+        return directory.facility(facilityCode).compose(facility -> board.ticket(facility, ticketId)
+                .compose(ticket -> vertx.executeBlocking(
+                        () -> Buffer.buffer(renderer.pdf(document(facility, ticket), width)), false)));
+    }
+
+    /** The ticket in words, Bahasa Indonesia first, English second. */
+    public static TicketDocument document(Facility facility, Ticket ticket) {
+        String when = DATE.format(ticket.issuedAt().atZone(facility.zone())) + " "
+                + ZONE_NAMES.getOrDefault(facility.zone().getId(), facility.zone().getId());
+        String ahead = ticket.position() == null ? null : both(Messages.text("ticket.ahead", ticket.position() - 1));
+        return new TicketDocument(
+                facility.name(),
+                both(Messages.text("ticket.title")),
+                ticket.label(),
+                ticket.serviceName(),
+                when,
+                ahead,
+                null,
+                Messages.text("ticket.footer").id() + "\n" + Messages.text("ticket.footer").en(),
+                new TicketCode(facility.code(), ticket.id(), ticket.label()).text());
+    }
+
+    private static String both(LocalizedText text) {
+        return text.id() + " / " + text.en();
+    }
+}

@@ -1,0 +1,95 @@
+package id.antrean.print;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperExportManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperPrintManager;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.util.JRLoader;
+
+/**
+ * Renders tickets with the templates compiled at build time ({@code print/ticket-58.jasper},
+ * {@code print/ticket-80.jasper}): as PDF, or as a raster image for ESC/POS printers. Blocking and
+ * CPU-bound: call it from a worker thread, never the event loop.
+ */
+public final class TicketRenderer {
+    /** Roll widths in millimetres. */
+    public enum Width {
+        MM58(58), MM80(80);
+
+        private final int mm;
+
+        Width(int mm) {
+            this.mm = mm;
+        }
+
+        public int mm() {
+            return mm;
+        }
+
+        public static Width of(int mm) {
+            return switch (mm) {
+                case 58 -> MM58;
+                case 80 -> MM80;
+                default -> throw new IllegalArgumentException("width must be 58 or 80 mm");
+            };
+        }
+    }
+
+    private final Map<Width, JasperReport> templates = new HashMap<>();
+
+    public TicketRenderer() {
+        for (Width width : Width.values()) {
+            templates.put(width, load("print/ticket-" + width.mm() + ".jasper"));
+        }
+    }
+
+    public byte[] pdf(TicketDocument ticket, Width width) {
+        try {
+            return JasperExportManager.exportReportToPdf(fill(ticket, width));
+        } catch (JRException e) {
+            throw new IllegalStateException("ticket could not be rendered", e);
+        }
+    }
+
+    /** The ticket as an image at {@code zoom} × 72 dpi (e.g. 203 dpi thermal heads: zoom 2.82). */
+    public BufferedImage image(TicketDocument ticket, Width width, float zoom) {
+        try {
+            return (BufferedImage) JasperPrintManager.printPageToImage(fill(ticket, width), 0, zoom);
+        } catch (JRException e) {
+            throw new IllegalStateException("ticket could not be rendered", e);
+        }
+    }
+
+    private JasperPrint fill(TicketDocument t, Width width) throws JRException {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("facilityName", t.facilityName());
+        parameters.put("labelTitle", t.labelTitle());
+        parameters.put("label", t.label());
+        parameters.put("serviceName", t.serviceName());
+        parameters.put("dateText", t.dateText());
+        parameters.put("aheadText", t.aheadText());
+        parameters.put("waitText", t.waitText());
+        parameters.put("footerText", t.footerText());
+        parameters.put("qr", QrCodes.image(t.code()));
+        return JasperFillManager.fillReport(templates.get(width), parameters, new JREmptyDataSource(1));
+    }
+
+    private static JasperReport load(String resource) {
+        try (InputStream in = TicketRenderer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing: templates are compiled at build time");
+            }
+            return (JasperReport) JRLoader.loadObject(in);
+        } catch (IOException | JRException e) {
+            throw new IllegalStateException("cannot load " + resource, e);
+        }
+    }
+}

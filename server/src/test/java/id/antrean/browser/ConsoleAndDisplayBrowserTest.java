@@ -1,0 +1,129 @@
+package id.antrean.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.antrean.testing.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The people in the room: a receptionist calls on the console, the TV on the wall shows and says it. */
+class ConsoleAndDisplayBrowserTest {
+    private TestServer server;
+    private Browser tv;
+    private Browser desk;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(Clock.systemUTC());
+        tv = Browser.tv();
+        desk = Browser.desk();
+    }
+
+    @AfterEach
+    void stop() {
+        if (desk != null) {
+            desk.close();
+        }
+        if (tv != null) {
+            tv.close();
+        }
+        server.close();
+    }
+
+    private String base() {
+        return "http://localhost:" + server.port();
+    }
+
+    private static WebDriverWait within(WebDriver driver, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.pollingEvery(Duration.ofMillis(25));
+        return wait;
+    }
+
+    private void openDisplay() {
+        tv.driver().get(base() + "/display/pkm-demo#token=" + TestServer.DEVICE_TOKEN);
+        within(tv.driver(), Duration.ofSeconds(10)).until(d ->
+                "live".equals(d.findElement(By.tagName("body")).getDomAttribute("data-status")));
+    }
+
+    private void logInAtCounter(String counter) {
+        WebDriver d = desk.driver();
+        d.get(base() + "/console/");
+        within(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
+        d.findElement(By.id("login-username")).sendKeys("resepsionis");
+        d.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD);
+        d.findElement(By.id("login-submit")).click();
+        within(d, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#counter-select [data-counter='" + counter + "']"))).click();
+        within(d, Duration.ofSeconds(10)).until(x ->
+                "live".equals(x.findElement(By.id("live-status")).getDomAttribute("data-status")));
+    }
+
+    @Test
+    void aCallOnTheConsoleShowsAndIsSpokenOnTheDisplayWithinASecond() throws Exception {
+        JsonObject first = server.walkIn("UMUM");
+        server.walkIn("UMUM");
+        openDisplay();
+        logInAtCounter("R-UMUM-1");
+        within(desk.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#waiting [data-label='" + first.getString("label") + "']")));
+
+        desk.driver().findElement(By.id("btn-call-next")).click();
+        long clicked = System.nanoTime();
+
+        within(tv.driver(), Duration.ofSeconds(1)).until(ExpectedConditions.textToBe(By.id("current-label"),
+                first.getString("label")));
+        Duration latency = Duration.ofNanos(System.nanoTime() - clicked);
+        assertThat(latency).isLessThan(Duration.ofSeconds(1));
+        assertThat(tv.driver().findElement(By.id("current-destination")).getText()).contains("Ruang Periksa Umum 1");
+        within(desk.driver(), Duration.ofSeconds(1)).until(ExpectedConditions.textToBe(By.id("current-label"),
+                first.getString("label")));
+
+        @SuppressWarnings("unchecked")
+        List<List<String>> spoken = (List<List<String>>) tv.script("return window.antreanDisplay.spoken;");
+        assertThat(spoken).isNotEmpty();
+        assertThat(spoken.get(spoken.size() - 1)).startsWith("chime", "nomor-antrean", "a")
+                .contains("silakan-ke", "ruang", "periksa", "umum", "satu");
+
+        String page = tv.driver().getPageSource();
+        assertThat(page).doesNotContain("cardNumber").doesNotContain("7890");
+        tv.screenshot("display");
+        desk.screenshot("console");
+    }
+
+    @Test
+    void theDisplayShowsItIsOfflineAndIsRightAgainSoonAfterTheServerReturns() throws Exception {
+        openDisplay();
+        int port = server.port();
+        String databaseUrl = server.databaseUrl();
+        server.stopNode();
+
+        within(tv.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("offline-badge")));
+        tv.screenshot("display-offline");
+
+        // While the TV is cut off, the queue moves on through another node.
+        try (TestServer other = TestServer.startOn(databaseUrl, Clock.systemUTC())) {
+            JsonObject ticket = other.walkIn("GIGI");
+            other.counter("R-GIGI", "call-next", null);
+
+            var env = TestServer.env(databaseUrl, true);
+            env.put("PORT", Integer.toString(port));
+            server = TestServer.start(env, Clock.systemUTC());
+            long back = System.nanoTime();
+
+            within(tv.driver(), Duration.ofSeconds(2)).until(ExpectedConditions.textToBe(By.id("current-label"),
+                    ticket.getString("label")));
+            assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(2));
+            within(tv.driver(), Duration.ofSeconds(1)).until(ExpectedConditions.invisibilityOfElementLocated(By.id("offline-badge")));
+        }
+    }
+}
