@@ -28,15 +28,23 @@
   const tokenKey = 'antrean.display.token.' + facility;
   const infoKey = 'antrean.display.info.' + facility;
 
-  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
-  if (fragment.has('token')) {
+  /** #token=... in the address: kept in the browser, then taken out of the address bar. */
+  function takeToken() {
+    const fragment = /(?:^#|&)token=([^&]*)/.exec(location.hash); // as it is: a '+' stays a '+'
+    if (!fragment) return false;
     try {
-      localStorage.setItem(tokenKey, fragment.get('token'));
+      localStorage.setItem(tokenKey, decodeURIComponent(fragment[1]));
     } catch (e) {
       console.warn('antrean display: cannot store the token', e);
     }
     history.replaceState(null, '', location.pathname + location.search);
+    return true;
   }
+  takeToken();
+  // a new token typed into the address bar of a running display: start again with it
+  window.addEventListener('hashchange', () => {
+    if (takeToken()) location.reload();
+  });
 
   const filter = (new URLSearchParams(location.search).get('services') || '')
     .split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -128,12 +136,20 @@
     state.tickets = new Map();
     const calls = [];
     for (const s of board.services || []) {
-      for (const list of [s.waiting, s.nowServing, s.skipped]) {
+      for (const list of [s.waiting, s.nowServing, s.skipped, s.parked]) {
         for (const ticket of list || []) state.tickets.set(ticket.id, ticket);
       }
       for (const ticket of s.nowServing || []) calls.push(callOf(ticket, ticket.counter, ticket.calledAt));
     }
-    // the snapshot replaces the state; calls already on screen today that it no longer lists stay as history
+    // the snapshot replaces the state; calls already on screen today that it no longer lists stay as history,
+    // and a recall seen before keeps its time (the snapshot only knows when a ticket was first called)
+    const known = new Map(state.recent.map((c) => [c.ticketId, c]));
+    for (const call of calls) {
+      const seen = known.get(call.ticketId);
+      if (seen && seen.counter && call.counter && seen.counter.code === call.counter.code && Date.parse(seen.at) > Date.parse(call.at)) {
+        call.at = seen.at;
+      }
+    }
     const fresh = new Set(calls.map((c) => c.ticketId));
     const older = state.recent.filter((c) => !fresh.has(c.ticketId) && c.serviceDate === state.serviceDate);
     state.recent = calls.concat(older).sort(byTimeDesc).slice(0, RECENT_KEPT);
@@ -269,6 +285,7 @@
   }
 
   function announce(call) {
+    if (!window.AntreanVoice) return;
     const clips = AntreanVoice.compose(call.label, destinationOf(call));
     spoken.push(clips);
     if (player) player.enqueue(clips);
@@ -320,8 +337,11 @@
     $('current-destination').textContent = call ? destinationOf(call) : '';
     $('current-service').textContent = call ? call.serviceName : '';
     $('current-none').textContent = call ? '' : (state.hasData ? t('display.current.none') : t('display.status.connecting'));
-    $('current-label').classList.toggle('is-long', !!call && call.label.length > 6);
-    $('current-destination').classList.toggle('is-long', !!call && destinationOf(call).length > 22);
+    $('current-none-hint').textContent = call || !state.hasData ? '' : t('display.current.noneHint');
+    if (call) {
+      fit($('current-label'));
+      fit($('current-destination'));
+    }
 
     // the latest calls
     const calls = shownCalls().slice(0, RECENT_SHOWN);
@@ -345,6 +365,21 @@
 
     renderWaiting();
     renderNotices();
+  }
+
+  const FIT = ['fit-1', 'fit-2', 'fit-3'];
+  /** The largest size (of the CSS's fit-N steps) at which the text stays on one line; else the smallest. */
+  function fit(element) {
+    element.classList.remove(...FIT);
+    element.classList.add('is-measuring');
+    for (let i = 0; i <= FIT.length; i++) {
+      if (i > 0) {
+        element.classList.remove(...FIT);
+        element.classList.add(FIT[i - 1]);
+      }
+      if (element.scrollWidth <= element.clientWidth + 1) break;
+    }
+    element.classList.remove('is-measuring');
   }
 
   const tiles = new Map(); // service code -> {tile, count, name, closed, value}
@@ -517,6 +552,7 @@
     startClock();
     loadTexts();
     setInterval(switchFooter, FOOTER_SWITCH_MS);
+    window.addEventListener('resize', render);
     if (!facility) return;
     setupSound();
     keepAwake();

@@ -154,7 +154,7 @@
           if (p && p.catch) p.catch(reject);
         }));
       } catch (e) {
-        console.warn('antrean voice: clip ' + name + ' not loaded', e);
+        // counted as missing below, and fetched again later
       }
     }
 
@@ -170,15 +170,28 @@
       } catch (e) {
         console.warn('antrean voice: clips.json not loaded', e);
       }
-      // a few at a time, so that a slow kiosk is not flooded
-      const pending = names.slice();
+      await loadAll(names);
+      retryMissing(names, 5000);
+    }
+
+    async function loadAll(names) {
+      // a few at a time (the browser has ~6 connections to the server, one of them is the live stream)
+      const pending = names.filter((name) => !buffers.has(name));
       const workers = [];
-      for (let i = 0; i < 6; i++) {
+      for (let i = 0; i < 5; i++) {
         workers.push((async () => {
           while (pending.length) await loadClip(pending.shift());
         })());
       }
       await Promise.all(workers);
+      const missing = names.filter((name) => !buffers.has(name));
+      if (missing.length) console.warn('antrean voice: ' + missing.length + ' clips not loaded yet: ' + missing.join(', '));
+    }
+
+    /** Clips that failed (e.g. the server restarted while the display started) are fetched again later. */
+    function retryMissing(names, delay) {
+      if (names.every((name) => buffers.has(name))) return;
+      setTimeout(() => loadAll(names).then(() => retryMissing(names, Math.min(delay * 2, 60000))), delay);
     }
 
     ready = load();

@@ -30,6 +30,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext rc) {
+        if (rc.response().closed()) {
+            // The client went away (a screen closed, a node stopping): nobody is left to answer.
+            return;
+        }
         send(rc, toProblem(rc.failure(), rc.statusCode()));
     }
 
