@@ -1,0 +1,355 @@
+/*
+ * Admin page of the Antrean console (/console/admin.html), for staff with the ADMIN role: kiosks and displays
+ * (issue a token, shown once, with the display's address; revoke), the JKN roster upload (CSV) with its report,
+ * and the audit log of a day. Uses the session of the console (same tab).
+ */
+(function () {
+  'use strict';
+
+  const C = window.AntreanConsole;
+  const el = C.el;
+  const $ = (id) => document.getElementById(id);
+  const TABS = ['devices', 'roster', 'audit'];
+
+  const S = {
+    t: (key) => key,
+    me: null,
+    facility: null,
+    devices: [],
+    audit: null,
+    roster: null,
+    issued: null,
+    tab: 'devices',
+  };
+  const t = (key, ...args) => S.t(key, ...args);
+  const path = (rest) => C.facilityPath(S.facility.code, rest);
+
+  function dateTime(iso) {
+    if (!iso) return '';
+    const ms = C.parseTime(iso);
+    const zone = S.facility.timeZone;
+    return C.formatDate(ms, zone, S.t.lang) + ' ' + C.formatTime(ms, zone, S.t.lang);
+  }
+
+  // ---- language -------------------------------------------------------------------------------------
+
+  async function setLanguage(language, rerender) {
+    C.setLang(language);
+    S.t = await C.loadTexts(language);
+    C.applyTexts(document, S.t);
+    document.title = t('console.admin.title');
+    if (!rerender || !S.me) return;
+    C.hideBanner();
+    renderDevices();
+    renderIssued();
+    renderRoster();
+    renderAudit();
+  }
+
+  // ---- gate -----------------------------------------------------------------------------------------
+
+  function gate(text) {
+    $('admin-gate-text').textContent = text;
+    $('admin-gate').hidden = false;
+    $('admin-content').hidden = true;
+  }
+
+  function toLogin(noticeKey) {
+    C.clearSession();
+    if (noticeKey) C.setLoginNotice(noticeKey);
+    location.href = './';
+  }
+
+  async function logout() {
+    try {
+      await C.api('/api/v1/auth/logout', { method: 'POST', noAuthRedirect: true });
+    } catch (e) { /* the token goes anyway */ }
+    toLogin('console.login.loggedOut');
+  }
+
+  // ---- tabs -----------------------------------------------------------------------------------------
+
+  function showTab(name) {
+    if (!TABS.includes(name)) name = 'devices';
+    S.tab = name;
+    for (const tab of TABS) {
+      $('tab-' + tab).hidden = tab !== name;
+      $('tab-btn-' + tab).setAttribute('aria-selected', String(tab === name));
+    }
+    if (location.hash !== '#' + name) history.replaceState(null, '', '#' + name);
+    if (name === 'devices') loadDevices();
+    if (name === 'audit' && !S.audit) loadAudit();
+  }
+
+  // ---- devices --------------------------------------------------------------------------------------
+
+  async function loadDevices() {
+    try {
+      const answer = await C.api(path('/devices'));
+      S.devices = answer.devices || [];
+      renderDevices();
+    } catch (e) {
+      C.showBanner(C.errorText(e, S.t));
+    }
+  }
+
+  function renderDevices() {
+    const body = $('devices');
+    const devices = S.devices.slice().sort((a, b) => (a.revokedAt ? 1 : 0) - (b.revokedAt ? 1 : 0) || b.id - a.id);
+    body.replaceChildren(...devices.map((device) => {
+      const revoked = !!device.revokedAt;
+      let action = null;
+      if (!revoked) {
+        action = el('button', { type: 'button', class: 'btn btn-small btn-danger-text', dataset: { device: device.id } },
+          t('console.devices.revoke'));
+        action.addEventListener('click', () => revokeDevice(device));
+      }
+      return el('tr', { class: revoked ? 'is-revoked' : '', dataset: { deviceId: device.id } },
+        el('td', {}, el('strong', { text: device.name })),
+        el('td', { text: t('console.devices.kind.' + device.kind) }),
+        el('td', { class: 'nowrap', text: dateTime(device.createdAt) }),
+        el('td', { text: device.createdBy || '' }),
+        el('td', {}, revoked
+          ? el('span', { class: 'pill status-CANCELLED', text: t('console.devices.revokedAt', dateTime(device.revokedAt)) })
+          : el('span', { class: 'pill status-SERVING', text: t('console.devices.active') })),
+        el('td', {}, action));
+    }));
+    $('devices-empty').hidden = devices.length > 0;
+  }
+
+  async function addDevice(event) {
+    event.preventDefault();
+    const error = $('device-error');
+    error.hidden = true;
+    const name = $('device-name').value.trim();
+    const kind = $('device-kind').value;
+    if (!name) {
+      error.textContent = t('console.devices.name.required');
+      error.hidden = false;
+      $('device-name').focus();
+      return;
+    }
+    const button = $('device-submit');
+    button.disabled = true;
+    try {
+      const device = await C.api(path('/devices'), { method: 'POST', body: { name, kind } });
+      S.issued = device;
+      $('device-name').value = '';
+      renderIssued();
+      $('device-token-box').scrollIntoView({ block: 'nearest' });
+      loadDevices();
+    } catch (e) {
+      C.showBanner(C.errorText(e, S.t));
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function displayUrl(token) {
+    return location.origin + '/display/' + encodeURIComponent(S.facility.code) + '#token=' + encodeURIComponent(token);
+  }
+
+  function renderIssued() {
+    const box = $('device-token-box');
+    const device = S.issued;
+    box.hidden = !device;
+    if (!device) return;
+    $('device-token-title').textContent = t('console.devices.token.title', device.name);
+    $('device-token').value = device.token || '';
+    const isDisplay = device.kind === 'DISPLAY';
+    $('device-url-box').hidden = !isDisplay;
+    if (isDisplay) {
+      const url = displayUrl(device.token);
+      $('device-url').value = url;
+      $('device-url-open').href = url;
+    }
+  }
+
+  async function copyFrom(inputId) {
+    const input = $(inputId);
+    const ok = await C.copyText(input.value);
+    if (ok) C.showBanner(t('console.devices.copied'), 'info');
+    else {
+      input.focus();
+      input.select();
+      C.showBanner(t('console.devices.copyFailed'));
+    }
+  }
+
+  async function revokeDevice(device) {
+    const ok = await C.confirmDialog({ title: t('console.devices.revoke.title', device.name),
+      body: t('console.devices.revoke.body'), ok: t('console.devices.revoke.ok'), back: t('console.dialog.back'),
+      danger: true });
+    if (!ok) return;
+    try {
+      await C.api(path('/devices/' + encodeURIComponent(device.id)), { method: 'DELETE' });
+      C.showBanner(t('console.devices.revoked', device.name), 'info');
+      if (S.issued && S.issued.id === device.id) {
+        S.issued = null;
+        renderIssued();
+      }
+      loadDevices();
+    } catch (e) {
+      C.showBanner(C.errorText(e, S.t));
+    }
+  }
+
+  // ---- roster ---------------------------------------------------------------------------------------
+
+  async function uploadRoster(event) {
+    event.preventDefault();
+    const file = $('roster-file').files[0];
+    if (!file) {
+      C.showBanner(t('console.roster.noFile'));
+      $('roster-file').focus();
+      return;
+    }
+    const button = $('roster-submit');
+    button.disabled = true;
+    button.textContent = t('console.roster.uploading');
+    try {
+      S.roster = await C.api(path('/roster'), { method: 'POST', rawBody: file, contentType: 'text/csv' });
+      S.roster.fileName = file.name;
+      renderRoster();
+    } catch (e) {
+      C.showBanner(C.errorText(e, S.t));
+    } finally {
+      button.disabled = false;
+      button.textContent = t('console.roster.submit');
+    }
+  }
+
+  function renderRoster() {
+    const report = S.roster;
+    $('roster-report').hidden = !report;
+    if (!report) return;
+    const rejected = report.rejected || [];
+    $('roster-summary').replaceChildren(
+      el('span', { class: 'stat', text: t('console.roster.report.rows', report.rows, report.fileName || '') }),
+      el('span', { class: 'stat', text: t('console.roster.report.accepted', report.accepted, report.added, report.updated) }),
+      el('span', { class: 'stat' + (rejected.length ? ' rejected' : ''), text: t('console.roster.report.rejected', rejected.length) }));
+    $('roster-rejected').replaceChildren(...rejected.map((row) => el('tr', {},
+      el('td', { class: 'nowrap', text: String(row.line) }),
+      el('td', { text: row.message ? (row.message[S.t.lang] || row.message.id || row.message.en) : row.code }))));
+    $('roster-rejected-box').hidden = rejected.length === 0;
+    $('roster-all-good').hidden = rejected.length > 0;
+  }
+
+  // ---- audit log ------------------------------------------------------------------------------------
+
+  async function loadAudit(event) {
+    if (event) event.preventDefault();
+    const date = $('audit-date').value || C.localDate(S.facility.timeZone);
+    try {
+      S.audit = await C.api(path('/audit?date=' + encodeURIComponent(date)));
+      renderAudit();
+    } catch (e) {
+      C.showBanner(C.errorText(e, S.t));
+    }
+  }
+
+  function actionText(action) {
+    const key = 'console.audit.action.' + action;
+    return S.t.has(key) ? t(key) : action;
+  }
+
+  /** A short reading of an entry's details, e.g. "Ruang Umum 1 · out of turn" or "UMUM → LAB". */
+  function detailsText(entry) {
+    const d = entry.details || {};
+    const parts = [];
+    if (d.counter) parts.push(t('console.audit.counter', d.counter));
+    if (d.outOfTurn) parts.push(t('console.audit.outOfTurn'));
+    if (d.next) parts.push(t('console.audit.next'));
+    if (d.byNextCall) parts.push(t('console.audit.byNextCall'));
+    if (d.from || d.to) parts.push(t('console.audit.transfer', d.from || '?', d.to || '?'));
+    if (entry.action === 'ROSTER_IMPORTED') {
+      parts.push(t('console.audit.roster', d.rows, d.added, d.updated, d.rejected));
+    } else if (d.name || d.kind) {
+      parts.push(t('console.audit.device', d.name || ('#' + d.device),
+        d.kind ? t('console.devices.kind.' + d.kind) : ''));
+    } else if (d.device) {
+      parts.push(t('console.audit.deviceId', d.device));
+    }
+    const known = new Set(['counter', 'outOfTurn', 'next', 'byNextCall', 'from', 'to', 'rows', 'added', 'updated',
+      'rejected', 'accepted', 'name', 'kind', 'device']);
+    for (const [key, value] of Object.entries(d)) {
+      if (!known.has(key)) parts.push(key + ': ' + (typeof value === 'object' ? JSON.stringify(value) : value));
+    }
+    return parts.join(' · ');
+  }
+
+  function renderAudit() {
+    const audit = S.audit;
+    const entries = audit ? audit.entries || [] : [];
+    $('audit-heading').textContent = audit ? t('console.audit.heading', audit.date) : t('console.audit.title');
+    $('audit-count').textContent = audit ? t('console.audit.count', entries.length) : '';
+    const zone = S.facility.timeZone;
+    $('audit-entries').replaceChildren(...entries.map((entry) => el('tr', {},
+      el('td', { class: 'nowrap', text: C.formatTime(entry.at, zone, S.t.lang, true) }),
+      el('td', {}, entry.actor ? entry.actor.name : '',
+        entry.actor && entry.actor.kind ? el('span', { class: 'muted', text: ' (' + t('console.audit.actor.' + entry.actor.kind) + ')' }) : null),
+      el('td', {}, el('strong', { text: actionText(entry.action) })),
+      el('td', { class: 'nowrap', text: entry.ticket ? entry.ticket.label || ('#' + entry.ticket.id) : '' }),
+      el('td', { text: detailsText(entry) }))));
+    $('audit-empty').hidden = !audit || entries.length > 0;
+  }
+
+  // ---- start ----------------------------------------------------------------------------------------
+
+  function wire() {
+    C.wireBanner();
+    C.setUnauthorizedHandler(() => toLogin('console.login.sessionExpired'));
+    document.querySelectorAll('.lang-btn').forEach((button) => {
+      button.addEventListener('click', () => {
+        if (button.dataset.lang !== S.t.lang) setLanguage(button.dataset.lang, true);
+      });
+    });
+    $('btn-logout').addEventListener('click', logout);
+    document.querySelectorAll('.tab[data-tab]').forEach((button) => {
+      button.addEventListener('click', () => showTab(button.dataset.tab));
+    });
+    $('device-form').addEventListener('submit', addDevice);
+    $('devices-reload').addEventListener('click', loadDevices);
+    $('device-url-copy').addEventListener('click', () => copyFrom('device-url'));
+    $('device-token-copy').addEventListener('click', () => copyFrom('device-token'));
+    $('device-token-done').addEventListener('click', () => {
+      S.issued = null;
+      renderIssued();
+    });
+    $('roster-form').addEventListener('submit', uploadRoster);
+    $('audit-form').addEventListener('submit', loadAudit);
+  }
+
+  async function boot() {
+    wire();
+    await setLanguage(C.lang(), false);
+    document.body.classList.remove('booting');
+    if (!C.token()) {
+      gate(t('console.admin.loginFirst'));
+      return;
+    }
+    let me;
+    try {
+      me = await C.api('/api/v1/auth/me');
+    } catch (e) {
+      if (e.status !== 401) gate(C.errorText(e, S.t));
+      return;
+    }
+    S.me = me;
+    S.facility = me.facility;
+    $('hdr-facility').textContent = me.facility.name || me.facility.code;
+    $('hdr-user').textContent = me.name || me.username || '';
+    $('btn-logout').hidden = false;
+    if (!(me.role === 'ADMIN' || (me.permissions || []).includes('ADMIN'))) {
+      gate(t('console.admin.forbidden'));
+      return;
+    }
+    $('admin-content').hidden = false;
+    $('audit-date').value = C.localDate(me.facility.timeZone);
+    $('audit-date').max = C.localDate(me.facility.timeZone);
+    showTab(location.hash.replace(/^#/, ''));
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+  else boot();
+})();
