@@ -372,6 +372,10 @@
   }
 
   function applyEvent(event) {
+    if (event && event.type === 'DEVICE_ALERT') {
+      showDeviceAlert(event);
+      return;
+    }
     const ticket = event && event.ticket;
     if (!ticket || ticket.id === undefined) return;
     if (S.serviceDate && ticket.serviceDate && ticket.serviceDate !== S.serviceDate) {
@@ -391,6 +395,16 @@
       S.flashId = ticket.id;
     }
     scheduleRender();
+  }
+
+  /** A kiosk says its printer is in trouble (or fine again): somebody in the room should walk over. */
+  function showDeviceAlert(event) {
+    const name = (event.device && event.device.name) || '';
+    if (event.alert === 'PRINTER_OK') {
+      C.showBanner(t('console.deviceAlert.ok', name), 'info');
+    } else {
+      C.showBanner(t('console.deviceAlert.printer', name, t('console.deviceAlert.problem.' + (event.problem || 'FAILED'))));
+    }
   }
 
   /** Puts a ticket (as it is after a change) in the local map, or takes it out when it is closed. */

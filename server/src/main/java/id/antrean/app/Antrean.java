@@ -17,6 +17,7 @@ import id.antrean.db.Migrations;
 import id.antrean.eligibility.EligibilityHandlers;
 import id.antrean.eligibility.EligibilityService;
 import id.antrean.eligibility.Roster;
+import id.antrean.events.DeviceAlerts;
 import id.antrean.events.EventBridge;
 import id.antrean.events.EventStream;
 import id.antrean.facility.FacilityDirectory;
@@ -27,6 +28,7 @@ import id.antrean.queue.CounterDesk;
 import id.antrean.queue.QueueBoard;
 import id.antrean.queue.QueueHandlers;
 import id.antrean.queue.TicketIssuer;
+import id.antrean.queue.WaitEstimator;
 import id.antrean.web.ApiRouter;
 import id.antrean.web.RateLimiter;
 import io.vertx.core.DeploymentOptions;
@@ -105,7 +107,8 @@ public final class Antrean implements AutoCloseable {
         try {
             bridge.start().await();
             FacilityDirectory directory = new FacilityDirectory(pool);
-            QueueBoard board = new QueueBoard(pool, directory, clock);
+            WaitEstimator estimator = new WaitEstimator(pool, clock);
+            QueueBoard board = new QueueBoard(pool, directory, estimator, clock);
             Roster roster = new Roster(pool, clock);
             BpjsConfig bpjs = config.bpjs();
             BpjsSimulator simulator = null;
@@ -126,7 +129,8 @@ public final class Antrean implements AutoCloseable {
                             new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock),
                     new AccessGuard(auth),
                     new EventStream(directory, pool, board::board),
-                    new TicketPrints(vertx, directory, board, new TicketRenderer())::handle,
+                    new TicketPrints(vertx, directory, board, estimator, new TicketRenderer())::handle,
+                    new DeviceAlerts(directory, pool, clock),
                     promise -> pool.query("SELECT 1").execute()
                             .onSuccess(rows -> promise.tryComplete(Status.OK()))
                             .onFailure(e -> promise.tryComplete(Status.KO())));

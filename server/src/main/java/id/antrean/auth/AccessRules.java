@@ -30,7 +30,8 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/tickets/[^/]+/ticket\\.pdf", Permission.PRINT_TICKET),
             rule(HttpMethod.POST, "/tickets", Permission.ISSUE_TICKET),
             rule(HttpMethod.GET, "/eligibility", Permission.CHECK_ELIGIBILITY),
-            rule(HttpMethod.POST, "/counters/[^/]+/[^/]+", Permission.COUNTER));
+            rule(HttpMethod.POST, "/counters/[^/]+/[^/]+", Permission.COUNTER),
+            rule(HttpMethod.POST, "/device-alerts", Permission.REPORT_STATUS));
 
     private AccessRules() {
     }

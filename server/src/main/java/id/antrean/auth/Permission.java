@@ -10,6 +10,8 @@ public enum Permission {
     CHECK_ELIGIBILITY,
     /** Get a ticket's printable PDF (staff, kiosks). */
     PRINT_TICKET,
+    /** Tell the room something is wrong, e.g. a kiosk's printer is out of paper (staff, kiosks, displays). */
+    REPORT_STATUS,
     /** Call, recall, skip, start, finish, transfer, park, cancel (staff). */
     COUNTER,
     /** Roster, devices, audit log, reports (staff with the ADMIN role). */

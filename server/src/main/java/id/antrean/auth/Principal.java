@@ -20,13 +20,14 @@ public record Principal(Kind kind, long id, String name, String username, long f
         EnumSet<Permission> granted = EnumSet.noneOf(Permission.class);
         if (kind == Kind.STAFF) {
             granted.addAll(EnumSet.of(Permission.READ_QUEUE, Permission.ISSUE_TICKET, Permission.CHECK_ELIGIBILITY,
-                    Permission.PRINT_TICKET, Permission.COUNTER));
+                    Permission.PRINT_TICKET, Permission.REPORT_STATUS, Permission.COUNTER));
             if ("ADMIN".equals(role)) {
                 granted.add(Permission.ADMIN);
             }
             return granted;
         }
         granted.add(Permission.READ_QUEUE);
+        granted.add(Permission.REPORT_STATUS);
         if (deviceKinds.contains("KIOSK")) {
             granted.addAll(EnumSet.of(Permission.ISSUE_TICKET, Permission.CHECK_ELIGIBILITY, Permission.PRINT_TICKET));
         }

@@ -4,6 +4,7 @@ import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.queue.QueueBoard;
 import id.antrean.queue.Ticket;
+import id.antrean.queue.WaitEstimator;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.LocalizedText;
 import id.antrean.web.Messages;
@@ -28,12 +29,15 @@ public final class TicketPrints {
     private final Vertx vertx;
     private final FacilityDirectory directory;
     private final QueueBoard board;
+    private final WaitEstimator estimator;
     private final TicketRenderer renderer;
 
-    public TicketPrints(Vertx vertx, FacilityDirectory directory, QueueBoard board, TicketRenderer renderer) {
+    public TicketPrints(Vertx vertx, FacilityDirectory directory, QueueBoard board, WaitEstimator estimator,
+                        TicketRenderer renderer) {
         this.vertx = vertx;
         this.directory = directory;
         this.board = board;
+        this.estimator = estimator;
         this.renderer = renderer;
     }
 
@@ -61,12 +65,12 @@ public final class TicketPrints {
 
     public Future<Buffer> pdf(String facilityCode, long ticketId, TicketRenderer.Width width) {
         return directory.facility(facilityCode).compose(facility -> board.ticket(facility, ticketId)
-                .compose(ticket -> vertx.executeBlocking(
-                        () -> Buffer.buffer(renderer.pdf(document(facility, ticket), width)), false)));
+                .compose(ticket -> estimator.minutesFor(facility, ticket).compose(minutes -> vertx.executeBlocking(
+                        () -> Buffer.buffer(renderer.pdf(document(facility, ticket, minutes), width)), false))));
     }
 
     /** The ticket in words, Bahasa Indonesia first, English second. */
-    public static TicketDocument document(Facility facility, Ticket ticket) {
+    public static TicketDocument document(Facility facility, Ticket ticket, Integer waitMinutes) {
         String when = DATE.format(ticket.issuedAt().atZone(facility.zone())) + " "
                 + ZONE_NAMES.getOrDefault(facility.zone().getId(), facility.zone().getId());
         String ahead = ticket.position() == null ? null : both(Messages.text("ticket.ahead", ticket.position() - 1));
@@ -77,7 +81,7 @@ public final class TicketPrints {
                 ticket.serviceName(),
                 when,
                 ahead,
-                null,
+                waitMinutes == null ? null : both(Messages.text("ticket.wait", waitMinutes)),
                 Messages.text("ticket.footer").id() + "\n" + Messages.text("ticket.footer").en(),
                 new TicketCode(facility.code(), ticket.id(), ticket.label()).text());
     }

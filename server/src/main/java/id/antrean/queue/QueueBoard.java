@@ -29,12 +29,19 @@ public final class QueueBoard {
 
     private final Pool pool;
     private final FacilityDirectory directory;
+    private final WaitEstimator estimator;
     private final Clock clock;
 
-    public QueueBoard(Pool pool, FacilityDirectory directory, Clock clock) {
+    public QueueBoard(Pool pool, FacilityDirectory directory, WaitEstimator estimator, Clock clock) {
         this.pool = pool;
         this.directory = directory;
+        this.estimator = estimator;
         this.clock = clock;
+    }
+
+    /** A ticket as the API shows it, with its estimated wait. */
+    public Future<JsonObject> describe(Facility facility, Ticket ticket) {
+        return estimator.minutesFor(facility, ticket).map(minutes -> ticket.toJson().put("estimatedWaitMinutes", minutes));
     }
 
     public Future<JsonObject> board(String facilityCode) {
@@ -43,14 +50,15 @@ public final class QueueBoard {
 
     /** Today's board, read in one snapshot together with the id of the last event it reflects. */
     public Future<JsonObject> board(Facility facility) {
-        return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        return estimator.paces(facility).compose(paces ->
+                pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 .execute()
                 .compose(v -> tx.preparedQuery(LAST_EVENT_ID).execute(Tuple.of(facility.id())))
                 .compose(last -> FacilityDirectory.services(tx, facility).compose(services ->
                         tx.preparedQuery(OPEN_TICKETS_OF_DAY)
                                 .execute(Tuple.of(facility.id(), facility.today(clock)))
                                 .map(rows -> toJson(facility, last.iterator().next().getLong("last_event_id"),
-                                        services, rows)))));
+                                        services, rows, paces))))));
     }
 
     /** One ticket of the facility (404 when it has no such ticket). */
@@ -64,18 +72,14 @@ public final class QueueBoard {
     }
 
     public Future<JsonObject> ticketWithHistory(String facilityCode, long ticketId) {
-        return directory.facility(facilityCode).compose(facility ->
-                pool.preparedQuery(TICKET_BY_ID).execute(Tuple.of(facility.id(), ticketId)).compose(rows -> {
-                    if (rows.size() == 0) {
-                        throw Problem.of(ErrorCode.TICKET_NOT_FOUND);
-                    }
-                    JsonObject ticket = TicketView.map(rows.iterator().next()).toJson();
-                    return EventLog.ofTicket(pool, facility.id(), ticketId)
-                            .map(history -> ticket.put("history", new JsonArray(new ArrayList<>(history))));
-                }));
+        return directory.facility(facilityCode).compose(facility -> ticket(facility, ticketId)
+                .compose(ticket -> describe(facility, ticket))
+                .compose(ticket -> EventLog.ofTicket(pool, facility.id(), ticketId)
+                        .map(history -> ticket.put("history", new JsonArray(new ArrayList<>(history))))));
     }
 
-    private JsonObject toJson(Facility facility, long lastEventId, List<Service> services, Iterable<Row> rows) {
+    private JsonObject toJson(Facility facility, long lastEventId, List<Service> services, Iterable<Row> rows,
+                              java.util.Map<Long, WaitEstimator.Pace> paces) {
         List<Ticket> tickets = new ArrayList<>();
         rows.forEach(row -> tickets.add(TicketView.map(row)));
         JsonArray perService = new JsonArray();
@@ -84,10 +88,14 @@ public final class QueueBoard {
             List<Ticket> waiting = only(mine, TicketStatus.WAITING);
             List<Ticket> nowServing = mine.stream().filter(t -> t.status().atCounter())
                     .sorted(Comparator.comparing(Ticket::calledAt).reversed()).toList();
+            WaitEstimator.Pace pace = WaitEstimator.pace(paces, service.id());
+            JsonArray waitingJson = new JsonArray(waiting.stream().map(t -> t.toJson()
+                    .put("estimatedWaitMinutes", pace.minutesFor(t.position() - 1))).toList());
             perService.add(service.toJson()
                     .put("waitingCount", waiting.size())
+                    .put("estimatedWaitMinutes", pace.minutesFor(waiting.size()))
                     .put("nowServing", json(nowServing))
-                    .put("waiting", json(waiting))
+                    .put("waiting", waitingJson)
                     .put("parked", json(only(mine, TicketStatus.PARKED)))
                     .put("skipped", json(only(mine, TicketStatus.SKIPPED))));
         }

@@ -6,6 +6,7 @@ import id.antrean.web.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 
 /** HTTP edge of the queue: turns requests into calls of the issuer, the desk and the board. */
 public final class QueueHandlers {
@@ -21,18 +22,21 @@ public final class QueueHandlers {
 
     public void issueTicket(RoutingContext rc) {
         TicketRequest request = TicketRequest.from(body(rc));
-        issuer.issue(facility(rc), request, rc.request().getHeader("Idempotency-Key")).onComplete(ar -> {
-            if (ar.failed()) {
-                rc.fail(ar.cause());
-                return;
-            }
-            Ticket ticket = ar.result().ticket();
-            rc.response()
-                    .setStatusCode(ar.result().created() ? 201 : 200)
-                    .putHeader("Content-Type", "application/json; charset=utf-8")
-                    .putHeader("Location", "/api/v1/facilities/" + ticket.facility() + "/tickets/" + ticket.id())
-                    .end(ticket.toJson().encode());
-        });
+        issuer.issue(facility(rc), request, rc.request().getHeader("Idempotency-Key"))
+                .compose(issued -> board.describe(issued.facility(), issued.ticket())
+                        .map(json -> Map.entry(issued, json)))
+                .onComplete(ar -> {
+                    if (ar.failed()) {
+                        rc.fail(ar.cause());
+                        return;
+                    }
+                    Ticket ticket = ar.result().getKey().ticket();
+                    rc.response()
+                            .setStatusCode(ar.result().getKey().created() ? 201 : 200)
+                            .putHeader("Content-Type", "application/json; charset=utf-8")
+                            .putHeader("Location", "/api/v1/facilities/" + ticket.facility() + "/tickets/" + ticket.id())
+                            .end(ar.result().getValue().encode());
+                });
     }
 
     public void getTicket(RoutingContext rc) {

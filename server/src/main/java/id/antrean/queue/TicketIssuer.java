@@ -53,7 +53,7 @@ public final class TicketIssuer {
             SELECT request_hash FROM ticket WHERE facility_id = $1 AND idempotency_key = $2""";
 
     /** The outcome: the ticket, and whether this call issued it (201) or an earlier one did (200). */
-    public record Issued(Ticket ticket, boolean created) {
+    public record Issued(Facility facility, Ticket ticket, boolean created) {
     }
 
     private final Pool pool;
@@ -73,7 +73,7 @@ public final class TicketIssuer {
         String key = idempotencyKey.strip();
         return directory.facility(facilityCode).compose(facility -> check(facility, request).compose(checked ->
                 pool.withTransaction(tx -> issueIn(tx, facility, request, checked, key))
-                        .map(ticket -> new Issued(ticket, true))
+                        .map(ticket -> new Issued(facility, ticket, true))
                         .recover(e -> e instanceof KeyAlreadyUsed
                                 ? earlier(facility, request, key)
                                 : Future.failedFuture(e))));
@@ -135,7 +135,7 @@ public final class TicketIssuer {
                 throw Problem.of(ErrorCode.IDEMPOTENCY_KEY_REUSED);
             }
             return pool.preparedQuery(BY_IDEMPOTENCY_KEY).execute(Tuple.of(facility.id(), key))
-                    .map(found -> new Issued(TicketView.map(found.iterator().next()), false));
+                    .map(found -> new Issued(facility, TicketView.map(found.iterator().next()), false));
         });
     }
 

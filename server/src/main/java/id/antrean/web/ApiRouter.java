@@ -30,7 +30,7 @@ public final class ApiRouter {
     /** Everything the routes hand requests to. */
     public record Features(FacilityHandlers facilities, QueueHandlers queue, EligibilityHandlers eligibility,
                            AuthHandlers auth, Handler<RoutingContext> guard, Handler<RoutingContext> events,
-                           Handler<RoutingContext> ticketPdf,
+                           Handler<RoutingContext> ticketPdf, Handler<RoutingContext> deviceAlerts,
                            Handler<io.vertx.core.Promise<io.vertx.ext.healthchecks.Status>> databaseCheck) {
     }
 
@@ -77,6 +77,7 @@ public final class ApiRouter {
         builder.getRoute("issueDevice").addHandler(auth::issueDevice);
         builder.getRoute("revokeDevice").addHandler(auth::revokeDevice);
         builder.getRoute("auditLog").addHandler(auth::audit);
+        builder.getRoute("reportDeviceAlert").addHandler(f.deviceAlerts());
 
         builder.getRoute("listFacilities").addHandler(f.facilities()::listFacilities);
         builder.getRoute("listServices").addHandler(f.facilities()::listServices);

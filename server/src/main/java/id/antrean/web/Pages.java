@@ -19,7 +19,7 @@ public final class Pages {
     /** No inline script or style: what a page runs is what the server ships. */
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "media-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-    static final Set<String> PAGE_BUNDLES = Set.of("console", "display", "kiosk");
+    static final Set<String> PAGE_BUNDLES = Set.of("console", "display");
     private static final int ASSET_MAX_AGE_SECONDS = 300;
 
     private Pages() {

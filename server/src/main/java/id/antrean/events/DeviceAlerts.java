@@ -1,0 +1,40 @@
+package id.antrean.events;
+
+import id.antrean.auth.AccessGuard;
+import id.antrean.auth.Principal;
+import id.antrean.facility.FacilityDirectory;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+
+/**
+ * {@code POST …/device-alerts}: a kiosk says its printer is in trouble (or fine again). The room hears it
+ * as a {@code DEVICE_ALERT} event on every console and display, so someone walks over.
+ */
+public final class DeviceAlerts implements Handler<RoutingContext> {
+    private final FacilityDirectory directory;
+    private final Pool pool;
+    private final Clock clock;
+
+    public DeviceAlerts(FacilityDirectory directory, Pool pool, Clock clock) {
+        this.directory = directory;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(RoutingContext rc) {
+        JsonObject body = rc.body().asJsonObject();
+        Principal from = AccessGuard.principal(rc);
+        directory.facility(rc.pathParam("facility"))
+                .compose(facility -> pool.withTransaction(tx -> EventLog.append(tx, new QueueEvent(facility.id(),
+                        "DEVICE_ALERT", clock.instant(), facility.zone(), null, null, null, new JsonObject()
+                        .put("device", new JsonObject().put("kind", from.kind().name()).put("name", from.name()))
+                        .put("alert", body.getString("kind"))
+                        .put("problem", body.getString("problem"))))))
+                .onSuccess(v -> rc.response().setStatusCode(202).end())
+                .onFailure(rc::fail);
+    }
+}
