@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * The strategies the kiosk uses, in the order they are tried. The order comes from the corpus
- * (QrStrategyMatrixTest shows which strategy reads which distortion): what reads the most frames
- * first, then what reads frames nothing earlier reads, the expensive last-resort searches at the end.
+ * (QrStrategyMatrixTest shows which strategy reads which distortion): what reads the most frames first,
+ * then what reads frames nothing earlier reads, common troubles before rare ones, and the expensive
+ * last-resort searches at the end. Every strategy also searches the fourth corner of a tilted code
+ * (see {@link QrGridReader}).
  */
 final class DefaultStrategies {
     /** Frames narrower than this are not tiled: their codes are already large enough in the whole frame. */
@@ -16,32 +18,32 @@ final class DefaultStrategies {
 
     static List<DecodeStrategy> inOrder() {
         DecodeStrategy whole = new WholeImageStrategy("hybrid", FrameViews::original);
-        DecodeStrategy upsideDown = new WholeImageStrategy("upside-down", FrameViews::upsideDown);
-        DecodeStrategy halved = new WholeImageStrategy("half-scale", FrameViews::halved);
         DecodeStrategy localMean = new LocalMeanStrategy("local-mean", FrameViews::halved);
+        DecodeStrategy halved = new WholeImageStrategy("half-scale", FrameViews::halved);
+        DecodeStrategy upsideDown = new WholeImageStrategy("upside-down", FrameViews::upsideDown);
         DecodeStrategy median = new WholeImageStrategy("median", FrameViews::halvedMedian);
         DecodeStrategy sharpened = new WholeImageStrategy("sharpened", FrameViews::sharpened);
         DecodeStrategy globalHistogram = new GlobalHistogramStrategy();
         DecodeStrategy tiles = new CentreTilesStrategy(MIN_WIDTH_FOR_TILES);
         return List.of(
-                // Most frames: any angle, tilted (the reader searches the fourth corner), glare, noise.
+                // Most frames: any angle, tilted, glare, noise, JPEG, small.
                 whole,
                 // Dark mode.
                 new InvertedStrategy(whole),
-                // A finder-like pattern in the data stops zxing's scan before the bottom finder (see GrayImage).
-                upsideDown,
-                new InvertedStrategy(upsideDown),
-                // Cracks, noise and JPEG blocks averaged away.
-                halved,
-                // Grey on grey, in either polarity.
+                // Grey on grey (a dimmed screen), in either polarity.
                 localMean,
                 new InvertedStrategy(localMean),
+                // Cracks, noise and JPEG blocks averaged away.
+                halved,
+                // A finder-like pattern in the data stops zxing's scan before the bottom finder (see GrayImage).
+                upsideDown,
                 // Cracks across finder patterns.
                 median,
                 // Defocus on a small code.
                 sharpened,
-                // The same again for dark mode, then a global threshold, then small codes far from the middle.
+                // The same again for dark mode, then a global threshold, then small codes away from the middle.
                 new InvertedStrategy(halved),
+                new InvertedStrategy(upsideDown),
                 new InvertedStrategy(median),
                 new InvertedStrategy(sharpened),
                 globalHistogram,

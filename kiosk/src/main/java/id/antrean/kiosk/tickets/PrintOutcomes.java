@@ -20,6 +20,21 @@ public final class PrintOutcomes {
         return json;
     }
 
+    /** For a ticket the server issued but the printer did not print: the number stands, say so. */
+    public static JsonObject forIssuedTicket(PrintResult result) {
+        JsonObject json = new JsonObject().put("printed", result.isPrinted());
+        result.problem().ifPresent(p -> json.put("problem", new JsonObject().put("kind", p.kind().name())
+                .put("message", new JsonObject()
+                        .put("id", agentText("agent.notPrinted." + p.kind().name(), INDONESIAN))
+                        .put("en", agentText("agent.notPrinted." + p.kind().name(), Locale.ENGLISH)))));
+        return json;
+    }
+
+    private static String agentText(String key, Locale locale) {
+        return java.util.ResourceBundle.getBundle("i18n.kiosk_agent", locale, java.util.ResourceBundle.Control
+                .getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+    }
+
     public static String kind(PrintResult result) {
         return result.problem().map(p -> p.kind().name()).orElse(null);
     }

@@ -81,7 +81,7 @@ public final class TicketDesk {
                 .map(result -> {
                     PrintResult before = lastPrint.getAndSet(result);
                     announce(before, result);
-                    return PrintOutcomes.toJson(result);
+                    return PrintOutcomes.forIssuedTicket(result);
                 });
     }
 

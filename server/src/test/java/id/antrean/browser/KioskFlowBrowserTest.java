@@ -1,0 +1,196 @@
+package id.antrean.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import id.antrean.kiosk.KioskAgent;
+import id.antrean.kiosk.KioskConfig;
+import id.antrean.testing.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The whole kiosk, end to end: Chromium → kiosk agent → server → PostgreSQL, printing into a folder. */
+class KioskFlowBrowserTest {
+    private TestServer server;
+    private KioskAgent kiosk;
+    private Browser browser;
+    private Path printed;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(Clock.systemUTC());
+        printed = Files.createTempDirectory("kiosk-prints");
+        kiosk = KioskAgent.start(KioskConfig.fromEnv(Map.of(
+                "PORT", "0", "SERVER_URL", "http://localhost:" + server.port(), "FACILITY", "pkm-demo",
+                "DEVICE_TOKEN", TestServer.DEVICE_TOKEN, "PRINTER", "pdf:" + printed, "PRINTER_WIDTH", "58",
+                "KIOSK_PIN", "2468")), Clock.systemUTC());
+        browser = Browser.tv();
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (kiosk != null) {
+            kiosk.close();
+        }
+        server.close();
+    }
+
+    private WebDriver d() {
+        return browser.driver();
+    }
+
+    private WebDriverWait within(int seconds) {
+        WebDriverWait wait = new WebDriverWait(d(), Duration.ofSeconds(seconds));
+        wait.pollingEvery(Duration.ofMillis(50));
+        return wait;
+    }
+
+    private void onScreen(String screen) {
+        within(10).until(x -> screen.equals(x.findElement(By.tagName("body")).getDomAttribute("data-screen")));
+    }
+
+    private void open() {
+        d().get("http://localhost:" + kiosk.port() + "/");
+        onScreen("welcome");
+    }
+
+    private void type(String digits) {
+        for (char c : digits.toCharArray()) {
+            d().findElement(By.cssSelector("[data-key='" + c + "']")).click();
+        }
+        d().findElement(By.cssSelector("[data-key='ok']")).click();
+    }
+
+    private String printedText() throws Exception {
+        Path pdf = within(10).until(x -> {
+            try (Stream<Path> files = Files.list(printed)) {
+                return files.filter(f -> f.toString().endsWith(".pdf")).findFirst().orElse(null);
+            } catch (Exception e) {
+                return null;
+            }
+        });
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void aJknPatientTypesTheirCardChoosesAPoliAndGetsAPrintedTicket() throws Exception {
+        open();
+        d().findElement(By.id("btn-jkn")).click();
+        onScreen("identify");
+        type("0001234567890");
+
+        onScreen("eligibility");
+        assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason")).isEqualTo("ACTIVE_HERE");
+        assertThat(d().findElement(By.id("eligibility-message")).getText()).contains("aktif");
+        d().findElement(By.id("btn-continue")).click();
+
+        onScreen("services");
+        within(5).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#services [data-service='GIGI']"))).click();
+
+        onScreen("ticket");
+        String label = within(10).until(x -> {
+            String text = x.findElement(By.id("ticket-label")).getText();
+            return text.matches("B-\\d{3}") ? text : null;
+        });
+        browser.screenshot("kiosk-ticket");
+        // The page's words come from the kiosk's bundles: a missing bundle would leave empty buttons.
+        assertThat(d().findElement(By.id("btn-done")).getText()).isEqualTo("Selesai");
+        assertThat(printedText()).contains(label, "Poli Gigi", "Puskesmas Sejahtera (Demo)");
+        assertThat(server.count("SELECT count(*) FROM ticket WHERE payer = 'JKN' AND eligibility = 'ACTIVE_HERE'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theCameraFrameOfADigitalCardIsReadAsThePageWouldSendIt() throws Exception {
+        open();
+        d().findElement(By.id("btn-jkn")).click();
+        onScreen("identify");
+        String png = Base64.getEncoder().encodeToString(qrFrame("No. Kartu JKN: 0001234567890"));
+
+        browser.script("""
+                const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+                window.antreanKiosk.postFrame(new Blob([bytes], {type: 'image/png'}));""", png);
+
+        onScreen("eligibility");
+        assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason")).isEqualTo("ACTIVE_HERE");
+    }
+
+    @Test
+    void aPayingPatientWithoutACardGetsATicket() throws Exception {
+        open();
+        d().findElement(By.id("btn-umum")).click();
+        onScreen("services");
+        within(5).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#services [data-service='UMUM']"))).click();
+        onScreen("ticket");
+        String label = within(10).until(x -> {
+            String text = x.findElement(By.id("ticket-label")).getText();
+            return text.matches("A-\\d{3}") ? text : null;
+        });
+        assertThat(printedText()).contains(label, "Poli Umum");
+        assertThat(server.count("SELECT count(*) FROM ticket WHERE payer = 'UMUM'")).isEqualTo(1);
+    }
+
+    @Test
+    void aCardRegisteredElsewhereIsRefusedWithItsReasonAndNoTicket() {
+        open();
+        d().findElement(By.id("btn-jkn")).click();
+        onScreen("identify");
+        type("0009876543210");
+
+        onScreen("eligibility");
+        assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason"))
+                .isEqualTo("REGISTERED_ELSEWHERE");
+        assertThat(d().findElement(By.id("eligibility-message")).getText()).contains("PUSKESMAS KASSI-KASSI");
+        assertThat(d().findElements(By.id("btn-continue"))).allMatch(e -> !e.isDisplayed());
+        assertThat(d().findElement(By.id("btn-as-umum")).isDisplayed()).isTrue();
+        assertThat(server.count("SELECT count(*) FROM ticket")).isZero();
+    }
+
+    @Test
+    void aWrongNumberIsRefusedBeforeAnyoneIsAsked() {
+        open();
+        d().findElement(By.id("btn-jkn")).click();
+        onScreen("identify");
+        type("12345");
+        within(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("identify-error")));
+        assertThat(d().findElement(By.id("identify-error")).getText()).contains("13");
+        assertThat(server.bpjs().received()).isEmpty();
+    }
+
+    private static byte[] qrFrame(String text) throws Exception {
+        var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 400, 400);
+        var image = MatrixToImageWriter.toBufferedImage(matrix);
+        var frame = new java.awt.image.BufferedImage(1280, 720, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = frame.createGraphics();
+        g.setColor(new java.awt.Color(90, 90, 95));
+        g.fillRect(0, 0, 1280, 720);
+        g.drawImage(image, 440, 160, null);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(frame, "png", out);
+        return out.toByteArray();
+    }
+}
