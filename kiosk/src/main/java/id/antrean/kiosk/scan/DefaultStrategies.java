@@ -20,6 +20,7 @@ final class DefaultStrategies {
         DecodeStrategy whole = new WholeImageStrategy("hybrid", FrameViews::original);
         DecodeStrategy localMean = new LocalMeanStrategy("local-mean", FrameViews::halved);
         DecodeStrategy halved = new WholeImageStrategy("half-scale", FrameViews::halved);
+        DecodeStrategy levelled = new WholeImageStrategy("levelled", FrameViews::halvedLevelled);
         DecodeStrategy upsideDown = new WholeImageStrategy("upside-down", FrameViews::upsideDown);
         DecodeStrategy median = new WholeImageStrategy("median", FrameViews::halvedMedian);
         DecodeStrategy sharpened = new WholeImageStrategy("sharpened", FrameViews::sharpened);
@@ -35,6 +36,8 @@ final class DefaultStrategies {
                 new InvertedStrategy(localMean),
                 // Cracks, noise and JPEG blocks averaged away.
                 halved,
+                // Glare over a finder pattern.
+                levelled,
                 // A finder-like pattern in the data stops zxing's scan before the bottom finder (see GrayImage).
                 upsideDown,
                 // Cracks across finder patterns.
@@ -43,6 +46,7 @@ final class DefaultStrategies {
                 sharpened,
                 // The same again for dark mode, then a global threshold, then small codes away from the middle.
                 new InvertedStrategy(halved),
+                new InvertedStrategy(levelled),
                 new InvertedStrategy(upsideDown),
                 new InvertedStrategy(median),
                 new InvertedStrategy(sharpened),

@@ -22,8 +22,11 @@ public final class FrameDecoder {
     public static final Duration DEFAULT_BUDGET = Duration.ofMillis(300);
     /** A 4096x4096 frame is already far beyond any webcam the kiosks use. */
     public static final long DEFAULT_MAX_PIXELS = 4096L * 4096L;
+    /** Nor is a strip longer than this on either side. */
     public static final int DEFAULT_MAX_SIDE = 8192;
 
+    /** The smallest QR code has 21 modules a side: a smaller image cannot hold one. */
+    private static final int MIN_SIDE = 21;
     private static final Map<DecodeHintType, Object> HINTS = hints();
 
     private final long budgetNanos;
@@ -59,48 +62,54 @@ public final class FrameDecoder {
      */
     public DecodeResult decode(byte[] imageBytes) throws NotAnImageException {
         long start = nanoTime.getAsLong();
-        FrameViews frame = new FrameViews(GrayImage.of(imageReader.read(imageBytes)));
+        GrayImage image = GrayImage.of(imageReader.read(imageBytes));
+        if (image.width() < MIN_SIDE || image.height() < MIN_SIDE) {
+            return DecodeResult.notFound(since(start), 0, false);
+        }
+        FrameViews frame = new FrameViews(image);
         int attempts = 0;
         for (DecodeStrategy strategy : strategies) {
             Iterator<LuminanceSource> candidates = strategy.candidates(frame).iterator();
-            while (true) {
-                // Checked before preparing the next image and again before decoding it: both take time.
-                // The first attempt, the cheap one that reads most frames, is always made.
-                if (attempts > 0 && spent(start)) {
-                    return DecodeResult.notFound(since(start), attempts, true);
-                }
-                if (!candidates.hasNext()) {
+            // Checked before preparing each image and again before decoding it: both take time.
+            while (withinBudget(start, attempts) && candidates.hasNext()) {
+                LuminanceSource candidate = candidates.next();
+                if (!withinBudget(start, attempts)) {
                     break;
                 }
-                LuminanceSource candidate = candidates.next();
-                if (attempts > 0 && spent(start)) {
-                    return DecodeResult.notFound(since(start), attempts, true);
-                }
                 attempts++;
-                Optional<DecodeResult> found = attempt(strategy, candidate, start, attempts, nanoTime);
-                if (found.isPresent()) {
-                    return found.get();
+                Optional<QrGridReader.Reading> reading = read(strategy, candidate);
+                if (reading.isPresent()) {
+                    return DecodeResult.found(reading.get().text(), nameOf(strategy, reading.get()), since(start),
+                            attempts);
                 }
+            }
+            if (!withinBudget(start, attempts)) {
+                return DecodeResult.notFound(since(start), attempts, true);
             }
         }
         return DecodeResult.notFound(since(start), attempts, false);
     }
 
-    /** The strategy's name, with "+corner-search" when the code was only read by searching its fourth corner. */
-    private static Optional<DecodeResult> attempt(DecodeStrategy strategy, LuminanceSource source, long start,
-            int attempts, LongSupplier nanoTime) {
+    private static Optional<QrGridReader.Reading> read(DecodeStrategy strategy, LuminanceSource source) {
         try {
-            QrGridReader.Reading reading = QrGridReader.read(new BinaryBitmap(strategy.binarize(source)), HINTS);
-            String name = reading.cornerSearched() ? strategy.name() + "+corner-search" : strategy.name();
-            return Optional.of(DecodeResult.found(reading.text(), name,
-                    Duration.ofNanos(nanoTime.getAsLong() - start), attempts));
+            return Optional.of(QrGridReader.read(new BinaryBitmap(strategy.binarize(source)), HINTS));
         } catch (ReaderException notFoundOrUnreadable) {
+            return Optional.empty();
+        } catch (IllegalArgumentException | IndexOutOfBoundsException zxingTrippedOnOddGeometry) {
+            // zxing's detectors throw these now and then on degenerate finder-pattern geometry; one failed
+            // attempt must not fail the whole frame, so it counts as not read and the next attempt goes on.
             return Optional.empty();
         }
     }
 
-    private boolean spent(long start) {
-        return nanoTime.getAsLong() - start >= budgetNanos;
+    /** The strategy's name, with "+corner-search" when the code was only read by searching its fourth corner. */
+    private static String nameOf(DecodeStrategy strategy, QrGridReader.Reading reading) {
+        return reading.cornerSearched() ? strategy.name() + "+corner-search" : strategy.name();
+    }
+
+    /** The first attempt, the cheap one that reads most frames, is always made, whatever the budget. */
+    private boolean withinBudget(long start, int attempts) {
+        return attempts == 0 || nanoTime.getAsLong() - start < budgetNanos;
     }
 
     private Duration since(long start) {

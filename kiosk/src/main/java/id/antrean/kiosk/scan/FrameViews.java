@@ -13,6 +13,7 @@ final class FrameViews {
     private final Lazy<GrayImage> upsideDown;
     private final Lazy<GrayImage> sharpened;
     private final Lazy<GrayImage> halvedMedian;
+    private final Lazy<GrayImage> halvedLevelled;
 
     FrameViews(GrayImage original) {
         this.original = original;
@@ -20,6 +21,8 @@ final class FrameViews {
         this.upsideDown = new Lazy<>(original::rotated180);
         this.sharpened = new Lazy<>(() -> original.sharpened(3, 2.5));
         this.halvedMedian = new Lazy<>(() -> halved().median3());
+        // 4-pixel blocks, 3 blocks around: a window of about four modules of a typical code at half scale.
+        this.halvedLevelled = new Lazy<>(() -> halved().levelled(4, 3, 32));
     }
 
     GrayImage original() {
@@ -40,6 +43,10 @@ final class FrameViews {
 
     GrayImage halvedMedian() {
         return halvedMedian.get();
+    }
+
+    GrayImage halvedLevelled() {
+        return halvedLevelled.get();
     }
 
     /** Single-threaded memo: a frame is decoded by one worker thread. */
