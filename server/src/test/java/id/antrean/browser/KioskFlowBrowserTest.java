@@ -139,6 +139,19 @@ class KioskFlowBrowserTest {
     }
 
     @Test
+    void aUsbScannerTypingTheCodeAndEnterIsReadLikeACard() {
+        open();
+        d().findElement(By.id("btn-jkn")).click();
+        onScreen("identify");
+
+        new org.openqa.selenium.interactions.Actions(d()).sendKeys("0009876543210" + org.openqa.selenium.Keys.ENTER).perform();
+
+        onScreen("eligibility");
+        assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason"))
+                .isEqualTo("REGISTERED_ELSEWHERE");
+    }
+
+    @Test
     void aPayingPatientWithoutACardGetsATicket() throws Exception {
         open();
         d().findElement(By.id("btn-umum")).click();
