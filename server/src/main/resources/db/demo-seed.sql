@@ -73,3 +73,33 @@ JOIN counter c ON c.facility_id = f.facility_id AND c.code = m.counter_code
 JOIN service s ON s.facility_id = f.facility_id AND s.code = m.service_code
 WHERE f.code = 'klinik-demo'
 ON CONFLICT DO NOTHING;
+
+-- The online queue (Mobile JKN): BPJS poli codes, quotas, practice hours with their doctors.
+UPDATE service s SET bpjs_code = m.bpjs_code, daily_quota = m.daily_quota, jkn_quota = m.jkn_quota
+FROM facility f, (VALUES ('UMUM', '001', 120, 60), ('GIGI', '002', 40, 20), ('KIA', '003', 60, 30))
+     AS m(code, bpjs_code, daily_quota, jkn_quota)
+WHERE f.code = 'pkm-demo' AND s.facility_id = f.facility_id AND s.code = m.code AND s.bpjs_code IS NULL;
+
+INSERT INTO service_schedule (facility_id, service_id, weekday, opens_at, closes_at, doctor_code, doctor_name)
+SELECT s.facility_id, s.service_id, d.weekday, m.opens, CASE WHEN d.weekday = 5 THEN time '11:00' ELSE m.closes END,
+       m.doctor_code, m.doctor_name
+FROM facility f
+JOIN service s ON s.facility_id = f.facility_id
+JOIN (VALUES ('UMUM', time '07:30', time '14:00', 123451, 'dr. Andi Wijaya'),
+             ('GIGI', time '08:00', time '12:00', 123452, 'drg. Sari Utami'),
+             ('KIA', time '07:30', time '13:00', 123453, 'Bidan Rahmawati')) AS m(code, opens, closes, doctor_code, doctor_name)
+  ON m.code = s.code
+CROSS JOIN generate_series(1, 6) AS d(weekday)
+WHERE f.code = 'pkm-demo'
+ON CONFLICT DO NOTHING;
+
+-- Patients with a medical record here (Mobile JKN books for them; others register first with /peserta).
+INSERT INTO patient (facility_id, norm, card_number, nik, name, sex, birth_date, phone)
+SELECT f.facility_id, p.norm, p.card_number, p.nik, p.name, p.sex, p.birth_date, p.phone
+FROM facility f,
+     (VALUES ('RM-000001', '0001234567890', '7371011205580001', 'BUDI SANTOSO', 'L', date '1958-05-12', '081234567801'),
+             ('RM-000002', '0009876543210', '7371066308850002', 'SITI RAHMAWATI', 'P', date '1985-08-23', '081234567802'),
+             ('RM-000003', '0005555555555', '7371100101900003', 'ANDI PRATAMA', 'L', date '1990-01-01', '081234567803'))
+     AS p(norm, card_number, nik, name, sex, birth_date, phone)
+WHERE f.code = 'pkm-demo'
+ON CONFLICT DO NOTHING;

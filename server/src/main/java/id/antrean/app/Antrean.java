@@ -24,7 +24,9 @@ import id.antrean.facility.FacilityDirectory;
 import id.antrean.facility.FacilityHandlers;
 import id.antrean.print.TicketPrints;
 import id.antrean.print.TicketRenderer;
+import id.antrean.queue.Bookings;
 import id.antrean.queue.CounterDesk;
+import id.antrean.queue.NoShowJob;
 import id.antrean.queue.QueueBoard;
 import id.antrean.queue.QueueHandlers;
 import id.antrean.queue.TicketIssuer;
@@ -120,11 +122,16 @@ public final class Antrean implements AutoCloseable {
                     bpjs == null ? null : new PcareClient(vertx, bpjs, clock), roster, pool, clock);
             AuthService auth = new AuthService(vertx, pool, new Passwords(config.auth().bcryptCost()),
                     config.auth().tokenLifetime(), clock);
+            Bookings bookings = new Bookings(pool, eligibility, estimator, clock);
+            new NoShowJob(vertx, directory, bookings).start();
             ApiRouter.Features features = new ApiRouter.Features(
                     new FacilityHandlers(directory, clock),
                     new QueueHandlers(new TicketIssuer(pool, directory, eligibility, clock),
-                            new CounterDesk(pool, directory, clock), board),
-                    new EligibilityHandlers(directory, eligibility, roster),
+                            new CounterDesk(pool, directory, clock), board, bookings, directory),
+                    new EligibilityHandlers(directory, eligibility, roster, (facility, card) ->
+                            bookings.bookedToday(facility, card).compose(list -> list.isEmpty()
+                                    ? io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) null)
+                                    : board.describe(facility, list.get(0)))),
                     new AuthHandlers(auth, new Devices(pool, clock), directory,
                             new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock),
                     new AccessGuard(auth),

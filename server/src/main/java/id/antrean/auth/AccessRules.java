@@ -29,6 +29,7 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/tickets/[^/]+", Permission.READ_QUEUE),
             rule(HttpMethod.GET, "/tickets/[^/]+/ticket\\.pdf", Permission.PRINT_TICKET),
             rule(HttpMethod.POST, "/tickets", Permission.ISSUE_TICKET),
+            rule(HttpMethod.POST, "/tickets/[^/]+/check-in", Permission.ISSUE_TICKET),
             rule(HttpMethod.GET, "/eligibility", Permission.CHECK_ELIGIBILITY),
             rule(HttpMethod.POST, "/counters/[^/]+/[^/]+", Permission.COUNTER),
             rule(HttpMethod.POST, "/device-alerts", Permission.REPORT_STATUS));

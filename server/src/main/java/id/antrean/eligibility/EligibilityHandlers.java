@@ -1,7 +1,10 @@
 package id.antrean.eligibility;
 
 import id.antrean.auth.AccessGuard;
+import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import id.antrean.web.Responses;
 import io.vertx.ext.web.RoutingContext;
 
@@ -10,17 +13,29 @@ public final class EligibilityHandlers {
     private final FacilityDirectory directory;
     private final EligibilityService eligibility;
     private final Roster roster;
+    private final java.util.function.BiFunction<Facility, String, Future<JsonObject>> bookings;
 
-    public EligibilityHandlers(FacilityDirectory directory, EligibilityService eligibility, Roster roster) {
+    /** @param bookings today's online booking of a card not checked in yet (its ticket JSON), or null */
+    public EligibilityHandlers(FacilityDirectory directory, EligibilityService eligibility, Roster roster,
+                               java.util.function.BiFunction<Facility, String, Future<JsonObject>> bookings) {
         this.directory = directory;
         this.eligibility = eligibility;
         this.roster = roster;
+        this.bookings = bookings;
     }
 
+    /** The check, and the card's online booking for today if it has one (the kiosk then checks it in). */
     public void check(RoutingContext rc) {
         Identity identity = Identity.of(rc.queryParams().get("card"), rc.queryParams().get("nik"));
         Responses.json(rc, directory.facility(rc.pathParam("facility")).compose(facility ->
-                eligibility.check(facility, identity).map(e -> e.toJson(facility.zone()))));
+                eligibility.check(facility, identity).compose(e -> {
+                    JsonObject json = e.toJson(facility.zone());
+                    if (e.cardNumber() == null || bookings == null) {
+                        return Future.succeededFuture(json);
+                    }
+                    return bookings.apply(facility, e.cardNumber()).map(booked -> booked == null ? json
+                            : json.put("booking", new JsonObject().put("ticket", booked)));
+                })));
     }
 
     public void importRoster(RoutingContext rc) {

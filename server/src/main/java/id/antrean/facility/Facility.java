@@ -11,9 +11,11 @@ import java.time.ZoneId;
  * A health facility (fasilitas kesehatan: puskesmas, klinik, rumah sakit). Its day is its local day, in
  * its own time zone (WIB Asia/Jakarta, WITA Asia/Makassar, WIT Asia/Jayapura), never the server's.
  *
- * @param bpjsProviderCode its BPJS provider code (kode PPK): participants registered here carry it; may be null
+ * @param bpjsProviderCode  its BPJS provider code (kode PPK): participants registered here carry it; may be null
+ * @param bookingWindowDays how many days ahead Mobile JKN may book
  */
-public record Facility(long id, String code, String name, ZoneId zone, String bpjsProviderCode) {
+public record Facility(long id, String code, String name, ZoneId zone, String bpjsProviderCode,
+                       int bookingWindowDays) {
 
     /** The facility's local date at this instant: the day a ticket belongs to. */
     public LocalDate today(Clock clock) {

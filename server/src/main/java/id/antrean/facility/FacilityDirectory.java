@@ -15,9 +15,9 @@ import java.util.Locale;
 /** Reads facilities, their services and their counters. */
 public final class FacilityDirectory {
     static final String ALL_FACILITIES = """
-            SELECT facility_id, code, name, time_zone, bpjs_provider_code FROM facility ORDER BY code""";
+            SELECT facility_id, code, name, time_zone, bpjs_provider_code, booking_window_days FROM facility ORDER BY code""";
     static final String FACILITY_BY_CODE = """
-            SELECT facility_id, code, name, time_zone, bpjs_provider_code FROM facility WHERE code = $1""";
+            SELECT facility_id, code, name, time_zone, bpjs_provider_code, booking_window_days FROM facility WHERE code = $1""";
     static final String SERVICES = """
             SELECT service_id, code, name, prefix, is_open FROM service
             WHERE facility_id = $1 ORDER BY sort_order, code""";
@@ -101,7 +101,8 @@ public final class FacilityDirectory {
 
     static Facility facility(Row row) {
         return new Facility(row.getLong("facility_id"), row.getString("code"), row.getString("name"),
-                ZoneId.of(row.getString("time_zone")), row.getString("bpjs_provider_code"));
+                ZoneId.of(row.getString("time_zone")), row.getString("bpjs_provider_code"),
+                row.getInteger("booking_window_days"));
     }
 
     public static Service service(Row row) {

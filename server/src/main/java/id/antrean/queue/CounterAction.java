@@ -18,8 +18,8 @@ public enum CounterAction {
     TRANSFER("TICKET_TRANSFERRED", EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
     PARK("TICKET_PARKED", EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
     RESUME("TICKET_RESUMED", EnumSet.of(TicketStatus.PARKED)),
-    CANCEL("TICKET_CANCELLED", EnumSet.of(TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SKIPPED,
-            TicketStatus.PARKED));
+    CANCEL("TICKET_CANCELLED", EnumSet.of(TicketStatus.BOOKED, TicketStatus.WAITING, TicketStatus.CALLED,
+            TicketStatus.SKIPPED, TicketStatus.PARKED));
 
     private final String eventType;
     private final Set<TicketStatus> from;

@@ -2,6 +2,7 @@ package id.antrean.queue;
 
 import id.antrean.auth.Actor;
 import id.antrean.auth.AuditLog;
+import id.antrean.bpjs.outbox.BpjsOutbox;
 import id.antrean.events.EventLog;
 import id.antrean.events.QueueEvent;
 import id.antrean.facility.Counter;
@@ -50,11 +51,15 @@ public final class CounterDesk {
             WHERE t.facility_id = $1 AND t.counter_id = $2 AND t.status IN ('CALLED', 'SERVING')
             FOR UPDATE OF t""";
 
-    /** Priority first, then the earliest in line; tickets another counter is taking are passed over. */
+    /**
+     * Priority first, then the earliest in line (a booked patient is in line from their estimated time);
+     * tickets another counter is taking are passed over.
+     */
     static final String LOCK_NEXT_WAITING = """
             SELECT ticket_id FROM ticket
             WHERE facility_id = $1 AND service_date = $2 AND status = 'WAITING' AND service_id = ANY($3)
-            ORDER BY priority DESC, queue_order
+              AND line_at <= $4
+            ORDER BY priority DESC, line_at, queue_order
             LIMIT 1
             FOR UPDATE SKIP LOCKED""";
 
@@ -70,7 +75,7 @@ public final class CounterDesk {
             CounterAction.RESUME, "status = 'CALLED', counter_id = $4, called_at = $3, call_count = call_count + 1",
             CounterAction.TRANSFER, """
                     status = 'WAITING', service_id = $4, counter_id = NULL, queue_order = nextval('ticket_queue_order'),
-                    queued_at = $3, called_at = NULL, started_at = NULL, finished_at = NULL, call_count = 0,
+                    queued_at = $3, line_at = $3, called_at = NULL, started_at = NULL, finished_at = NULL, call_count = 0,
                     transfer_count = transfer_count + 1""",
             CounterAction.CANCEL, "status = 'CANCELLED'"));
 
@@ -92,7 +97,8 @@ public final class CounterDesk {
                 lockCounter(tx, facility, counterCode).compose(counter ->
                         tx.preparedQuery(LOCK_NEXT_WAITING)
                                 .execute(Tuple.of(facility.id(), facility.today(clock),
-                                        counter.serviceIds().toArray(Long[]::new)))
+                                        counter.serviceIds().toArray(Long[]::new),
+                                        clock.instant().atOffset(ZoneOffset.UTC)))
                                 .compose(rows -> {
                                     if (rows.size() == 0) {
                                         throw Problem.of(ErrorCode.QUEUE_EMPTY);
@@ -186,8 +192,20 @@ public final class CounterDesk {
             }
             return EventLog.append(tx, event)
                     .compose(v -> AuditLog.append(tx, facility.id(), actor, action.name(), ticket.id(), audit, now))
+                    .compose(v -> tellBpjs(tx, facility, ticket, action, now))
                     .map(ticket);
         });
+    }
+
+    /** BPJS hears when a JKN patient came (start), did not come (skip), or was cancelled. */
+    private static Future<Void> tellBpjs(SqlConnection tx, Facility facility, Ticket ticket, CounterAction action,
+                                         Instant now) {
+        return switch (action) {
+            case START -> BpjsOutbox.called(tx, facility.id(), ticket.id(), BpjsOutbox.PRESENT, now);
+            case SKIP -> BpjsOutbox.called(tx, facility.id(), ticket.id(), BpjsOutbox.ABSENT, now);
+            case CANCEL -> BpjsOutbox.cancelled(tx, facility.id(), ticket.id(), "Dibatalkan di fasilitas kesehatan", now);
+            default -> Future.succeededFuture();
+        };
     }
 
     private static Future<Counter> lockCounter(SqlConnection tx, Facility facility, String code) {

@@ -22,8 +22,8 @@ public final class QueueBoard {
     static final String LAST_EVENT_ID = "SELECT last_event_id FROM facility WHERE facility_id = $1";
     static final String OPEN_TICKETS_OF_DAY = TicketView.selectFrom("ticket") + """
             WHERE t.facility_id = $1 AND t.service_date = $2
-              AND t.status IN ('WAITING', 'CALLED', 'SERVING', 'PARKED', 'SKIPPED')
-            ORDER BY t.priority DESC, t.queue_order""";
+              AND t.status IN ('BOOKED', 'WAITING', 'CALLED', 'SERVING', 'PARKED', 'SKIPPED')
+            ORDER BY t.priority DESC, t.line_at, t.queue_order""";
     static final String TICKET_BY_ID = TicketView.selectFrom("ticket") + """
             WHERE t.facility_id = $1 AND t.ticket_id = $2""";
 
@@ -97,6 +97,7 @@ public final class QueueBoard {
                     .put("nowServing", json(nowServing))
                     .put("waiting", waitingJson)
                     .put("parked", json(only(mine, TicketStatus.PARKED)))
+                    .put("booked", json(only(mine, TicketStatus.BOOKED)))
                     .put("skipped", json(only(mine, TicketStatus.SKIPPED))));
         }
         return new JsonObject()

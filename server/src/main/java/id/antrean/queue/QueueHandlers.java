@@ -2,6 +2,7 @@ package id.antrean.queue;
 
 import id.antrean.auth.AccessGuard;
 import id.antrean.auth.Actor;
+import id.antrean.facility.FacilityDirectory;
 import id.antrean.web.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -13,11 +14,22 @@ public final class QueueHandlers {
     private final TicketIssuer issuer;
     private final CounterDesk desk;
     private final QueueBoard board;
+    private final Bookings bookings;
+    private final FacilityDirectory directory;
 
-    public QueueHandlers(TicketIssuer issuer, CounterDesk desk, QueueBoard board) {
+    public QueueHandlers(TicketIssuer issuer, CounterDesk desk, QueueBoard board, Bookings bookings,
+                         FacilityDirectory directory) {
         this.issuer = issuer;
         this.desk = desk;
         this.board = board;
+        this.bookings = bookings;
+        this.directory = directory;
+    }
+
+    public void checkIn(RoutingContext rc) {
+        long id = Long.parseLong(rc.pathParam("ticket"));
+        Responses.json(rc, directory.facility(facility(rc)).compose(f ->
+                bookings.checkIn(f, id, actor(rc)).compose(ticket -> board.describe(f, ticket))));
     }
 
     public void issueTicket(RoutingContext rc) {

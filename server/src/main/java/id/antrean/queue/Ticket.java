@@ -11,6 +11,7 @@ import java.time.ZoneId;
  * four digits, never the full number or the NIK.
  *
  * @param eligibility the JKN check made at issue ({@code ACTIVE_HERE}, {@code UNVERIFIED}, ...); null for UMUM
+ * @param estimatedAt for an online booking, the time estimated for it at booking (it is not in line before)
  */
 public record Ticket(
         long id,
@@ -39,7 +40,8 @@ public record Ticket(
         Integer position,
         String eligibility,
         String eligibilitySource,
-        Instant eligibilityCheckedAt) {
+        Instant eligibilityCheckedAt,
+        Instant estimatedAt) {
 
     public JsonObject toJson() {
         JsonObject json = new JsonObject()
@@ -62,6 +64,7 @@ public record Ticket(
                 .put("finishedAt", local(finishedAt))
                 .put("position", position)
                 .put("callCount", callCount);
+        json.put("estimatedAt", local(estimatedAt));
         json.put("eligibility", eligibility == null ? null : new JsonObject()
                 .put("reason", eligibility)
                 .put("source", eligibilitySource)

@@ -3,6 +3,7 @@ package id.antrean.queue;
 import id.antrean.eligibility.Eligibility;
 import id.antrean.eligibility.EligibilityService;
 import id.antrean.eligibility.Identity;
+import id.antrean.bpjs.outbox.BpjsOutbox;
 import id.antrean.events.EventLog;
 import id.antrean.events.QueueEvent;
 import id.antrean.facility.Facility;
@@ -35,12 +36,12 @@ public final class TicketIssuer {
                 RETURNING last_number),
             issued AS (
                 INSERT INTO ticket (facility_id, home_service_id, service_date, number, label, service_id, source,
-                                    payer, card_number, nik, priority, queue_order, issued_at, queued_at, updated_at,
+                                    payer, card_number, nik, priority, queue_order, issued_at, queued_at, line_at, updated_at,
                                     idempotency_key, request_hash, eligibility, eligibility_source, eligibility_checked_at)
                 SELECT $1, $2, $3, seq.last_number,
                        $4 || '-' || CASE WHEN seq.last_number < 1000 THEN lpad(seq.last_number::text, 3, '0')
                                          ELSE seq.last_number::text END,
-                       $2, 'WALK_IN', $5, $6, $7, $8, nextval('ticket_queue_order'), $9, $9, $9, $10, $11, $12, $13, $14
+                       $2, 'WALK_IN', $5, $6, $7, $8, nextval('ticket_queue_order'), $9, $9, $9, $9, $10, $11, $12, $13, $14
                 FROM seq
                 ON CONFLICT (facility_id, idempotency_key) DO NOTHING
                 RETURNING *)
@@ -121,7 +122,9 @@ public final class TicketIssuer {
                 Ticket ticket = TicketView.map(rows.iterator().next());
                 QueueEvent event = new QueueEvent(facility.id(), "TICKET_ISSUED", now, facility.zone(),
                         ticket.id(), ticket.serviceId(), null, new JsonObject().put("ticket", ticket.toJson()));
-                return EventLog.append(tx, event).map(ticket);
+                return EventLog.append(tx, event)
+                        .compose(v -> BpjsOutbox.added(tx, facility.id(), ticket.id(), "Antrean langsung (walk-in)", now))
+                        .map(ticket);
             });
         });
     }

@@ -4,6 +4,8 @@ import id.antrean.web.Messages;
 
 /** Where a ticket stands in its life. */
 public enum TicketStatus {
+    /** Booked online (Mobile JKN), the patient not arrived yet: not in line until they check in. */
+    BOOKED,
     /** In line for its service. */
     WAITING,
     /** Called to a counter; the patient is on the way. */
@@ -15,7 +17,9 @@ public enum TicketStatus {
     /** Called but did not come (no-show); can be returned to the line. */
     SKIPPED,
     DONE,
-    CANCELLED;
+    CANCELLED,
+    /** Booked but never came: not checked in by the service's closing time. */
+    NO_SHOW;
 
     /** At a counter right now. */
     public boolean atCounter() {

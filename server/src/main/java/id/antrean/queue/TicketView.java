@@ -20,14 +20,14 @@ final class TicketView {
                        t.source, t.payer, t.priority, right(t.card_number, 4) AS card_last4, t.service_date,
                        t.issued_at, t.called_at, t.started_at, t.finished_at, t.call_count, t.counter_id,
                        c.code AS counter_code, c.name AS counter_name, t.eligibility, t.eligibility_source,
-                       t.eligibility_checked_at,
+                       t.eligibility_checked_at, t.estimated_at,
                        CASE WHEN t.status = 'WAITING' THEN 1 + (
                            SELECT count(*) FROM ticket w
                            WHERE w.facility_id = t.facility_id AND w.service_date = t.service_date
                              AND w.service_id = t.service_id AND w.status = 'WAITING'
                              AND w.ticket_id <> t.ticket_id
                              AND (w.priority > t.priority
-                                  OR (w.priority = t.priority AND w.queue_order < t.queue_order)))
+                                  OR (w.priority = t.priority AND (w.line_at, w.queue_order) < (t.line_at, t.queue_order))))
                        END AS position
                 FROM %s t
                 JOIN facility f ON f.facility_id = t.facility_id
@@ -66,7 +66,8 @@ final class TicketView {
                 position == null ? null : position.intValue(),
                 row.getString("eligibility"),
                 row.getString("eligibility_source"),
-                instant(row.getOffsetDateTime("eligibility_checked_at")));
+                instant(row.getOffsetDateTime("eligibility_checked_at")),
+                instant(row.getOffsetDateTime("estimated_at")));
     }
 
     private static java.time.Instant instant(OffsetDateTime t) {

@@ -91,6 +91,7 @@ public final class ApiRouter {
         builder.getRoute("issueTicket").addHandler(queue::issueTicket);
         builder.getRoute("getTicket").addHandler(queue::getTicket);
         builder.getRoute("getQueue").addHandler(queue::getQueue);
+        builder.getRoute("checkIn").addHandler(queue::checkIn);
         builder.getRoute("callNext").addHandler(queue::callNext);
         builder.getRoute("callTicket").addHandler(queue.action(CounterAction.CALL));
         builder.getRoute("recallTicket").addHandler(queue.action(CounterAction.RECALL));

@@ -16,6 +16,8 @@ public final class DemoParticipants {
     public static final String PBI_DEACTIVATED = "0007777777777";
     public static final String NOT_YET_ACTIVE = "0003333333333";
     public static final String PBI_APBD_ELSEWHERE = "0004444444444";
+    /** Active and registered here, but without a medical record yet: Mobile JKN registers her with /peserta. */
+    public static final String NEW_PATIENT = "0002222222222";
 
     private DemoParticipants() {
     }
@@ -40,6 +42,9 @@ public final class DemoParticipants {
                 new SimulatedParticipant(NOT_YET_ACTIVE, "7371074202010005", "RINA KARTIKA", "P", LocalDate.of(2001, 2, 2),
                         false, "BELUM AKTIF", today.plusDays(14), farAway, DEMO_PROVIDER, DEMO_PROVIDER_NAME,
                         "3", "KELAS III", "14", "PEKERJA BUKAN PENERIMA UPAH", 0),
+                new SimulatedParticipant(NEW_PATIENT, "7371025704920008", "DEWI LESTARI", "P", LocalDate.of(1992, 4, 17),
+                        true, "AKTIF", longAgo, farAway, DEMO_PROVIDER, DEMO_PROVIDER_NAME, "3", "KELAS III",
+                        "14", "PEKERJA BUKAN PENERIMA UPAH", 0),
                 new SimulatedParticipant(PBI_APBD_ELSEWHERE, "7371050307750006", "YUSUF MALIK", "L",
                         LocalDate.of(1975, 7, 3), true, "AKTIF", longAgo, farAway, "19050103", "PUSKESMAS BARA-BARAYA",
                         "3", "KELAS III", "22", "PBI (APBD)", 0));
