@@ -8,6 +8,9 @@ import id.antrean.auth.Devices;
 import id.antrean.auth.Passwords;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.PcareClient;
+import id.antrean.bpjs.outbox.AntreanFktpClient;
+import id.antrean.bpjs.outbox.OutboxView;
+import id.antrean.bpjs.outbox.OutboxWorker;
 import id.antrean.bpjs.simulator.BpjsSimulator;
 import id.antrean.bpjs.simulator.DemoBpjs;
 import id.antrean.db.Database;
@@ -123,6 +126,9 @@ public final class Antrean implements AutoCloseable {
             AuthService auth = new AuthService(vertx, pool, new Passwords(config.auth().bcryptCost()),
                     config.auth().tokenLifetime(), clock);
             Bookings bookings = new Bookings(pool, eligibility, estimator, clock);
+            if (bpjs != null && bpjs.antreanBaseUrl() != null) {
+                new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, bpjs, clock), clock).start();
+            }
             new NoShowJob(vertx, directory, bookings).start();
             ApiRouter.Features features = new ApiRouter.Features(
                     new FacilityHandlers(directory, clock),
@@ -138,6 +144,7 @@ public final class Antrean implements AutoCloseable {
                     new EventStream(directory, pool, board::board),
                     new TicketPrints(vertx, directory, board, estimator, new TicketRenderer())::handle,
                     new DeviceAlerts(directory, pool, clock),
+                    new OutboxView(directory, pool)::handle,
                     promise -> pool.query("SELECT 1").execute()
                             .onSuccess(rows -> promise.tryComplete(Status.OK()))
                             .onFailure(e -> promise.tryComplete(Status.KO())));

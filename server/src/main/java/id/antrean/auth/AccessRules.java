@@ -32,7 +32,8 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/tickets/[^/]+/check-in", Permission.ISSUE_TICKET),
             rule(HttpMethod.GET, "/eligibility", Permission.CHECK_ELIGIBILITY),
             rule(HttpMethod.POST, "/counters/[^/]+/[^/]+", Permission.COUNTER),
-            rule(HttpMethod.POST, "/device-alerts", Permission.REPORT_STATUS));
+            rule(HttpMethod.POST, "/device-alerts", Permission.REPORT_STATUS),
+            rule(HttpMethod.GET, "/bpjs-outbox", Permission.COUNTER));
 
     private AccessRules() {
     }

@@ -15,9 +15,13 @@ import java.util.Map;
  * @param pcarePassword {@code BPJS_PCARE_PASSWORD}
  * @param appCode       {@code BPJS_APP_CODE}, default {@code 095}
  * @param timeout       {@code BPJS_TIMEOUT_MS}, default and at most 3000
+ * @param antreanBaseUrl {@code BPJS_ANTREAN_BASE_URL}: the FKTP queue service ({@code …/antreanfktp}) the
+ *                      facility reports its queue to; null = no reporting
+ * @param antreanUserKey {@code BPJS_ANTREAN_USER_KEY}: that service's user key (default: {@code BPJS_USER_KEY})
  */
 public record BpjsConfig(String pcareBaseUrl, String consId, String secret, String userKey, String pcareUser,
-                         String pcarePassword, String appCode, Duration timeout) {
+                         String pcarePassword, String appCode, Duration timeout, String antreanBaseUrl,
+                         String antreanUserKey) {
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(3);
 
     /** Null when {@code BPJS_BASE_URL} is not set. */
@@ -38,13 +42,16 @@ public record BpjsConfig(String pcareBaseUrl, String consId, String secret, Stri
         return new BpjsConfig(stripSlash(base), required(env, "BPJS_CONS_ID"), required(env, "BPJS_SECRET"),
                 required(env, "BPJS_USER_KEY"), blankToNull(env.get("BPJS_PCARE_USERNAME")),
                 blankToNull(env.get("BPJS_PCARE_PASSWORD")),
-                env.getOrDefault("BPJS_APP_CODE", "095"), Duration.ofMillis(timeoutMs));
+                env.getOrDefault("BPJS_APP_CODE", "095"), Duration.ofMillis(timeoutMs),
+                blankToNull(env.get("BPJS_ANTREAN_BASE_URL")) == null ? null : stripSlash(env.get("BPJS_ANTREAN_BASE_URL").strip()),
+                blankToNull(env.get("BPJS_ANTREAN_USER_KEY")) == null ? required(env, "BPJS_USER_KEY")
+                        : blankToNull(env.get("BPJS_ANTREAN_USER_KEY")));
     }
 
     @Override
     public String toString() {
-        return "BpjsConfig[pcareBaseUrl=" + pcareBaseUrl + ", consId=" + consId + ", secret=***, userKey=***, timeout="
-                + timeout.toMillis() + "ms]";
+        return "BpjsConfig[pcareBaseUrl=" + pcareBaseUrl + ", antreanBaseUrl=" + antreanBaseUrl + ", consId=" + consId
+                + ", secret=***, userKey=***, timeout=" + timeout.toMillis() + "ms]";
     }
 
     private static String required(Map<String, String> env, String name) {

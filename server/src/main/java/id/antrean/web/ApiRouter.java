@@ -31,6 +31,7 @@ public final class ApiRouter {
     public record Features(FacilityHandlers facilities, QueueHandlers queue, EligibilityHandlers eligibility,
                            AuthHandlers auth, Handler<RoutingContext> guard, Handler<RoutingContext> events,
                            Handler<RoutingContext> ticketPdf, Handler<RoutingContext> deviceAlerts,
+                           Handler<RoutingContext> bpjsOutbox,
                            Handler<io.vertx.core.Promise<io.vertx.ext.healthchecks.Status>> databaseCheck) {
     }
 
@@ -78,6 +79,7 @@ public final class ApiRouter {
         builder.getRoute("revokeDevice").addHandler(auth::revokeDevice);
         builder.getRoute("auditLog").addHandler(auth::audit);
         builder.getRoute("reportDeviceAlert").addHandler(f.deviceAlerts());
+        builder.getRoute("bpjsOutbox").addHandler(f.bpjsOutbox());
 
         builder.getRoute("listFacilities").addHandler(f.facilities()::listFacilities);
         builder.getRoute("listServices").addHandler(f.facilities()::listServices);

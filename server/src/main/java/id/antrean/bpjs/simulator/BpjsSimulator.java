@@ -28,13 +28,20 @@ import org.slf4j.LoggerFactory;
  * replies with the key derived from the request's own timestamp, as BPJS does. It can be told to be slow
  * or down. Used by tests, by the demo ({@code DEMO=1}) and on its own ({@link SimulatorMain}).
  *
- * <p>Paths: {@code /pcare-rest/peserta/{noka|nik}/{number}} (and the legacy {@code /pcare-rest/peserta/{noKartu}}).
+ * <p>Paths: {@code /pcare-rest/peserta/{noka|nik}/{number}} (and the legacy {@code /pcare-rest/peserta/{noKartu}});
+ * {@code /antreanfktp/antrean/add|panggil|batal} (the facility's reports, kept in {@link #received()}).
  * Control, for tests and demos: {@code POST /_sim/mode {"mode": "UP"|"SLOW"|"DOWN", "delayMs"}}, and
  * {@code POST /_sim/participants} with a participant (see {@link SimulatedParticipant#fromJson}).
  */
 public final class BpjsSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(BpjsSimulator.class);
     public static final String PCARE_PATH = "/pcare-rest";
+    public static final String ANTREAN_PATH = "/antreanfktp";
+    /** The fields each report must carry, as BPJS's FKTP queue service requires them. */
+    static final Map<String, List<String>> ANTREAN_FIELDS = Map.of(
+            "add", List.of("nomorkartu", "kodepoli", "tanggalperiksa", "nomorantrean", "angkaantrean"),
+            "panggil", List.of("tanggalperiksa", "kodepoli", "nomorkartu", "status", "waktu"),
+            "batal", List.of("tanggalperiksa", "kodepoli", "nomorkartu", "alasan"));
     static final long TIMESTAMP_WINDOW_SECONDS = 300;
 
     /** How the simulator behaves: answering, answering late, or not at all. */
@@ -52,6 +59,7 @@ public final class BpjsSimulator {
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.UP);
     private volatile Duration delay = Duration.ZERO;
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> addedQueues = ConcurrentHashMap.newKeySet();
     private HttpServer server;
 
     private BpjsSimulator(Vertx vertx, Clock clock) {
@@ -73,6 +81,11 @@ public final class BpjsSimulator {
 
     public int port() {
         return server.actualPort();
+    }
+
+    /** The FKTP queue service's base URL (antrean/add, panggil, batal). */
+    public String antreanBaseUrl() {
+        return "http://localhost:" + port() + ANTREAN_PATH;
     }
 
     /** The PCare base URL to configure a client with. */
@@ -115,6 +128,7 @@ public final class BpjsSimulator {
         router.route().handler(this::authenticate);
         router.get(PCARE_PATH + "/peserta/:kind/:number").handler(rc -> peserta(rc, rc.pathParam("kind"), rc.pathParam("number")));
         router.get(PCARE_PATH + "/peserta/:number").handler(rc -> peserta(rc, "noka", rc.pathParam("number")));
+        router.post(ANTREAN_PATH + "/antrean/:report").handler(this::antreanReport);
         return router;
     }
 
@@ -198,6 +212,40 @@ public final class BpjsSimulator {
             return;
         }
         replyEncrypted(rc, found.toPcare());
+    }
+
+    /** antrean/add, antrean/panggil, antrean/batal: checked field by field; a repeated add is a duplicate (208). */
+    private void antreanReport(RoutingContext rc) {
+        String report = rc.pathParam("report");
+        List<String> fields = ANTREAN_FIELDS.get(report);
+        JsonObject body;
+        try {
+            body = rc.body().asJsonObject();
+        } catch (RuntimeException e) {
+            body = null;
+        }
+        if (fields == null || body == null) {
+            envelope(rc, 201, fields == null ? "Endpoint tidak ditemukan" : "Format request tidak sesuai");
+            return;
+        }
+        for (String field : fields) {
+            Object value = body.getValue(field);
+            if (value == null || value.toString().isBlank()) {
+                envelope(rc, 201, field + " tidak boleh kosong");
+                return;
+            }
+        }
+        if (report.equals("add") && !addedQueues.add(body.getString("nomorkartu") + "|" + body.getString("kodepoli")
+                + "|" + body.getString("tanggalperiksa") + "|" + body.getString("nomorantrean"))) {
+            envelope(rc, 208, "Data antrean sudah ada");
+            return;
+        }
+        envelope(rc, 200, "Ok");
+    }
+
+    private static void envelope(RoutingContext rc, int code, String message) {
+        rc.response().putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("metadata", new JsonObject().put("code", code).put("message", message)).encode());
     }
 
     /** A successful reply: {@code response} compressed and encrypted with the request's own timestamp. */

@@ -24,6 +24,6 @@ public final class DemoBpjs {
 
     public static BpjsConfig config(BpjsSimulator simulator) {
         return new BpjsConfig(simulator.pcareBaseUrl(), CONS_ID, SECRET, USER_KEY, "demo", "demo", "095",
-                BpjsConfig.MAX_TIMEOUT);
+                BpjsConfig.MAX_TIMEOUT, simulator.antreanBaseUrl(), USER_KEY);
     }
 }

@@ -1,0 +1,125 @@
+package id.antrean.bpjs.outbox;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox to BPJS, on every node, without ever holding up the queue: each tick claims a few due
+ * messages (a short lease, so a node that dies mid-way leaves them to another), sends them, and records
+ * BPJS's answer. Messages of one ticket go in order: one waits while an earlier one is pending. Network
+ * trouble is retried with growing back-off; a refusal by BPJS is recorded as failed, with BPJS's message.
+ */
+public final class OutboxWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+    static final long TICK_MS = 1_000;
+    static final int BATCH = 20;
+    static final Duration LEASE = Duration.ofSeconds(60);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    static final String CLAIM = """
+            WITH due AS (
+                SELECT o.facility_id, o.outbox_id FROM bpjs_outbox o
+                WHERE o.status = 'PENDING' AND o.next_attempt_at <= $1
+                  AND NOT EXISTS (SELECT 1 FROM bpjs_outbox e
+                                  WHERE e.facility_id = o.facility_id AND e.ticket_id = o.ticket_id
+                                    AND e.outbox_id < o.outbox_id AND e.status = 'PENDING')
+                ORDER BY o.outbox_id
+                LIMIT $2
+                FOR UPDATE SKIP LOCKED)
+            UPDATE bpjs_outbox o SET next_attempt_at = $3
+            FROM due WHERE o.facility_id = due.facility_id AND o.outbox_id = due.outbox_id
+            RETURNING o.facility_id, o.outbox_id, o.kind, o.payload, o.attempts""";
+    static final String SENT = """
+            UPDATE bpjs_outbox SET status = 'SENT', sent_at = $3, attempts = attempts + 1, bpjs_code = $4,
+                                   bpjs_message = $5, last_error = NULL
+            WHERE facility_id = $1 AND outbox_id = $2""";
+    static final String REFUSED = """
+            UPDATE bpjs_outbox SET status = 'FAILED', attempts = attempts + 1, bpjs_code = $3, bpjs_message = $4
+            WHERE facility_id = $1 AND outbox_id = $2""";
+    static final String RETRY = """
+            UPDATE bpjs_outbox SET attempts = attempts + 1, next_attempt_at = $3, last_error = $4
+            WHERE facility_id = $1 AND outbox_id = $2""";
+
+    private record Message(long facilityId, long outboxId, String kind, JsonObject payload, int attempts) {
+    }
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final AntreanFktpClient bpjs;
+    private final Clock clock;
+    private boolean busy;
+
+    public OutboxWorker(Vertx vertx, Pool pool, AntreanFktpClient bpjs, Clock clock) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.bpjs = bpjs;
+        this.clock = clock;
+    }
+
+    public void start() {
+        vertx.setPeriodic(TICK_MS, id -> {
+            if (!busy) {
+                busy = true;
+                deliverDue().onComplete(ar -> busy = false);
+            }
+        });
+    }
+
+    /** One round: claim, send in order, record. Returns how many were sent. */
+    public Future<Integer> deliverDue() {
+        Instant now = clock.instant();
+        return pool.preparedQuery(CLAIM)
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), BATCH, now.plus(LEASE).atOffset(ZoneOffset.UTC)))
+                .compose(rows -> {
+                    List<Message> claimed = new ArrayList<>();
+                    for (Row row : rows) {
+                        claimed.add(new Message(row.getLong("facility_id"), row.getLong("outbox_id"),
+                                row.getString("kind"), (JsonObject) row.getJson("payload"), row.getInteger("attempts")));
+                    }
+                    claimed.sort((a, b) -> Long.compare(a.outboxId(), b.outboxId()));
+                    Future<Integer> sent = Future.succeededFuture(0);
+                    for (Message m : claimed) {
+                        sent = sent.compose(n -> deliver(m).map(ok -> ok ? n + 1 : n));
+                    }
+                    return sent;
+                })
+                .onFailure(e -> LOG.warn("Outbox round failed: {}", e.toString()));
+    }
+
+    private Future<Boolean> deliver(Message m) {
+        return bpjs.send(m.kind(), m.payload()).transform(ar -> {
+            Instant now = clock.instant();
+            if (ar.succeeded() && ar.result().accepted()) {
+                return pool.preparedQuery(SENT).execute(Tuple.of(m.facilityId(), m.outboxId(),
+                        now.atOffset(ZoneOffset.UTC), ar.result().code(), ar.result().message())).map(true);
+            }
+            if (ar.succeeded()) {
+                LOG.warn("BPJS refused outbox {} ({}): {} {}", m.outboxId(), m.kind(), ar.result().code(),
+                        ar.result().message());
+                return pool.preparedQuery(REFUSED).execute(Tuple.of(m.facilityId(), m.outboxId(),
+                        ar.result().code(), ar.result().message())).map(false);
+            }
+            Instant next = now.plus(backoff(m.attempts() + 1));
+            return pool.preparedQuery(RETRY).execute(Tuple.of(m.facilityId(), m.outboxId(),
+                    next.atOffset(ZoneOffset.UTC), String.valueOf(ar.cause().getMessage()))).map(false);
+        });
+    }
+
+    /** 1 s, 2 s, 4 s, ... up to five minutes. */
+    static Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(Math.max(attempts - 1, 0), 20);
+        return seconds > MAX_BACKOFF.toSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+    }
+}
