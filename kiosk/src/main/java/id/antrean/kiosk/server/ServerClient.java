@@ -65,6 +65,13 @@ public final class ServerClient {
                 .timeout(TIMEOUT_MS), body), 0);
     }
 
+    /** A booked patient has arrived at the kiosk: their booking joins the line. */
+    public Future<HttpResponse<Buffer>> checkIn(long ticketId) {
+        return withRetries(() -> send(() -> client.postAbs(config.serverUrl() + facilityPath("/tickets/" + ticketId + "/check-in"))
+                .putHeader("Authorization", "Bearer " + config.deviceToken())
+                .timeout(TIMEOUT_MS)), 0);
+    }
+
     public Future<HttpResponse<Buffer>> alert(JsonObject alert) {
         return send(() -> client.postAbs(config.serverUrl() + facilityPath("/device-alerts"))
                 .putHeader("Authorization", "Bearer " + config.deviceToken())

@@ -59,6 +59,17 @@ public final class TicketDesk {
         });
     }
 
+    /** Checks in an online booking, then prints its ticket (the number booked from home). */
+    public Future<JsonObject> checkIn(long ticketId) {
+        return server.checkIn(ticketId).compose(response -> {
+            if (response.statusCode() != 200) {
+                return Future.failedFuture(new Refused(response));
+            }
+            JsonObject ticket = response.bodyAsJsonObject();
+            return print(ticket).map(printed -> printed.put("ticket", ticket));
+        });
+    }
+
     /** The last print's outcome, for the status screen; null before the first ticket. */
     public PrintResult lastPrint() {
         return lastPrint.get();

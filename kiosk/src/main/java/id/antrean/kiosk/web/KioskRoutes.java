@@ -70,6 +70,7 @@ public final class KioskRoutes {
         router.get("/api/services").handler(this::services);
         router.get("/api/tickets/:id").handler(this::ticket);
         router.post("/api/tickets").handler(this::issue);
+        router.post("/api/bookings/:id/check-in").handler(this::checkIn);
         router.post("/api/settings/unlock").handler(rc -> Responses.json(rc, 200,
                 new JsonObject().put("token", settings.unlock(body(rc).getString("pin")))));
         router.get("/api/settings").handler(this::showSettings);
@@ -183,6 +184,22 @@ public final class KioskRoutes {
         desk.issue(request, key).onComplete(ar -> {
             if (ar.succeeded()) {
                 Responses.json(rc, 201, ar.result());
+            } else if (ar.cause() instanceof TicketDesk.Refused refused) {
+                Responses.passThrough(rc, refused.response());
+            } else {
+                rc.fail(ar.cause());
+            }
+        });
+    }
+
+    private void checkIn(RoutingContext rc) {
+        String id = rc.pathParam("id");
+        if (!id.matches("[0-9]{1,18}")) {
+            throw new KioskProblem("NOT_FOUND", 404);
+        }
+        desk.checkIn(Long.parseLong(id)).onComplete(ar -> {
+            if (ar.succeeded()) {
+                Responses.json(rc, 200, ar.result());
             } else if (ar.cause() instanceof TicketDesk.Refused refused) {
                 Responses.passThrough(rc, refused.response());
             } else {
