@@ -25,6 +25,7 @@ import id.antrean.events.EventBridge;
 import id.antrean.events.EventStream;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.facility.FacilityHandlers;
+import id.antrean.mobilejkn.MobileJkn;
 import id.antrean.print.TicketPrints;
 import id.antrean.print.TicketRenderer;
 import id.antrean.queue.Bookings;
@@ -34,6 +35,8 @@ import id.antrean.queue.QueueBoard;
 import id.antrean.queue.QueueHandlers;
 import id.antrean.queue.TicketIssuer;
 import id.antrean.queue.WaitEstimator;
+import id.antrean.reports.ReportRenderer;
+import id.antrean.reports.ReportsHandlers;
 import id.antrean.web.ApiRouter;
 import id.antrean.web.RateLimiter;
 import io.vertx.core.DeploymentOptions;
@@ -144,10 +147,13 @@ public final class Antrean implements AutoCloseable {
                     new EventStream(directory, pool, board::board),
                     new TicketPrints(vertx, directory, board, estimator, new TicketRenderer())::handle,
                     new DeviceAlerts(directory, pool, clock),
-                    new OutboxView(directory, pool)::handle,
+                    new OutboxView(directory, pool, clock)::handle,
+                    new ReportsHandlers(vertx, directory, pool, new ReportRenderer()),
                     promise -> pool.query("SELECT 1").execute()
                             .onSuccess(rows -> promise.tryComplete(Status.OK()))
-                            .onFailure(e -> promise.tryComplete(Status.KO())));
+                            .onFailure(e -> promise.tryComplete(Status.KO())),
+                    new MobileJkn(vertx, pool, directory, bookings, new Passwords(config.auth().bcryptCost()),
+                            new RateLimiter(config.auth().mobileJknRateLimit(), clock), clock));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();

@@ -33,6 +33,8 @@ public final class Main {
                 .append("#token=").append(token).append("\n")
                 .append("  Demo logins   admin / resepsionis, password: ").append(config.auth().demoPassword())
                 .append(System.getenv("DEMO_PASSWORD") == null ? "  (random: set DEMO_PASSWORD to choose)" : "").append("\n")
+                .append("  Mobile JKN    ").append(base).append("/mobilejkn/").append(DemoSeed.FACILITY)
+                .append("  (x-username mobilejkn, x-password the demo password)\n")
                 .append("  Device token  ").append(token).append(" (demo kiosk and display")
                 .append(System.getenv("DEMO_DEVICE_TOKEN") == null ? "; random: set DEMO_DEVICE_TOKEN to choose" : "")
                 .append(")\n");

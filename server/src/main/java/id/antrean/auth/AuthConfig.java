@@ -11,9 +11,11 @@ import java.util.Map;
  * @param loginRateLimit    {@code LOGIN_RATE_LIMIT}: login attempts per minute per client address (0 = off), default 10
  * @param tokenLifetime     {@code STAFF_TOKEN_HOURS}: how long a staff token lasts, default 12 (a working day)
  * @param bcryptCost        {@code BCRYPT_COST}: bcrypt work factor, default 12
+ * @param mobileJknRateLimit {@code MOBILEJKN_RATE_LIMIT}: Mobile JKN calls ({@code /mobilejkn/...}) per minute per
+ *                          client address (0 = off), default 600
  */
 public record AuthConfig(String demoPassword, String demoDeviceToken, int loginRateLimit, Duration tokenLifetime,
-                         int bcryptCost) {
+                         int bcryptCost, int mobileJknRateLimit) {
 
     public static AuthConfig fromEnv(Map<String, String> env) {
         return new AuthConfig(
@@ -21,7 +23,8 @@ public record AuthConfig(String demoPassword, String demoDeviceToken, int loginR
                 orRandom(env.get("DEMO_DEVICE_TOKEN"), 24),
                 number(env, "LOGIN_RATE_LIMIT", 10, 0, 1_000_000),
                 Duration.ofHours(number(env, "STAFF_TOKEN_HOURS", 12, 1, 24 * 30)),
-                number(env, "BCRYPT_COST", 12, 4, 16));
+                number(env, "BCRYPT_COST", 12, 4, 16),
+                number(env, "MOBILEJKN_RATE_LIMIT", 600, 0, 1_000_000));
     }
 
     private static String orRandom(String value, int length) {
@@ -50,6 +53,6 @@ public record AuthConfig(String demoPassword, String demoDeviceToken, int loginR
     @Override
     public String toString() {
         return "AuthConfig[loginRateLimit=" + loginRateLimit + ", tokenLifetime=" + tokenLifetime + ", bcryptCost="
-                + bcryptCost + "]";
+                + bcryptCost + ", mobileJknRateLimit=" + mobileJknRateLimit + "]";
     }
 }

@@ -8,7 +8,8 @@ import java.sql.SQLException;
 /**
  * The demo's identities ({@code DEMO=1}): staff {@code admin} (ADMIN) and {@code resepsionis} (RECEPTIONIST)
  * of the demo puskesmas with the password {@code DEMO_PASSWORD}, and a kiosk and a display whose token is
- * {@code DEMO_DEVICE_TOKEN}. Set at every start, so the printed values are the ones that work.
+ * {@code DEMO_DEVICE_TOKEN}, and the Mobile JKN user {@code mobilejkn} (password {@code DEMO_PASSWORD}).
+ * Set at every start, so the printed values are the ones that work.
  */
 public final class DemoAccounts {
     static final String UPSERT_STAFF = """
@@ -21,6 +22,11 @@ public final class DemoAccounts {
     static final String INSERT_DEVICE = """
             INSERT INTO device (facility_id, name, kind, token_hash, created_by)
             SELECT facility_id, ?, ?, ?, 'demo' FROM facility WHERE code = ?""";
+    static final String UPSERT_MOBILEJKN = """
+            INSERT INTO mobilejkn_account (facility_id, username, password_hash)
+            SELECT facility_id, ?, ? FROM facility WHERE code = ?
+            ON CONFLICT (facility_id) DO UPDATE SET username = EXCLUDED.username, password_hash = EXCLUDED.password_hash""";
+    public static final String MOBILEJKN_USER = "mobilejkn";
 
     private DemoAccounts() {
     }
@@ -34,6 +40,7 @@ public final class DemoAccounts {
             String tokenHash = Tokens.hash(config.demoDeviceToken());
             device(c, facility, "Kiosk Demo", "KIOSK", tokenHash);
             device(c, facility, "Display Demo", "DISPLAY", tokenHash);
+            mobileJkn(c, facility, passwords.hash(config.demoPassword()));
             c.commit();
         }
     }
@@ -46,6 +53,15 @@ public final class DemoAccounts {
             s.setString(3, role);
             s.setString(4, hash);
             s.setString(5, facility);
+            s.executeUpdate();
+        }
+    }
+
+    private static void mobileJkn(Connection c, String facility, String hash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPSERT_MOBILEJKN)) {
+            s.setString(1, MOBILEJKN_USER);
+            s.setString(2, hash);
+            s.setString(3, facility);
             s.executeUpdate();
         }
     }

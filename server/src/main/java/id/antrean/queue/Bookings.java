@@ -220,9 +220,22 @@ public final class Bookings {
                                 }
                                 return estimator.paces(facility).compose(paces -> pool.withTransaction(tx ->
                                         insert(tx, facility, poli, schedule.get(), request, checked,
-                                                WaitEstimator.pace(paces, poli.service().id()))));
+                                                WaitEstimator.pace(paces, poli.service().id()))))
+                                        .recover(Bookings::secondBookingRefused);
                             });
                 }));
+    }
+
+    /**
+     * The same card booking twice at the same moment: both pass the check before either commits, and the unique
+     * index {@code ticket_one_booking_per_card} stops the second (its transaction, number included, rolls back).
+     */
+    private static <T> Future<T> secondBookingRefused(Throwable e) {
+        if (e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
+                && "ticket_one_booking_per_card".equals(pg.getConstraint())) {
+            return Future.failedFuture(new Refused(Refusal.ALREADY_BOOKED));
+        }
+        return Future.failedFuture(e);
     }
 
     private int bookingWindow(Facility facility) {
@@ -251,8 +264,10 @@ public final class Bookings {
                         }))
                 .compose(number -> {
                     Instant now = clock.instant();
-                    Instant estimated = request.date().atTime(schedule.opens()).atZone(facility.zone()).toInstant()
+                    Instant fromOpening = request.date().atTime(schedule.opens()).atZone(facility.zone()).toInstant()
                             .plusSeconds(pace.minutesFor(number - 1) * 60L);
+                    // Booked later the same day, the time estimated from the opening may be gone already.
+                    Instant estimated = fromOpening.isBefore(now) ? now : fromOpening;
                     JsonObject booking = new JsonObject().put("nohp", request.phone()).put("keluhan", request.complaint());
                     Tuple params = Tuple.tuple()
                             .addLong(facility.id()).addLong(serviceId).addLocalDate(request.date()).addInteger(number)

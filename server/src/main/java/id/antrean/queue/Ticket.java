@@ -41,7 +41,8 @@ public record Ticket(
         String eligibility,
         String eligibilitySource,
         Instant eligibilityCheckedAt,
-        Instant estimatedAt) {
+        Instant estimatedAt,
+        Instant checkedInAt) {
 
     public JsonObject toJson() {
         JsonObject json = new JsonObject()
@@ -65,6 +66,7 @@ public record Ticket(
                 .put("position", position)
                 .put("callCount", callCount);
         json.put("estimatedAt", local(estimatedAt));
+        json.put("checkedInAt", local(checkedInAt));
         json.put("eligibility", eligibility == null ? null : new JsonObject()
                 .put("reason", eligibility)
                 .put("source", eligibilitySource)

@@ -3,8 +3,10 @@ package id.antrean.web;
 import id.antrean.auth.AuthHandlers;
 import id.antrean.eligibility.EligibilityHandlers;
 import id.antrean.facility.FacilityHandlers;
+import id.antrean.mobilejkn.MobileJkn;
 import id.antrean.queue.CounterAction;
 import id.antrean.queue.QueueHandlers;
+import id.antrean.reports.ReportsHandlers;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -31,8 +33,9 @@ public final class ApiRouter {
     public record Features(FacilityHandlers facilities, QueueHandlers queue, EligibilityHandlers eligibility,
                            AuthHandlers auth, Handler<RoutingContext> guard, Handler<RoutingContext> events,
                            Handler<RoutingContext> ticketPdf, Handler<RoutingContext> deviceAlerts,
-                           Handler<RoutingContext> bpjsOutbox,
-                           Handler<io.vertx.core.Promise<io.vertx.ext.healthchecks.Status>> databaseCheck) {
+                           Handler<RoutingContext> bpjsOutbox, ReportsHandlers reports,
+                           Handler<io.vertx.core.Promise<io.vertx.ext.healthchecks.Status>> databaseCheck,
+                           MobileJkn mobileJkn) {
     }
 
     private ApiRouter() {
@@ -66,7 +69,13 @@ public final class ApiRouter {
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         BodyHandler small = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
         BodyHandler roster = BodyHandler.create(false).setBodyLimit(ROSTER_LIMIT_BYTES);
-        builder.rootHandler(rc -> (rc.request().path().endsWith("/roster") ? roster : small).handle(rc));
+        builder.rootHandler(rc -> {
+            if (MobileJkn.serves(rc.request().path())) {
+                rc.next(); // Mobile JKN's sub-router reads its bodies itself, with its own limit and answers.
+            } else {
+                (rc.request().path().endsWith("/roster") ? roster : small).handle(rc);
+            }
+        });
         // Before validation: another facility's route is a 403 whatever the request looks like.
         builder.rootHandler(f.guard());
 
@@ -80,6 +89,7 @@ public final class ApiRouter {
         builder.getRoute("auditLog").addHandler(auth::audit);
         builder.getRoute("reportDeviceAlert").addHandler(f.deviceAlerts());
         builder.getRoute("bpjsOutbox").addHandler(f.bpjsOutbox());
+        builder.getRoute("stats").addHandler(f.reports()::stats);
 
         builder.getRoute("listFacilities").addHandler(f.facilities()::listFacilities);
         builder.getRoute("listServices").addHandler(f.facilities()::listServices);
@@ -105,13 +115,19 @@ public final class ApiRouter {
         builder.getRoute("parkTicket").addHandler(queue.action(CounterAction.PARK));
         builder.getRoute("resumeTicket").addHandler(queue.action(CounterAction.RESUME));
         builder.getRoute("cancelTicket").addHandler(queue.action(CounterAction.CANCEL));
+        builder.getRoute("setMobileJknAccount").addHandler(f.mobileJkn()::setAccount);
         // Security is enforced by the guard above, not by the contract's declaration.
         builder.getRoutes().forEach(route -> route.setDoSecurity(false));
 
         Router router = builder.createRouter();
+        // BPJS's online-queue contract: its own envelope, body limit and rate limit; no staff token.
+        router.route(MobileJkn.MOUNT).subRouter(f.mobileJkn().router(vertx));
         router.get("/api/v1/facilities/:facility/events").handler(f.events());
         // PDF is not a media type the contract validator knows: this route is described in the contract's text.
         router.get("/api/v1/facilities/:facility/tickets/:ticket/ticket.pdf").handler(f.ticketPdf());
+        router.get("/api/v1/facilities/:facility/reports/daily.pdf").handler(f.reports()::dailyPdf);
+        router.get("/api/v1/facilities/:facility/reports/monthly.pdf").handler(f.reports()::monthlyPdf);
+        router.get("/api/v1/facilities/:facility/reports/daily.csv").handler(f.reports()::dailyCsv);
         router.get("/api/v1/openapi.yaml").handler(rc -> rc.response()
                 .putHeader("Content-Type", "application/yaml; charset=utf-8")
                 .end(contractText));

@@ -79,7 +79,7 @@ public final class TestServer implements AutoCloseable {
         return start(env, clock);
     }
 
-    /** The environment a test node runs with: known demo credentials, cheap hashing, no login limit. */
+    /** The environment a test node runs with: known demo credentials, cheap hashing, no login or Mobile JKN limit. */
     public static Map<String, String> env(String databaseUrl, boolean demo) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
@@ -90,6 +90,7 @@ public final class TestServer implements AutoCloseable {
         env.put("DEMO_DEVICE_TOKEN", DEVICE_TOKEN);
         env.put("BCRYPT_COST", "4");
         env.put("LOGIN_RATE_LIMIT", "0");
+        env.put("MOBILEJKN_RATE_LIMIT", "0");
         return env;
     }
 

@@ -12,11 +12,12 @@ import java.util.Set;
 
 /** {@code GET …/bpjs-outbox?status=}: what BPJS has heard, is still to hear, or refused, for the console. */
 public final class OutboxView {
+    /** Today's counts (the facility's local day): what the console's chip shows. */
     static final String COUNTS = """
-            SELECT status, count(*) AS n FROM bpjs_outbox WHERE facility_id = $1 GROUP BY status""";
+            SELECT status, count(*) AS n FROM bpjs_outbox WHERE facility_id = $1 AND created_at >= $2 GROUP BY status""";
     static final String LIST = """
             SELECT o.outbox_id, o.kind, o.status, o.attempts, o.created_at, o.sent_at, o.next_attempt_at, o.last_error,
-                   o.bpjs_code, o.bpjs_message, t.label, t.ticket_id
+                   o.bpjs_code, o.bpjs_message, t.label, t.ticket_id, (o.payload ->> 'status')::int AS presence
             FROM bpjs_outbox o JOIN ticket t ON t.facility_id = o.facility_id AND t.ticket_id = o.ticket_id
             WHERE o.facility_id = $1 AND ($2::text IS NULL OR o.status = $2)
             ORDER BY o.outbox_id DESC
@@ -25,17 +26,20 @@ public final class OutboxView {
 
     private final FacilityDirectory directory;
     private final Pool pool;
+    private final java.time.Clock clock;
 
-    public OutboxView(FacilityDirectory directory, Pool pool) {
+    public OutboxView(FacilityDirectory directory, Pool pool, java.time.Clock clock) {
         this.directory = directory;
         this.pool = pool;
+        this.clock = clock;
     }
 
     public void handle(RoutingContext rc) {
         String status = rc.queryParams().get("status");
         String filter = status != null && STATUSES.contains(status) ? status : null;
         Responses.json(rc, directory.facility(rc.pathParam("facility")).compose(f ->
-                pool.preparedQuery(COUNTS).execute(Tuple.of(f.id())).compose(counts -> {
+                pool.preparedQuery(COUNTS).execute(Tuple.of(f.id(),
+                        f.today(clock).atStartOfDay(f.zone()).toOffsetDateTime())).compose(counts -> {
                     JsonObject byStatus = new JsonObject().put("PENDING", 0).put("SENT", 0).put("FAILED", 0);
                     counts.forEach(r -> byStatus.put(r.getString("status"), r.getLong("n")));
                     return pool.preparedQuery(LIST).execute(Tuple.of(f.id(), filter, 100)).map(rows -> {
@@ -44,6 +48,7 @@ public final class OutboxView {
                             items.add(new JsonObject()
                                     .put("id", r.getLong("outbox_id"))
                                     .put("kind", r.getString("kind"))
+                                    .put("presence", r.getInteger("presence"))
                                     .put("status", r.getString("status"))
                                     .put("attempts", r.getInteger("attempts"))
                                     .put("ticket", new JsonObject().put("id", r.getLong("ticket_id")).put("label", r.getString("label")))

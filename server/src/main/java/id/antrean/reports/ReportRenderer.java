@@ -1,0 +1,189 @@
+package id.antrean.reports;
+
+import id.antrean.facility.Facility;
+import id.antrean.web.LocalizedText;
+import id.antrean.web.Messages;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperExportManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.util.JRLoader;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Renders the daily and monthly reports with the template compiled at build time ({@code print/report.jasper})
+ * and charts drawn with JFreeChart. Blocking and CPU-bound: call it on a worker thread.
+ */
+public final class ReportRenderer {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Messages.INDONESIAN);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Messages.INDONESIAN);
+    private final JasperReport template;
+
+    public ReportRenderer() {
+        try (InputStream in = ReportRenderer.class.getClassLoader().getResourceAsStream("print/report.jasper")) {
+            if (in == null) {
+                throw new IllegalStateException("print/report.jasper is missing: templates are compiled at build time");
+            }
+            template = (JasperReport) JRLoader.loadObject(in);
+        } catch (IOException | JRException e) {
+            throw new IllegalStateException("cannot load the report template", e);
+        }
+    }
+
+    public byte[] daily(Facility facility, LocalDate day, JsonObject stats) {
+        return render(facility, both("report.daily"), DAY.format(day), stats, hourlyChart(stats), null);
+    }
+
+    public byte[] monthly(Facility facility, YearMonth month, JsonObject stats) {
+        return render(facility, both("report.monthly"), MONTH.format(month.atDay(1)), stats, dailyChart(stats),
+                hourlyChart(stats));
+    }
+
+    private byte[] render(Facility facility, String title, String period, JsonObject stats, BufferedImage chart1,
+                          BufferedImage chart2) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("facilityName", facility.name());
+        parameters.put("title", title);
+        parameters.put("period", period);
+        parameters.put("summary", summary(stats.getJsonObject("totals")));
+        parameters.put("stages", stages(stats.getJsonArray("stages")));
+        parameters.put("labels", labels());
+        parameters.put("chart1", chart1);
+        parameters.put("chart2", chart2);
+        parameters.put("generated", Messages.text("report.generated").id());
+        try {
+            return JasperExportManager.exportReportToPdf(JasperFillManager.fillReport(template, parameters,
+                    new JRMapCollectionDataSource(rows(stats.getJsonArray("perService")))));
+        } catch (JRException e) {
+            throw new IllegalStateException("report could not be rendered", e);
+        }
+    }
+
+    private static List<Map<String, ?>> rows(JsonArray perService) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (Object o : perService) {
+            JsonObject s = (JsonObject) o;
+            Map<String, Object> row = new HashMap<>();
+            row.put("name", s.getString("name"));
+            row.put("tickets", Long.toString(s.getLong("tickets")));
+            row.put("served", Long.toString(s.getLong("served")));
+            row.put("skipped", (s.getLong("skipped") + s.getLong("noShow")) + "");
+            row.put("cancelled", Long.toString(s.getLong("cancelled")));
+            row.put("transferred", Long.toString(s.getLong("transferred")));
+            row.put("wait", pair(s.getJsonObject("wait")));
+            row.put("service", pair(s.getJsonObject("service")));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** "12,5 / 20" minutes: median / 90th percentile. */
+    private static String pair(JsonObject times) {
+        if (times == null || times.getValue("median") == null) {
+            return "-";
+        }
+        return number(times.getDouble("median")) + " / " + number(times.getDouble("p90"));
+    }
+
+    private static String number(Double minutes) {
+        return minutes == null ? "-" : String.format(Messages.INDONESIAN, "%.1f", minutes);
+    }
+
+    private static String summary(JsonObject t) {
+        long tickets = t.getLong("tickets", 0L);
+        return Messages.text("report.summary.tickets", tickets, t.getLong("served", 0L),
+                        t.getLong("skipped", 0L) + t.getLong("noShow", 0L), t.getLong("cancelled", 0L),
+                        t.getLong("transferred", 0L)).id()
+                + "\n" + Messages.text("report.summary.sources", t.getLong("walkIn", 0L), t.getLong("online", 0L),
+                        number(t.getDouble("onlineShare", 0.0))).id()
+                + "\n" + Messages.text("report.summary.payers", t.getLong("jkn", 0L), t.getLong("umum", 0L)).id();
+    }
+
+    private static String stages(JsonArray stages) {
+        if (stages == null || stages.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(Messages.text("report.stages.title").id());
+        String path = null;
+        for (Object o : stages) {
+            JsonObject s = (JsonObject) o;
+            if (!s.getString("path").equals(path)) {
+                path = s.getString("path");
+                text.append("\n").append(path).append(":");
+            }
+            text.append("\n   ").append(Messages.text("report.stages.stage", s.getLong("stage"), s.getString("service"),
+                    number(s.getDouble("waitMedian")), number(s.getDouble("serviceMedian")), s.getLong("tickets")).id());
+        }
+        return text.toString();
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> labels = new HashMap<>();
+        for (String key : new String[] {"service", "tickets", "served", "skipped", "cancelled", "transferred", "wait",
+                "serviceTime", "timesNote"}) {
+            labels.put(key, both("report.column." + key));
+        }
+        return labels;
+    }
+
+    private static BufferedImage hourlyChart(JsonObject stats) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Object o : stats.getJsonArray("perHour")) {
+            JsonObject h = (JsonObject) o;
+            if (h.getInteger("hour") >= 6 && h.getInteger("hour") <= 20 || h.getLong("tickets") > 0) {
+                data.addValue(h.getLong("tickets"), both("report.chart.arrivals"), String.format("%02d", h.getInteger("hour")));
+            }
+        }
+        JFreeChart chart = ChartFactory.createBarChart(both("report.chart.perHour"), both("report.chart.hour"),
+                both("report.chart.tickets"), data, PlotOrientation.VERTICAL, false, false, false);
+        return draw(chart);
+    }
+
+    private static BufferedImage dailyChart(JsonObject stats) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Object o : stats.getJsonArray("perDay")) {
+            JsonObject d = (JsonObject) o;
+            String day = d.getString("date").substring(8);
+            data.addValue(d.getLong("walkIn"), both("report.chart.walkIn"), day);
+            data.addValue(d.getLong("online"), both("report.chart.online"), day);
+        }
+        JFreeChart chart = ChartFactory.createStackedBarChart(both("report.chart.perDay"), both("report.chart.day"),
+                both("report.chart.tickets"), data, PlotOrientation.VERTICAL, true, false, false);
+        return draw(chart);
+    }
+
+    private static BufferedImage draw(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getPlot().setBackgroundPaint(new Color(0xF4F6F8));
+        if (chart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot plot
+                && plot.getRenderer() instanceof org.jfree.chart.renderer.category.BarRenderer bars) {
+            bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+            bars.setShadowVisible(false);
+            bars.setSeriesPaint(0, new Color(0x0F766E));
+            bars.setSeriesPaint(1, new Color(0xF59E0B));
+        }
+        return chart.createBufferedImage(1070, 400);
+    }
+
+    private static String both(String key) {
+        LocalizedText text = Messages.text(key);
+        return text.id() + " / " + text.en();
+    }
+}

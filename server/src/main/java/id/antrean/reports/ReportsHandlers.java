@@ -1,0 +1,99 @@
+package id.antrean.reports;
+
+import id.antrean.facility.Facility;
+import id.antrean.facility.FacilityDirectory;
+import id.antrean.web.ErrorCode;
+import id.antrean.web.Problem;
+import id.antrean.web.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The facility's figures for its admin: {@code …/stats?from=&to=} (JSON), {@code …/reports/daily.pdf?date=},
+ * {@code …/reports/monthly.pdf?month=yyyy-mm} and {@code …/reports/daily.csv?date=}. PDFs are rendered on
+ * a worker thread.
+ */
+public final class ReportsHandlers {
+    static final int MAX_RANGE_DAYS = 366;
+
+    private final Vertx vertx;
+    private final FacilityDirectory directory;
+    private final Stats stats;
+    private final ReportRenderer renderer;
+    private final Pool pool;
+
+    public ReportsHandlers(Vertx vertx, FacilityDirectory directory, Pool pool, ReportRenderer renderer) {
+        this.vertx = vertx;
+        this.directory = directory;
+        this.pool = pool;
+        this.stats = new Stats(pool);
+        this.renderer = renderer;
+    }
+
+    public void stats(RoutingContext rc) {
+        LocalDate from = date(rc, "from");
+        LocalDate to = date(rc, "to");
+        if (to.isBefore(from) || from.plusDays(MAX_RANGE_DAYS).isBefore(to)) {
+            throw Problem.ofField(ErrorCode.INVALID_FIELD, "to", "to");
+        }
+        Responses.json(rc, facility(rc).compose(f -> stats.between(f, from, to)));
+    }
+
+    public void dailyPdf(RoutingContext rc) {
+        LocalDate day = date(rc, "date");
+        pdf(rc, "laporan-harian-" + day, facility(rc).compose(f -> stats.between(f, day, day)
+                .compose(figures -> vertx.executeBlocking(() -> renderer.daily(f, day, figures), false))));
+    }
+
+    public void monthlyPdf(RoutingContext rc) {
+        YearMonth month;
+        try {
+            month = YearMonth.parse(String.valueOf(rc.queryParams().get("month")));
+        } catch (DateTimeParseException e) {
+            throw Problem.ofField(ErrorCode.INVALID_FIELD, "month", "month");
+        }
+        YearMonth m = month;
+        pdf(rc, "laporan-bulanan-" + m, facility(rc).compose(f -> stats.between(f, m.atDay(1), m.atEndOfMonth())
+                .compose(figures -> vertx.executeBlocking(() -> renderer.monthly(f, m, figures), false))));
+    }
+
+    /** Every ticket of the day, one line each: for a spreadsheet. No names, no NIK, the card's last four digits. */
+    public void dailyCsv(RoutingContext rc) {
+        LocalDate day = date(rc, "date");
+        facility(rc).compose(f -> pool.preparedQuery(StatsQueries.TICKETS_OF_DAY).execute(Tuple.of(f.id(), day))
+                .map(rows -> Csv.tickets(f, rows)))
+                .onSuccess(csv -> rc.response()
+                        .putHeader("Content-Type", "text/csv; charset=utf-8")
+                        .putHeader("Content-Disposition", "attachment; filename=\"antrean-" + day + ".csv\"")
+                        .end(csv))
+                .onFailure(rc::fail);
+    }
+
+    private static void pdf(RoutingContext rc, String name, Future<byte[]> pdf) {
+        pdf.onSuccess(bytes -> rc.response()
+                        .putHeader("Content-Type", "application/pdf")
+                        .putHeader("Content-Disposition", "inline; filename=\"" + name + ".pdf\"")
+                        .end(Buffer.buffer(bytes)))
+                .onFailure(rc::fail);
+    }
+
+    private Future<Facility> facility(RoutingContext rc) {
+        return directory.facility(rc.pathParam("facility"));
+    }
+
+    private static LocalDate date(RoutingContext rc, String name) {
+        String value = rc.queryParams().get(name);
+        try {
+            return LocalDate.parse(String.valueOf(value));
+        } catch (DateTimeParseException e) {
+            throw Problem.ofField(ErrorCode.INVALID_FIELD, name, name);
+        }
+    }
+}
