@@ -133,6 +133,7 @@
     state.timeZone = board.timeZone || state.timeZone;
     state.serviceDate = board.serviceDate || state.serviceDate;
     state.services = (board.services || []).map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, open: s.open !== false }));
+    takeEstimates(board);
     state.tickets = new Map();
     const calls = [];
     for (const s of board.services || []) {
@@ -382,6 +383,33 @@
     element.classList.remove('is-measuring');
   }
 
+  // The estimated wait of a newcomer per service, from the board (the server's rolling model of each poli).
+  function takeEstimates(board) {
+    state.estimates = {};
+    for (const s of board.services || []) state.estimates[s.code] = s.estimatedWaitMinutes;
+  }
+
+  /** Estimates move with the pace of the polis, not with each event: ask for the board once a minute. */
+  function refreshEstimates() {
+    let token = null;
+    try {
+      token = localStorage.getItem(tokenKey);
+    } catch (e) {
+      token = null;
+    }
+    if (!token) return;
+    fetch('/api/v1/facilities/' + encodeURIComponent(facility) + '/queue',
+      { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() : null))
+      .then((board) => {
+        if (board) {
+          takeEstimates(board);
+          renderWaiting();
+        }
+      })
+      .catch(() => {});
+  }
+
   const tiles = new Map(); // service code -> {tile, count, name, closed, value}
   function renderWaiting() {
     const container = $('waiting');
@@ -411,8 +439,10 @@
         count.className = 'count';
         const closed = document.createElement('div');
         closed.className = 'tile-closed';
-        tile.append(head, count, closed);
-        entry = { tile, prefix, name, count, closed, value: null };
+        const wait = document.createElement('div');
+        wait.className = 'tile-wait';
+        tile.append(head, count, wait, closed);
+        entry = { tile, prefix, name, count, wait, closed, value: null };
         tiles.set(s.code, entry);
       }
       entry.prefix.textContent = s.prefix || '';
@@ -422,6 +452,8 @@
       entry.count.textContent = String(value);
       if (entry.value !== null && entry.value !== value) bump(entry.count);
       entry.value = value;
+      const minutes = (state.estimates || {})[s.code];
+      entry.wait.textContent = s.open && value > 0 && minutes ? t('display.waiting.estimate', minutes) : '';
       entry.tile.classList.toggle('is-closed', !s.open);
       entry.closed.textContent = s.open ? '' : t('display.waiting.closed');
       return entry.tile;
@@ -570,6 +602,7 @@
       onStatus,
       onUnauthorized,
     });
+    setInterval(refreshEstimates, 60000);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

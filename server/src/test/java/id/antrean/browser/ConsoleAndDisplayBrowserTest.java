@@ -73,6 +73,9 @@ class ConsoleAndDisplayBrowserTest {
         JsonObject first = server.walkIn("UMUM");
         server.walkIn("UMUM");
         openDisplay();
+        // Two waiting, five minutes a patient without history, two rooms: a newcomer waits about five minutes.
+        assertThat(tv.driver().findElement(By.cssSelector("#waiting [data-service='UMUM'] .tile-wait")).getText())
+                .isEqualTo("± 5 menit");
         logInAtCounter("R-UMUM-1");
         within(desk.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#waiting [data-label='" + first.getString("label") + "']")));

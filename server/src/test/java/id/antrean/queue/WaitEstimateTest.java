@@ -52,11 +52,52 @@ class WaitEstimateTest {
         server.walkIn("UMUM");
         JsonObject third = server.walkIn("UMUM");
 
-        // Eight minutes a patient, two rooms serve Umum: two ahead → 8 minutes.
-        assertThat(third.getInteger("estimatedWaitMinutes")).isEqualTo(8);
+        // Eight minutes a patient, and only one of Umum's two rooms has been calling: two ahead → 16 minutes.
+        assertThat(third.getInteger("estimatedWaitMinutes")).isEqualTo(16);
         String text = new String(server.get("/api/v1/facilities/pkm-demo/tickets/" + third.getLong("id") + "/ticket.pdf")
                 .body().getBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(text).startsWith("%PDF");
+    }
+
+    /**
+     * A seeded history: on Tuesday, three Umum patients at 08:xx took 4 minutes each, three at 10:xx took 12.
+     * On Wednesday the estimate follows the hour of the day: 4 minutes a patient at 08:xx, 12 at 10:xx, and at
+     * 11:xx (no history) the mean over all hours, weighted towards the latest: 4, 4, 4, 5.6, 6.88, 7.904.
+     */
+    @Test
+    void theEstimateFollowsTheServicesPaceAtThatHourOfTheDay() {
+        clock.set(java.time.Instant.parse("2026-11-24T00:00:00Z"));   // Tuesday 08:00 WITA
+        server.relogin();
+        serve(3, Duration.ofMinutes(4));
+        clock.set(java.time.Instant.parse("2026-11-24T02:00:00Z"));   // 10:00 WITA
+        serve(3, Duration.ofMinutes(12));
+
+        assertThat(thirdInLineAt("2026-11-25T00:05:00Z")).isEqualTo(4);   // Wednesday 08:05: 2 ahead × 4 / 2 rooms
+        assertThat(thirdInLineAt("2026-11-25T02:05:00Z")).isEqualTo(12);  // 10:05: 2 ahead × 12 / 2 rooms
+        assertThat(thirdInLineAt("2026-11-25T03:05:00Z")).isEqualTo(8);   // 11:05: 2 × 7.904 / 2, rounded up
+    }
+
+    private void serve(int patients, Duration each) {
+        for (int i = 0; i < patients; i++) {
+            server.walkIn("UMUM");
+            server.counter("R-UMUM-1", "call-next", null);
+            clock.advance(each);
+            server.counter("R-UMUM-1", "finish", null);
+        }
+    }
+
+    /** Issues three Umum tickets at that instant (the line empty before) and returns the third's estimate. */
+    private int thirdInLineAt(String instant) {
+        clock.set(java.time.Instant.parse(instant));
+        server.relogin();
+        for (JsonObject waiting : server.get("/api/v1/facilities/pkm-demo/queue").bodyAsJsonObject()
+                .getJsonArray("services").getJsonObject(0).getJsonArray("waiting").stream()
+                .map(JsonObject.class::cast).toList()) {
+            server.counter("R-UMUM-2", "cancel", new JsonObject().put("ticket", waiting.getLong("id")));
+        }
+        server.walkIn("UMUM");
+        server.walkIn("UMUM");
+        return server.walkIn("UMUM").getInteger("estimatedWaitMinutes");
     }
 
     @Test
