@@ -1,7 +1,8 @@
 /*
  * Admin page of the Antrean console (/console/admin.html), for staff with the ADMIN role: kiosks and displays
  * (issue a token, shown once, with the display's address; revoke), the JKN roster upload (CSV) with its report,
- * and the audit log of a day. Uses the session of the console (same tab).
+ * the audit log of a day, and the reports to BPJS (outbox) with a status filter. Uses the session of the
+ * console (same tab).
  */
 (function () {
   'use strict';
@@ -9,7 +10,7 @@
   const C = window.AntreanConsole;
   const el = C.el;
   const $ = (id) => document.getElementById(id);
-  const TABS = ['devices', 'roster', 'audit'];
+  const TABS = ['devices', 'roster', 'audit', 'bpjs'];
 
   const S = {
     t: (key) => key,
@@ -19,6 +20,9 @@
     audit: null,
     roster: null,
     issued: null,
+    bpjs: null,
+    bpjsFilter: '',
+    bpjsSeq: 0,
     tab: 'devices',
   };
   const t = (key, ...args) => S.t(key, ...args);
@@ -44,6 +48,7 @@
     renderIssued();
     renderRoster();
     renderAudit();
+    renderBpjs();
   }
 
   // ---- gate -----------------------------------------------------------------------------------------
@@ -79,6 +84,7 @@
     if (location.hash !== '#' + name) history.replaceState(null, '', '#' + name);
     if (name === 'devices') loadDevices();
     if (name === 'audit' && !S.audit) loadAudit();
+    if (name === 'bpjs') loadBpjs();
   }
 
   // ---- devices --------------------------------------------------------------------------------------
@@ -294,6 +300,46 @@
     $('audit-empty').hidden = !audit || entries.length > 0;
   }
 
+  // ---- reports to BPJS (outbox) -----------------------------------------------------------------------
+
+  async function loadBpjs() {
+    const seq = ++S.bpjsSeq;
+    const filter = S.bpjsFilter;
+    $('bpjs-reload').classList.add('is-busy');
+    try {
+      const answer = await C.loadOutbox(S.facility.code, filter);
+      if (seq !== S.bpjsSeq) return;
+      S.bpjs = Object.assign({ filter }, answer);
+      renderBpjs();
+    } catch (e) {
+      if (seq === S.bpjsSeq) C.showBanner(C.errorText(e, S.t));
+    } finally {
+      if (seq === S.bpjsSeq) $('bpjs-reload').classList.remove('is-busy');
+    }
+  }
+
+  function renderBpjs() {
+    const answer = S.bpjs && S.bpjs.filter === S.bpjsFilter ? S.bpjs : null;
+    const counts = (S.bpjs && S.bpjs.counts) || { PENDING: 0, SENT: 0, FAILED: 0 };
+    C.outboxFilterButtons($('bpjs-filter'), counts, S.bpjsFilter, S.t, (status) => {
+      S.bpjsFilter = status;
+      renderBpjs();
+      loadBpjs();
+    });
+    const state = S.bpjs ? C.outboxState(S.bpjs) : null;
+    const pill = $('bpjs-state');
+    pill.hidden = !state;
+    if (state) {
+      pill.className = 'pill bpjs-state-' + state;
+      pill.textContent = t('console.bpjs.state.' + state);
+    }
+    const items = answer ? answer.items || [] : [];
+    $('bpjs-items').replaceChildren(...C.outboxRows(items, S.t, S.facility.timeZone));
+    $('bpjs-count').textContent = answer && items.length ? t('console.bpjs.admin.count', items.length) : '';
+    $('bpjs-empty').hidden = !answer || items.length > 0;
+    $('bpjs-empty').textContent = t(S.bpjsFilter ? 'console.bpjs.empty.' + S.bpjsFilter : 'console.bpjs.empty');
+  }
+
   // ---- start ----------------------------------------------------------------------------------------
 
   function wire() {
@@ -318,6 +364,7 @@
     });
     $('roster-form').addEventListener('submit', uploadRoster);
     $('audit-form').addEventListener('submit', loadAudit);
+    $('bpjs-reload').addEventListener('click', loadBpjs);
   }
 
   async function boot() {

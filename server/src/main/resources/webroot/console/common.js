@@ -1,7 +1,8 @@
 /*
  * Shared helpers of the Antrean staff pages (console index.html and admin.html): the session (bearer token in
  * sessionStorage), the language (localStorage), texts from the console bundle, API calls with problem+json
- * errors, small DOM and time helpers, the error banner and a confirmation dialog. No framework, no build step.
+ * errors, small DOM and time helpers, the error banner, a confirmation dialog, and the list of reports to BPJS
+ * (the outbox, shown by the console's dialog and the admin page). No framework, no build step.
  */
 (function () {
   'use strict';
@@ -325,11 +326,96 @@
     return ok;
   }
 
+  // ---- BPJS outbox (what the facility reported to BPJS) ---------------------------------------------
+
+  const OUTBOX_FILTERS = ['', 'PENDING', 'FAILED', 'SENT'];
+
+  /** GET …/bpjs-outbox: {counts: {PENDING, SENT, FAILED}, items: [...]} (latest 100; status '' = all). */
+  function loadOutbox(facility, status) {
+    return api(facilityPath(facility, '/bpjs-outbox' + (status ? '?status=' + encodeURIComponent(status) : '')));
+  }
+
+  /**
+   * 'failed' when BPJS refused a report, 'pending' when a report waits after an error (BPJS not reachable),
+   * else 'ok' (a report only just written and not sent yet is normal).
+   */
+  function outboxState(answer) {
+    const counts = (answer && answer.counts) || {};
+    if (Number(counts.FAILED) > 0) return 'failed';
+    const items = (answer && answer.items) || [];
+    if (Number(counts.PENDING) > 0 && items.some((item) => item.status === 'PENDING' && item.lastError)) return 'pending';
+    return 'ok';
+  }
+
+  /** antrean/panggil carries 1 (the patient came) or 2 (did not); shown when the server tells it. */
+  function outboxPresence(item) {
+    const value = item.presence !== undefined ? item.presence
+      : item.payload && item.payload.status !== undefined ? item.payload.status : null;
+    return value === 1 || value === '1' || value === 'PRESENT' ? 1 : value === 2 || value === '2' || value === 'ABSENT' ? 2 : null;
+  }
+
+  function outboxKindText(item, t) {
+    if (item.kind === 'PANGGIL') {
+      const presence = outboxPresence(item);
+      return t('console.bpjs.kind.PANGGIL' + (presence ? '.' + presence : ''));
+    }
+    const key = 'console.bpjs.kind.' + item.kind;
+    return t.has(key) ? t(key) : String(item.kind || '');
+  }
+
+  /** hh.mm today, or the date and time for another day. */
+  function outboxTime(iso, zone, language) {
+    const ms = parseTime(iso);
+    if (Number.isNaN(ms)) return '';
+    const sameDay = formatDate(ms, zone, language) === formatDate(Date.now(), zone, language);
+    return (sameDay ? '' : formatDate(ms, zone, language) + ' ') + formatTime(ms, zone, language);
+  }
+
+  /** What to say about one report: BPJS's answer when it refused, the last error while it waits. */
+  function outboxNote(item, t, zone) {
+    if (item.status === 'FAILED') {
+      const bpjs = item.bpjs || {};
+      const message = bpjs.message || item.lastError || '';
+      return bpjs.code !== undefined && bpjs.code !== null
+        ? t('console.bpjs.note.refused', message, bpjs.code) : t('console.bpjs.note.refusedNoCode', message);
+    }
+    if (item.status === 'PENDING') {
+      return item.lastError ? t('console.bpjs.note.lastError', item.lastError) : t('console.bpjs.note.queued');
+    }
+    return item.sentAt ? t('console.bpjs.note.sentAt', outboxTime(item.sentAt, zone, t.lang)) : '';
+  }
+
+  /** Rows of the outbox table (newest first, as the server lists them). */
+  function outboxRows(items, t, zone) {
+    return items.map((item) => el('tr', { class: 'outbox-row', dataset: { outboxId: item.id, status: item.status,
+      kind: item.kind } },
+      el('td', { class: 'nowrap', text: outboxTime(item.createdAt, zone, t.lang) }),
+      el('td', { class: 'nowrap' }, el('strong', { text: item.ticket ? item.ticket.label || '#' + item.ticket.id : '' })),
+      el('td', { text: outboxKindText(item, t) }),
+      el('td', {}, el('span', { class: 'pill outbox-' + item.status, text: t('console.bpjs.status.' + item.status) })),
+      el('td', { class: 'nowrap num', text: String(item.attempts || 0) }),
+      el('td', { class: 'outbox-note' + (item.status === 'SENT' ? ' muted' : ''), text: outboxNote(item, t, zone) })));
+  }
+
+  /** The filter buttons: All / Pending / Failed / Sent, each with its count. */
+  function outboxFilterButtons(box, counts, current, t, onChoose) {
+    const total = OUTBOX_FILTERS.slice(1).reduce((sum, s) => sum + (Number(counts && counts[s]) || 0), 0);
+    box.replaceChildren(...OUTBOX_FILTERS.map((status) => {
+      const count = status ? Number(counts && counts[status]) || 0 : total;
+      const button = el('button', { type: 'button', class: 'seg-btn', dataset: { status: status || 'ALL' },
+        'aria-pressed': String(status === current) },
+        t('console.bpjs.filter.' + (status || 'ALL')), el('span', { class: 'seg-count' + (count > 0 ? ' is-some' : ''), text: String(count) }));
+      button.addEventListener('click', () => onChoose(status));
+      return button;
+    }));
+  }
+
   window.AntreanConsole = {
     token, storedMe, saveSession, clearSession, setLoginNotice, takeLoginNotice,
     lang, setLang, loadTexts, applyTexts,
     ApiError, api, errorText, facilityPath, setUnauthorizedHandler,
     uuid, el, parseTime, formatTime, formatDate, localDate, zoneName,
     showBanner, hideBanner, wireBanner, confirmDialog, copyText,
+    loadOutbox, outboxState, outboxKindText, outboxRows, outboxFilterButtons,
   };
 })();

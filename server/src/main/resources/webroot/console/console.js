@@ -3,9 +3,10 @@
  *
  * Screens: login → choose the counter (remembered per facility) → the console: the counter's current ticket
  * with big action buttons and keyboard shortcuts, the waiting lists per service (live), parked and skipped
- * tickets, and a walk-in form to issue a ticket. Texts come from the console bundle (Bahasa Indonesia first,
- * English on a toggle). The queue is kept live from the server's events: a local map of open tickets,
- * filled from the snapshot and updated by every event.
+ * tickets, today's online bookings (Mobile JKN) not checked in yet with a check-in button, and a walk-in form
+ * to issue a ticket. The header shows what the facility reported to BPJS (the outbox). Texts come from the
+ * console bundle (Bahasa Indonesia first, English on a toggle). The queue is kept live from the server's
+ * events: a local map of open tickets, filled from the snapshot and updated by every event.
  */
 (function () {
   'use strict';
@@ -14,10 +15,15 @@
   const el = C.el;
   const $ = (id) => document.getElementById(id);
 
-  const OPEN_STATUSES = new Set(['WAITING', 'CALLED', 'SERVING', 'PARKED', 'SKIPPED']);
+  // BOOKED: an online booking of today, the patient not arrived yet (not in line). NO_SHOW is closed.
+  const OPEN_STATUSES = new Set(['BOOKED', 'WAITING', 'CALLED', 'SERVING', 'PARKED', 'SKIPPED']);
   const ELIGIBILITY = new Set(['ACTIVE_HERE', 'REGISTERED_ELSEWHERE', 'INACTIVE', 'NOT_FOUND', 'UNVERIFIED']);
-  const CANCELLABLE = new Set(['WAITING', 'CALLED', 'SKIPPED', 'PARKED']);
+  const CANCELLABLE = new Set(['BOOKED', 'WAITING', 'CALLED', 'SKIPPED', 'PARKED']);
   const CALLING_EVENTS = new Set(['CALLED', 'RECALLED', 'RESUMED']);
+  // Statuses a ticket of another day can have while that day has not come (a booking made ahead, cancelled).
+  const AHEAD_STATUSES = new Set(['BOOKED', 'CANCELLED', 'NO_SHOW']);
+  // Events after which BPJS has something new to hear (antrean/add, panggil, batal).
+  const BPJS_EVENTS = new Set(['ISSUED', 'STARTED', 'SKIPPED', 'CANCELLED', 'NO_SHOW']);
 
   /** Which buttons make sense for the status of the counter's current ticket (the server's rules). */
   const ALLOWED = {
@@ -30,6 +36,8 @@
   const TICK_MS = 10000;
   const LONG_WAIT_MIN = 30;
   const VERY_LONG_WAIT_MIN = 60;
+  const BPJS_POLL_MS = 20000;
+  const COMPACT_HEADER = window.matchMedia('(max-width: 1500px)');
 
   const S = {
     t: (key) => key,
@@ -40,6 +48,7 @@
     counter: null,            // the chosen counter
     tickets: new Map(),       // id → open ticket
     order: new Map(),         // id → sort key of a waiting ticket within its service
+    arrivedAt: new Map(),     // id → when an online booking checked in (ms), as far as this page saw it
     lastKey: 0,
     serviceDate: null,
     live: null,
@@ -49,7 +58,11 @@
     flashId: null,
     ending: false,
     renderTimer: null,
+    checkingIn: new Set(),    // ids of bookings being checked in now
     walkin: { key: null, body: null, ticket: null, identity: null, elig: null, eligFor: null, eligTimer: null, eligSeq: 0 },
+    // the BPJS outbox: the chip's answer (pending ones and the counts), the dialog's list and its filter
+    bpjs: { answer: null, list: null, filter: '', timer: null, soon: null, later: null, seq: 0, listSeq: 0,
+      stale: false, off: false },
   };
 
   const t = (key, ...args) => S.t(key, ...args);
@@ -114,6 +127,8 @@
     setLiveStatus(S.liveStatus);
     renderHeader();
     tickClock();
+    renderBpjsChip();
+    if ($('bpjs-dialog').open) renderBpjsDialog();
     const screen = document.body.dataset.screen;
     if (screen === 'counter') showCounterChoice(!$('counter-back').hidden);
     if (screen === 'console') {
@@ -122,6 +137,7 @@
       renderEligibilityAnswer();
       if (S.walkin.ticket && !$('walkin-result').hidden) showWalkinResult(S.walkin.ticket, false);
     }
+    if ($('ticket-dialog').open && detailTicket) fillDetail(detailTicket);
   }
 
   // ---- session --------------------------------------------------------------------------------------
@@ -176,6 +192,7 @@
     renderHeader();
     startClock();
     connectLive();
+    startBpjs();
     const remembered = stored(counterKey(S.facility.code));
     if (resumed && remembered && S.counters.some((c) => c.code === remembered)) {
       enterConsole(remembered);
@@ -189,8 +206,10 @@
     S.live = null;
     clearInterval(clockTimer);
     clearInterval(tickTimer);
+    stopBpjs();
     S.tickets.clear();
     S.order.clear();
+    S.arrivedAt.clear();
     S.counter = null;
     S.me = null;
     S.snapshot = false;
@@ -232,6 +251,7 @@
     $('hdr-facility').textContent = S.facility.name || S.facility.code;
     $('hdr-user').textContent = S.me.name || S.me.username || '';
     $('hdr-user').title = (S.me.username || '') + (S.me.role ? ' · ' + t('console.role.' + S.me.role) : '');
+    $('btn-logout').title = t('console.header.logoutAs', S.me.name || S.me.username || '');
     $('hdr-admin').hidden = !(S.me.role === 'ADMIN' || (S.me.permissions || []).includes('ADMIN'));
     $('hdr-counter').textContent = S.counter ? S.counter.name : '';
     document.title = S.counter ? t('console.title.counter', S.counter.name) : t('console.title');
@@ -365,10 +385,48 @@
       }
       for (const ticket of service.parked || []) S.tickets.set(ticket.id, ticket);
       for (const ticket of service.skipped || []) S.tickets.set(ticket.id, ticket);
+      for (const ticket of service.booked || []) S.tickets.set(ticket.id, ticket);
+    }
+    for (const id of Array.from(S.arrivedAt.keys())) {
+      if (!S.tickets.has(id)) S.arrivedAt.delete(id);
     }
     renderHeader();
     fillWalkinServices();
     scheduleRender();
+    learnArrivals();
+  }
+
+  /**
+   * The board does not say when a booked patient checked in; their history does. Read it for the waiting
+   * online tickets this page has not seen check in, one after the other, so their wait is shown right.
+   */
+  let learning = false;
+  async function learnArrivals() {
+    if (learning) return;
+    learning = true;
+    try {
+      const asked = new Set();
+      for (;;) {
+        const ticket = Array.from(S.tickets.values()).find((x) => x.status === 'WAITING' && x.source === 'ONLINE'
+          && !S.arrivedAt.has(x.id) && !asked.has(x.id));
+        if (!ticket || !S.me) break;
+        asked.add(ticket.id);
+        let full;
+        try {
+          full = await C.api(path('/tickets/' + encodeURIComponent(ticket.id)));
+        } catch (e) {
+          break;   // the next snapshot tries again
+        }
+        const checkIns = (full.history || []).filter((event) => event.type === 'TICKET_CHECKED_IN');
+        const at = checkIns.length ? C.parseTime(checkIns[checkIns.length - 1].at) : NaN;
+        if (!Number.isNaN(at) && S.tickets.has(ticket.id) && !S.arrivedAt.has(ticket.id)) {
+          S.arrivedAt.set(ticket.id, at);
+          scheduleRender();
+        }
+      }
+    } finally {
+      learning = false;
+    }
   }
 
   function applyEvent(event) {
@@ -378,19 +436,28 @@
     }
     const ticket = event && event.ticket;
     if (!ticket || ticket.id === undefined) return;
+    const type = String(event.type || '').replace(/^TICKET_/, '');
+    if (BPJS_EVENTS.has(type)) refreshBpjsSoon(3000);
     if (S.serviceDate && ticket.serviceDate && ticket.serviceDate !== S.serviceDate) {
       if (ticket.serviceDate < S.serviceDate) return;
+      // Mobile JKN books days ahead: such a booking (or its cancellation) is not a sign of a new day.
+      if (AHEAD_STATUSES.has(ticket.status)) return;
       // A new local day: the open tickets of yesterday are no longer on today's board.
       for (const [id, old] of S.tickets) {
         if (old.serviceDate < ticket.serviceDate) {
           S.tickets.delete(id);
           S.order.delete(id);
+          S.arrivedAt.delete(id);
         }
       }
       S.serviceDate = ticket.serviceDate;
+      reloadBoardSoon();   // bookings made for the new day before it came were not taken as such
+    }
+    if (type === 'CHECKED_IN') {
+      const at = C.parseTime(event.at);
+      S.arrivedAt.set(ticket.id, Number.isNaN(at) ? Date.now() : at);
     }
     upsert(ticket);
-    const type = String(event.type || '').replace(/^TICKET_/, '');
     if (S.counter && event.counter && event.counter.code === S.counter.code && CALLING_EVENTS.has(type)) {
       S.flashId = ticket.id;
     }
@@ -413,6 +480,7 @@
     if (!OPEN_STATUSES.has(ticket.status)) {
       S.tickets.delete(ticket.id);
       S.order.delete(ticket.id);
+      S.arrivedAt.delete(ticket.id);
       return;
     }
     if (ticket.status === 'WAITING'
@@ -456,6 +524,43 @@
       || sortKey(a) - sortKey(b) || a.number - b.number);
   }
 
+  /** Today's online bookings of a service whose patient has not checked in yet, by estimated time. */
+  function bookedOf(service) {
+    const list = [];
+    for (const ticket of S.tickets.values()) {
+      if (ticket.status === 'BOOKED' && ticket.service === service) list.push(ticket);
+    }
+    const at = (ticket) => {
+      const ms = C.parseTime(ticket.estimatedAt);
+      return Number.isNaN(ms) ? Number.MAX_SAFE_INTEGER : ms;
+    };
+    return list.sort((a, b) => at(a) - at(b) || a.number - b.number);
+  }
+
+  /**
+   * A booked patient who checked in before the time estimated at booking is in line only from that time:
+   * "call next" passes them over until then.
+   */
+  function notYet(ticket, now) {
+    if (ticket.status !== 'WAITING' || !ticket.estimatedAt || ticket.service !== ticket.homeService) return false;
+    return C.parseTime(ticket.estimatedAt) > (now || Date.now());
+  }
+
+  /**
+   * Since when a waiting ticket stands in line (ms): a walk-in since it took its number; a booking since it
+   * checked in (when this page saw it) but not before its estimated time. Bookings are made days ahead, so
+   * their issue time says nothing about today's wait.
+   */
+  function inLineSince(ticket) {
+    const issued = C.parseTime(ticket.issuedAt);
+    if (ticket.source !== 'ONLINE') return issued;
+    const arrived = S.arrivedAt.get(ticket.id);
+    const estimated = C.parseTime(ticket.estimatedAt);
+    let since = arrived !== undefined ? arrived : issued;
+    if (!Number.isNaN(estimated) && (Number.isNaN(since) || estimated > since)) since = estimated;
+    return since;
+  }
+
   /** The ticket at this counter now (called or being served); the latest call if there were two. */
   function currentTicket() {
     if (!S.counter) return null;
@@ -487,8 +592,8 @@
     renderParkedAndSkipped();
   }
 
-  function minutesSince(iso) {
-    const ms = C.parseTime(iso);
+  function minutesSince(value) {
+    const ms = typeof value === 'number' ? value : C.parseTime(value);
     if (Number.isNaN(ms)) return 0;
     return Math.max(0, Math.floor((Date.now() - ms) / 60000));
   }
@@ -511,7 +616,9 @@
     badges.push(el('span', { class: 'badge badge-payer payer-' + ticket.payer, text: t('console.payer.' + ticket.payer) }));
     const reason = eligibilityReason(ticket);
     if (reason) badges.push(eligibilityBadge(reason, ticket.eligibility && ticket.eligibility.source));
-    badges.push(el('span', { class: 'badge badge-source source-' + ticket.source, text: t('console.source.' + ticket.source) }));
+    if (!options.noSource) {
+      badges.push(el('span', { class: 'badge badge-source source-' + ticket.source, text: t('console.source.' + ticket.source) }));
+    }
     if (options.card && ticket.cardNumberMasked) {
       badges.push(el('span', { class: 'badge badge-plain',
         text: t('console.row.card', ticket.cardNumberMasked.replace(/^\*+/, '…')) }));
@@ -560,7 +667,12 @@
     }
     if (ticket && ticket.callCount > 1) parts.push(t('console.current.callCount', ticket.callCount));
     if (ticket && ticket.startedAt) parts.push(t('console.current.startedAt', C.formatTime(ticket.startedAt, zone, S.t.lang)));
-    if (ticket && ticket.issuedAt) parts.push(t('console.current.issuedAt', C.formatTime(ticket.issuedAt, zone, S.t.lang)));
+    // A booking was made days ahead maybe: its estimated time says more than the time it was made.
+    if (ticket && ticket.source === 'ONLINE' && ticket.estimatedAt) {
+      parts.push(t('console.current.estimatedAt', C.formatTime(ticket.estimatedAt, zone, S.t.lang)));
+    } else if (ticket && ticket.issuedAt) {
+      parts.push(t('console.current.issuedAt', C.formatTime(ticket.issuedAt, zone, S.t.lang)));
+    }
     $('current-times').textContent = parts.join(' · ');
   }
 
@@ -574,9 +686,18 @@
     document.querySelectorAll('.act[data-action]').forEach((button) => {
       button.disabled = !allowed.has(button.dataset.action);
     });
-    let waiting = 0;
-    for (const code of myServices()) waiting += waitingOf(code).length;
-    $('callnext-hint').textContent = t('console.action.waitingHere', waiting);
+    // Only tickets in line count; a booking not arrived yet is not, and one checked in early only from its time.
+    let ready = 0;
+    let later = 0;
+    const now = Date.now();
+    for (const code of myServices()) {
+      for (const waiting of waitingOf(code)) {
+        if (notYet(waiting, now)) later++;
+        else ready++;
+      }
+    }
+    $('callnext-hint').textContent = later ? t('console.action.waitingHereLater', ready, later)
+      : t('console.action.waitingHere', ready);
   }
 
   // Keyed lists: rows stay the same elements while their ticket does not change (no lost clicks or focus).
@@ -606,13 +727,29 @@
     existing.forEach((row) => row.remove());
   }
 
-  function waitText(ticket) {
-    return t('console.waiting.minutes', minutesSince(ticket.issuedAt));
+  function waitText(since) {
+    return t('console.waiting.minutes', minutesSince(since));
   }
 
-  function waitClass(ticket) {
-    const minutes = minutesSince(ticket.issuedAt);
+  function waitClass(since) {
+    const minutes = minutesSince(since);
     return 'row-wait' + (minutes >= VERY_LONG_WAIT_MIN ? ' wait-very-long' : minutes >= LONG_WAIT_MIN ? ' wait-long' : '');
+  }
+
+  /** The wait column of a waiting row: minutes in line, or "from hh.mm" for a booking not due yet. */
+  function waitCell(ticket) {
+    const zone = S.facility.timeZone;
+    if (notYet(ticket)) {
+      const at = C.formatTime(ticket.estimatedAt, zone, S.t.lang);
+      return el('span', { class: 'row-wait wait-later', dataset: { until: C.parseTime(ticket.estimatedAt) },
+        title: t('console.waiting.notYet.title', at) }, t('console.waiting.notYet', at));
+    }
+    const since = inLineSince(ticket);
+    const title = ticket.source === 'ONLINE'
+      ? t('console.waiting.inLineSince', C.formatTime(since, zone, S.t.lang))
+      : t('console.waiting.since', C.formatTime(ticket.issuedAt, zone, S.t.lang));
+    return el('span', { class: waitClass(since), dataset: { since: Number.isNaN(since) ? '' : since }, title },
+      waitText(since));
   }
 
   function rowButton(role, text, handler, extraClass) {
@@ -630,13 +767,14 @@
 
   function buildWaitingRow(ticket, index) {
     const callable = myServices().has(ticket.service);
-    return el('li', { class: 'row' + (ticket.priority ? ' is-priority' : ''),
-      dataset: { ticketId: ticket.id, label: ticket.label, status: ticket.status } },
+    const later = notYet(ticket);
+    const data = { ticketId: ticket.id, label: ticket.label, status: ticket.status };
+    if (later) data.notYet = 'true';
+    return el('li', { class: 'row' + (ticket.priority ? ' is-priority' : '') + (later ? ' is-later' : ''), dataset: data },
       el('span', { class: 'row-pos', text: String(index + 1), title: t('console.waiting.position') }),
       labelButton(ticket),
       el('span', { class: 'row-badges' }, ticketBadges(ticket)),
-      el('span', { class: waitClass(ticket), dataset: { since: ticket.issuedAt }, title: t('console.waiting.since',
-        C.formatTime(ticket.issuedAt, S.facility.timeZone, S.t.lang)) }, waitText(ticket)),
+      waitCell(ticket),
       el('span', { class: 'row-actions' },
         callable ? rowButton('call', t('console.row.call'), (e) => callThis(ticket.id, e.currentTarget), 'btn-call') : null,
         rowButton('print', t('console.row.print'), (e) => printTicket(ticket, e.currentTarget), 'btn-ghost')));
@@ -645,7 +783,27 @@
   function waitingSignature(ticket, index) {
     return [S.t.lang, index, ticket.label, ticket.status, ticket.payer, ticket.source, ticket.priority,
       eligibilityReason(ticket), ticket.eligibility && ticket.eligibility.source, myServices().has(ticket.service),
-      ticket.issuedAt].join('|');
+      ticket.issuedAt, ticket.estimatedAt, notYet(ticket), inLineSince(ticket)].join('|');
+  }
+
+  /** A booking not checked in: label, badges, its estimated time and a big check-in button. */
+  function buildBookedRow(ticket) {
+    const zone = S.facility.timeZone;
+    const at = ticket.estimatedAt ? C.formatTime(ticket.estimatedAt, zone, S.t.lang) : '';
+    const late = ticket.estimatedAt && C.parseTime(ticket.estimatedAt) < Date.now();
+    return el('li', { class: 'row row-booked', dataset: { ticketId: ticket.id, label: ticket.label, status: ticket.status } },
+      labelButton(ticket),
+      el('span', { class: 'row-badges' }, ticketBadges(ticket, { noSource: true })),
+      el('span', { class: 'row-estimate' + (late ? ' is-late' : ''), dataset: { at: ticket.estimatedAt || '' },
+        title: at ? t('console.booked.estimated.title', at) : null }, at ? t('console.booked.estimated', at) : ''),
+      el('span', { class: 'row-actions' },
+        rowButton('check-in', t('console.booked.checkIn'), (e) => checkIn(ticket, e.currentTarget), 'btn-primary btn-check-in')));
+  }
+
+  function bookedSignature(ticket) {
+    const late = ticket.estimatedAt && C.parseTime(ticket.estimatedAt) < Date.now();
+    return [S.t.lang, ticket.label, ticket.status, ticket.payer, eligibilityReason(ticket),
+      ticket.eligibility && ticket.eligibility.source, ticket.estimatedAt, late].join('|');
   }
 
   function groupState() {
@@ -661,8 +819,11 @@
         el('span', { class: 'svc-tag svc-mine' }),
         el('span', { class: 'svc-tag svc-closed' }),
         el('span', { class: 'svc-count' })),
-      el('ol', { class: 'rows' }),
-      el('p', { class: 'empty' }));
+      el('ol', { class: 'rows rows-waiting' }),
+      el('p', { class: 'empty' }),
+      el('div', { class: 'svc-booked', hidden: true },
+        el('h3', { class: 'svc-sub' }),
+        el('ol', { class: 'rows rows-booked' })));
     details.open = Object.prototype.hasOwnProperty.call(state, service.code) ? !!state[service.code] : mine;
     details.addEventListener('toggle', () => {
       const now = groupState();
@@ -686,6 +847,7 @@
       if (!group) group = buildGroup(service, mine.has(service.code));
       if (root.children[index] !== group) root.insertBefore(group, root.children[index] || null);
       const tickets = waitingOf(service.code);
+      const booked = bookedOf(service.code);
       total += tickets.length;
       group.classList.toggle('is-mine', mine.has(service.code));
       group.classList.toggle('is-closed', !service.open);
@@ -693,11 +855,16 @@
       group.querySelector('.svc-name').textContent = service.name;
       group.querySelector('.svc-mine').textContent = mine.has(service.code) ? t('console.waiting.mine') : '';
       group.querySelector('.svc-closed').textContent = service.open ? '' : t('console.waiting.closed');
-      group.querySelector('.svc-count').textContent = t('console.waiting.count', tickets.length);
+      group.querySelector('.svc-count').textContent = booked.length
+        ? t('console.waiting.countBooked', tickets.length, booked.length) : t('console.waiting.count', tickets.length);
       const empty = group.querySelector('.empty');
       empty.textContent = t('console.waiting.empty');
       empty.hidden = tickets.length > 0;
-      syncRows(group.querySelector('.rows'), tickets, buildWaitingRow, waitingSignature);
+      syncRows(group.querySelector('.rows-waiting'), tickets, buildWaitingRow, waitingSignature);
+      const bookedBox = group.querySelector('.svc-booked');
+      bookedBox.hidden = booked.length === 0;
+      bookedBox.querySelector('.svc-sub').textContent = t('console.booked.title', booked.length);
+      syncRows(bookedBox.querySelector('.rows-booked'), booked, buildBookedRow, bookedSignature);
     });
     existing.forEach((group) => group.remove());
     $('waiting-total').textContent = t('console.waiting.total', total);
@@ -752,10 +919,18 @@
   function tickWaits() {
     if (document.body.dataset.screen !== 'console') return;
     document.querySelectorAll('#waiting .row-wait[data-since]').forEach((span) => {
-      const ticket = { issuedAt: span.dataset.since };
-      span.textContent = waitText(ticket);
-      span.className = waitClass(ticket);
+      if (!span.dataset.since) return;
+      const since = Number(span.dataset.since);
+      span.textContent = waitText(since);
+      span.className = waitClass(since);
     });
+    // A booking whose time has come is in line now; one not come by its time shows late.
+    const now = Date.now();
+    const due = Array.from(document.querySelectorAll('#waiting .row-wait[data-until]'))
+      .some((span) => Number(span.dataset.until) <= now)
+      || Array.from(document.querySelectorAll('#waiting .row-estimate[data-at]:not(.is-late)'))
+        .some((span) => span.dataset.at && C.parseTime(span.dataset.at) < now);
+    if (due) scheduleRender();
     renderCurrentTimes(currentTicket());
   }
 
@@ -800,6 +975,7 @@
           S.flashId = ticket.id;
         }
         note(t('console.note.' + action, ticket.label, ticket.serviceName || serviceName(ticket.service)));
+        if (action === 'start' || action === 'skip' || action === 'cancel') refreshBpjsAfterAction();
       }
       scheduleRender();
       return ticket;
@@ -840,6 +1016,70 @@
       body: t('console.confirm.cancel.body'), ok: t('console.confirm.cancel.ok'), back: t('console.dialog.back'),
       danger: true });
     if (ok) await counterAction('cancel', { ticket: ticket.id }, button);
+  }
+
+  /** POST …/tickets/{id}/check-in: the booked patient is here and joins the line (from their estimated time). */
+  async function checkIn(ticket, button) {
+    if (S.checkingIn.has(ticket.id)) return null;
+    S.checkingIn.add(ticket.id);
+    if (button) {
+      button.classList.add('is-busy');
+      button.disabled = true;
+    }
+    try {
+      const after = await C.api(path('/tickets/' + encodeURIComponent(ticket.id) + '/check-in'), { method: 'POST' });
+      if (after && after.id !== undefined) {
+        S.arrivedAt.set(after.id, Date.now());
+        upsert(after);
+        const where = after.serviceName || serviceName(after.service);
+        if (notYet(after)) {
+          note(t('console.note.checkInLater', after.label, C.formatTime(after.estimatedAt, S.facility.timeZone, S.t.lang)));
+        } else if (after.position) {
+          note(t('console.note.checkIn', after.label, after.position, where));
+        } else {
+          note(t('console.note.checkInPlain', after.label, where));
+        }
+      }
+      scheduleRender();
+      return after;
+    } catch (e) {
+      C.showBanner(C.errorText(e, S.t));
+      // Checked in at the kiosk meanwhile, cancelled, or gone: show it as it is now.
+      if (e.status === 409 || e.status === 404) refreshTicket(ticket.id);
+      return null;
+    } finally {
+      S.checkingIn.delete(ticket.id);
+      if (button) {
+        button.classList.remove('is-busy');
+        button.disabled = false;
+      }
+    }
+  }
+
+  /** Reads one ticket again and puts it in the local map as it is now (taken out when closed or gone). */
+  async function refreshTicket(id) {
+    try {
+      const ticket = await C.api(path('/tickets/' + encodeURIComponent(id)));
+      delete ticket.history;
+      if (!S.serviceDate || ticket.serviceDate === S.serviceDate) upsert(ticket);
+    } catch (e) {
+      if (e.status === 404) {
+        S.tickets.delete(id);
+        S.order.delete(id);
+      }
+    }
+    scheduleRender();
+  }
+
+  /** Reads the whole board again (after the day changed, to catch what was booked for it before). */
+  let boardTimer = null;
+  function reloadBoardSoon() {
+    clearTimeout(boardTimer);
+    boardTimer = setTimeout(async () => {
+      try {
+        applyBoard(await C.api(path('/queue')));
+      } catch (e) { /* the next snapshot brings it */ }
+    }, 1000);
   }
 
   function openTransfer(ticket) {
@@ -899,6 +1139,8 @@
     detailTicket = ticket;
     const zone = S.facility.timeZone;
     const time = (iso) => (iso ? C.formatTime(iso, zone, S.t.lang) : '');
+    const dateTime = (iso) => (iso ? C.formatDate(C.parseTime(iso), zone, S.t.lang) + ' ' + time(iso) : '');
+    const online = ticket.source === 'ONLINE';
     $('ticket-title').textContent = t('console.detail.title', ticket.label);
     const status = $('ticket-status');
     status.textContent = t('console.status.' + ticket.status);
@@ -909,13 +1151,17 @@
       ...fact(t('console.detail.homeService'), ticket.homeService !== ticket.service ? serviceName(ticket.homeService) : ''),
       ...fact(t('console.detail.position'), ticket.status === 'WAITING' ? ticket.position : ''),
       ...fact(t('console.detail.counter'), ticket.counter ? ticket.counter.name : ''),
-      ...fact(t('console.detail.issuedAt'), time(ticket.issuedAt)),
+      ...fact(t(online ? 'console.detail.bookedAt' : 'console.detail.issuedAt'),
+        online ? dateTime(ticket.issuedAt) : time(ticket.issuedAt)),
+      ...fact(t('console.detail.estimatedAt'), time(ticket.estimatedAt)
+        + (notYet(ticket) ? ' · ' + t('console.detail.notYet') : '')),
       ...fact(t('console.detail.calledAt'), time(ticket.calledAt)),
       ...fact(t('console.detail.startedAt'), time(ticket.startedAt)),
       ...fact(t('console.detail.finishedAt'), time(ticket.finishedAt)),
       ...fact(t('console.detail.callCount'), ticket.callCount ? ticket.callCount : ''),
       ...fact(t('console.detail.checkedAt'), ticket.eligibility ? time(ticket.eligibility.checkedAt) : ''));
     $('ticket-cancel-ticket').hidden = !CANCELLABLE.has(ticket.status);
+    $('ticket-check-in').hidden = ticket.status !== 'BOOKED';
   }
 
   function fillHistory(events) {
@@ -1055,6 +1301,58 @@
     const view = eligibilityView(answer).filter(Boolean);
     box.replaceChildren(...view);
     box.hidden = view.length === 0;
+    renderWalkinBooking(answer);
+  }
+
+  /** A text with a ticket's label in it, the label kept on one line (A-012 must not break at its dash). */
+  function withLabel(key, label, ...rest) {
+    const [before, after] = t(key, '\u0000', ...rest).split('\u0000');
+    return after === undefined ? [before] : [before, el('strong', { class: 'nowrap', text: label }), after];
+  }
+
+  /** Today's online booking of the typed card, not checked in: usually the patient should check in, not take a new number. */
+  function typedBooking(answer) {
+    const ticket = answer && answer.booking && answer.booking.ticket;
+    if (!ticket || ticket.id === undefined) return null;
+    const known = S.tickets.get(ticket.id);
+    if (known && known.status !== 'BOOKED') return null;   // checked in (or cancelled) since the check
+    return known || ticket;
+  }
+
+  function renderWalkinBooking(answer) {
+    const box = $('walkin-booking');
+    const ticket = typedBooking(answer);
+    box.hidden = !ticket;
+    if (!ticket) {
+      box.replaceChildren();
+      return;
+    }
+    const where = ticket.serviceName || serviceName(ticket.service);
+    const at = ticket.estimatedAt ? C.formatTime(ticket.estimatedAt, S.facility.timeZone, S.t.lang) : '';
+    box.replaceChildren(
+      el('p', { class: 'walkin-booking-text' }, withLabel('console.walkin.booking', ticket.label, where)),
+      at ? el('p', { class: 'walkin-booking-facts', text: t('console.booked.estimated', at) }) : null,
+      el('button', { type: 'button', class: 'btn btn-primary btn-block btn-check-in',
+        dataset: { role: 'check-in', ticketId: ticket.id } }, t('console.walkin.booking.checkIn', ticket.label)));
+  }
+
+  /** Checks in the typed card's booking from the walk-in form, and shows its number like a new one. */
+  async function checkInFromWalkin(button) {
+    const answer = S.walkin.elig;
+    const ticket = typedBooking(answer);
+    if (!ticket) return;
+    const after = await checkIn(ticket, button);
+    if (!after) {
+      renderWalkinBooking(S.walkin.elig);
+      return;
+    }
+    S.walkin.identity = null;
+    showWalkinResult(after, true);
+    $('walkin-card').value = '';
+    $('walkin-priority').checked = false;
+    S.walkin.elig = null;
+    S.walkin.eligFor = null;
+    renderEligibilityAnswer();
   }
 
   async function submitWalkin(event) {
@@ -1082,6 +1380,13 @@
       else body.nik = identity.nik;
     }
     if ($('walkin-priority').checked) body.priority = true;
+    const booking = identity && identity.key === W.eligFor ? typedBooking(W.elig) : null;
+    if (booking && booking.service === service) {
+      const ok = await C.confirmDialog({ title: t('console.confirm.walkinBooked.title', booking.label),
+        body: t('console.confirm.walkinBooked.body', booking.label), ok: t('console.confirm.walkinBooked.ok'),
+        back: t('console.dialog.back') });
+      if (!ok) return;
+    }
     const signature = JSON.stringify(body);
     if (!W.key || W.body !== signature) {
       W.key = C.uuid();   // one key per intended ticket; the same key again when retrying the same submission
@@ -1096,6 +1401,7 @@
       W.body = null;
       upsert(ticket);
       scheduleRender();
+      if (ticket.payer === 'JKN') refreshBpjsAfterAction();
       W.identity = identity && identity.key ? identity.key : null;
       showWalkinResult(ticket, true);
       // Ready for the next patient: JKN again (the usual case, and the one that needs a card number).
@@ -1126,8 +1432,9 @@
     $('walkin-result').hidden = false;
     $('walkin-result-label').textContent = ticket.label;
     const where = ticket.serviceName || serviceName(ticket.service);
-    $('walkin-result-service').textContent = ticket.position
-      ? t('console.walkin.result.position', ticket.position, where) : where;
+    $('walkin-result-service').textContent = (ticket.position
+      ? t('console.walkin.result.position', ticket.position, where) : where)
+      + (notYet(ticket) ? ' · ' + t('console.waiting.notYet', C.formatTime(ticket.estimatedAt, S.facility.timeZone, S.t.lang)) : '');
     $('walkin-result-badges').replaceChildren(...ticketBadges(ticket));
     const message = $('walkin-result-message');
     message.hidden = true;
@@ -1159,6 +1466,160 @@
     S.walkin.eligFor = null;
     renderEligibilityAnswer();
     $('walkin-service').focus();
+  }
+
+  function rowCheckInButton(id) {
+    return document.querySelector('#waiting .row-booked[data-ticket-id="' + String(id).replace(/"/g, '') + '"] .btn-check-in');
+  }
+
+  // ---- BPJS outbox ----------------------------------------------------------------------------------
+  // What the facility has reported to BPJS (antrean/add, panggil, batal): a chip in the header, refreshed
+  // every 20 s and shortly after actions BPJS hears about; a click opens the list.
+
+  function startBpjs() {
+    stopBpjs();
+    S.bpjs.off = false;
+    refreshBpjs();
+    S.bpjs.timer = setInterval(refreshBpjs, BPJS_POLL_MS);
+  }
+
+  function stopBpjs() {
+    clearInterval(S.bpjs.timer);
+    clearTimeout(S.bpjs.soon);
+    clearTimeout(S.bpjs.later);
+    S.bpjs.timer = null;
+    S.bpjs.soon = null;
+    S.bpjs.later = null;
+    S.bpjs.answer = null;
+    S.bpjs.list = null;
+    S.bpjs.seq++;
+    S.bpjs.listSeq++;
+    $('bpjs-chip').hidden = true;
+  }
+
+  /** One look soon (several events together make one request). */
+  function refreshBpjsSoon(delay) {
+    if (!S.me || S.bpjs.off || S.bpjs.soon) return;
+    S.bpjs.soon = setTimeout(() => {
+      S.bpjs.soon = null;
+      refreshBpjs();
+    }, delay || 1500);
+  }
+
+  /** After an action of this console: the report is written at once and usually sent within seconds. */
+  function refreshBpjsAfterAction() {
+    refreshBpjsSoon(1500);
+    clearTimeout(S.bpjs.later);
+    S.bpjs.later = setTimeout(refreshBpjs, 6000);
+  }
+
+  async function refreshBpjs() {
+    if (!S.me || S.bpjs.off) return;
+    const seq = ++S.bpjs.seq;
+    try {
+      // The pending ones with their last error tell whether BPJS is reachable; the counts come with any answer.
+      const answer = await C.loadOutbox(S.facility.code, 'PENDING');
+      if (seq !== S.bpjs.seq || !S.me) return;
+      S.bpjs.answer = answer;
+      S.bpjs.stale = false;
+      renderBpjsChip();
+      if ($('bpjs-dialog').open) loadBpjsList();
+    } catch (e) {
+      if (seq !== S.bpjs.seq) return;
+      if (e.status === 403 || e.status === 404) {
+        // Not for this account, or a server without the outbox: no chip.
+        S.bpjs.off = true;
+        clearInterval(S.bpjs.timer);
+        $('bpjs-chip').hidden = true;
+        return;
+      }
+      S.bpjs.stale = true;   // keep the last answer, marked as not current
+      renderBpjsChip();
+    }
+  }
+
+  function bpjsCounts() {
+    const list = S.bpjs.list;
+    const answer = S.bpjs.answer;
+    return (list && list.counts) || (answer && answer.counts) || { PENDING: 0, SENT: 0, FAILED: 0 };
+  }
+
+  function renderBpjsChip() {
+    const chip = $('bpjs-chip');
+    const answer = S.bpjs.answer;
+    chip.hidden = !answer || !S.me;
+    if (!answer) return;
+    const counts = answer.counts || {};
+    const state = C.outboxState(answer);
+    chip.dataset.state = state;
+    chip.classList.toggle('is-stale', !!S.bpjs.stale);
+    const full = t('console.bpjs.chip', counts.SENT || 0, counts.PENDING || 0, counts.FAILED || 0);
+    let text = full;
+    if (COMPACT_HEADER.matches) {
+      // A narrow header: only what is not zero (the sent ones while nothing else), the whole text in the title.
+      const parts = ['PENDING', 'FAILED'].filter((s) => Number(counts[s]) > 0)
+        .map((s) => t('console.bpjs.chip.' + s, counts[s]));
+      text = t('console.bpjs.chip.short', parts.length ? parts.join(' · ') : t('console.bpjs.chip.SENT', counts.SENT || 0));
+    }
+    $('bpjs-chip-text').textContent = text;
+    const title = full + ' — ' + t('console.bpjs.state.' + state + '.title', counts.PENDING || 0, counts.FAILED || 0);
+    chip.title = S.bpjs.stale ? title + ' ' + t('console.bpjs.stale') : title;
+    chip.setAttribute('aria-label', chip.title);
+  }
+
+  function openBpjsDialog() {
+    const dialog = $('bpjs-dialog');
+    S.bpjs.filter = '';
+    $('bpjs-error').hidden = true;
+    renderBpjsDialog();
+    if (!dialog.open) dialog.showModal();
+    $('bpjs-close').focus();
+    loadBpjsList();
+  }
+
+  async function loadBpjsList() {
+    const seq = ++S.bpjs.listSeq;
+    const filter = S.bpjs.filter;
+    $('bpjs-reload').classList.add('is-busy');
+    try {
+      const answer = await C.loadOutbox(S.facility.code, filter);
+      if (seq !== S.bpjs.listSeq) return;
+      S.bpjs.list = Object.assign({ filter }, answer);
+      $('bpjs-error').hidden = true;
+      if (S.bpjs.answer) {
+        // The counts are the facility's, whatever the filter: the chip says the same as the list.
+        S.bpjs.answer = Object.assign({}, S.bpjs.answer, { counts: answer.counts });
+        if (filter === 'PENDING') S.bpjs.answer.items = answer.items;
+        renderBpjsChip();
+      }
+    } catch (e) {
+      if (seq !== S.bpjs.listSeq) return;
+      $('bpjs-error').textContent = C.errorText(e, S.t);
+      $('bpjs-error').hidden = false;
+    } finally {
+      if (seq === S.bpjs.listSeq) $('bpjs-reload').classList.remove('is-busy');
+    }
+    renderBpjsDialog();
+  }
+
+  function renderBpjsDialog() {
+    const list = S.bpjs.list && S.bpjs.list.filter === S.bpjs.filter ? S.bpjs.list : null;
+    C.outboxFilterButtons($('bpjs-filter'), bpjsCounts(), S.bpjs.filter, S.t, (status) => {
+      S.bpjs.filter = status;
+      renderBpjsDialog();
+      loadBpjsList();
+    });
+    const state = S.bpjs.answer ? C.outboxState(S.bpjs.answer) : null;
+    const pill = $('bpjs-dialog-state');
+    pill.hidden = !state;
+    if (state) {
+      pill.className = 'pill bpjs-state-' + state;
+      pill.textContent = t('console.bpjs.state.' + state);
+    }
+    const items = list ? list.items || [] : [];
+    $('bpjs-items').replaceChildren(...C.outboxRows(items, S.t, S.facility.timeZone));
+    $('bpjs-empty').hidden = !list || items.length > 0;
+    $('bpjs-empty').textContent = t(S.bpjs.filter ? 'console.bpjs.empty.' + S.bpjs.filter : 'console.bpjs.empty');
   }
 
   // ---- keyboard -------------------------------------------------------------------------------------
@@ -1217,6 +1678,7 @@
       button.addEventListener('click', () => onActionButton(button.dataset.action));
     });
     document.addEventListener('keydown', onKeyDown);
+    if (COMPACT_HEADER.addEventListener) COMPACT_HEADER.addEventListener('change', renderBpjsChip);
     $('transfer-dialog').addEventListener('keydown', onTransferKey);
     // A button clicked with the mouse gives the focus back, so that Space means "call next" again.
     document.addEventListener('click', (event) => {
@@ -1235,6 +1697,20 @@
       const ticket = detailTicket;
       $('ticket-dialog').close();
       if (ticket) cancelTicket(ticket, e.currentTarget);
+    });
+    $('ticket-check-in').addEventListener('click', () => {
+      const ticket = detailTicket;
+      $('ticket-dialog').close();
+      if (ticket) checkIn(ticket, rowCheckInButton(ticket.id));
+    });
+    $('walkin-booking').addEventListener('click', (e) => {
+      const button = e.target.closest && e.target.closest('button[data-role="check-in"]');
+      if (button) checkInFromWalkin(button);
+    });
+    $('bpjs-chip').addEventListener('click', openBpjsDialog);
+    $('bpjs-reload').addEventListener('click', () => {
+      loadBpjsList();
+      refreshBpjs();
     });
   }
 
