@@ -118,7 +118,8 @@ public final class Bookings {
             RETURNING last_number""";
     static final String DAY_COUNTS = """
             SELECT count(*) FILTER (WHERE status NOT IN ('CANCELLED')) AS taken,
-                   count(*) FILTER (WHERE status NOT IN ('CANCELLED') AND source = 'ONLINE') AS online
+                   count(*) FILTER (WHERE status NOT IN ('CANCELLED') AND source = 'ONLINE') AS online,
+                   count(*) FILTER (WHERE status IN ('WAITING', 'BOOKED')) AS ahead
             FROM ticket WHERE facility_id = $1 AND home_service_id = $2 AND service_date = $3""";
     static final String INSERT_BOOKING = """
             WITH booked AS (
@@ -242,6 +243,10 @@ public final class Bookings {
         return facility.bookingWindowDays();
     }
 
+    /** The number a booking takes, and how many of the day's patients are still to be called before it. */
+    private record Slot(int number, int ahead) {
+    }
+
     private Future<Standing> insert(SqlConnection tx, Facility facility, Poli poli, Schedule schedule, Request request,
                                     Eligibility checked, WaitEstimator.Pace pace) {
         long serviceId = poli.service().id();
@@ -260,14 +265,16 @@ public final class Bookings {
                                     || poli.jknQuota() != null && row.getLong("online") >= poli.jknQuota()) {
                                 throw new Refused(Refusal.QUOTA_FULL, Map.of("poli", poli.service().name()));
                             }
-                            return seq.iterator().next().getInteger("last_number");
+                            return new Slot(seq.iterator().next().getInteger("last_number"), row.getLong("ahead").intValue());
                         }))
-                .compose(number -> {
+                .compose(slot -> {
+                    int number = slot.number();
                     Instant now = clock.instant();
                     Instant fromOpening = request.date().atTime(schedule.opens()).atZone(facility.zone()).toInstant()
                             .plusSeconds(pace.minutesFor(number - 1) * 60L);
-                    // Booked later the same day, the time estimated from the opening may be gone already.
-                    Instant estimated = fromOpening.isBefore(now) ? now : fromOpening;
+                    // Once the day is under way, what counts is who is still to be called, at today's pace.
+                    Instant fromNow = now.plusSeconds(pace.minutesFor(slot.ahead()) * 60L);
+                    Instant estimated = fromOpening.isAfter(fromNow) ? fromOpening : fromNow;
                     JsonObject booking = new JsonObject().put("nohp", request.phone()).put("keluhan", request.complaint());
                     Tuple params = Tuple.tuple()
                             .addLong(facility.id()).addLong(serviceId).addLocalDate(request.date()).addInteger(number)

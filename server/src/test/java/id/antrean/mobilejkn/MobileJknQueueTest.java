@@ -27,7 +27,8 @@ class MobileJknQueueTest {
     private static final String BUDI_NIK = "7371011205580001";
     private static final String DEWI = "0002222222222";
     private static final String DEWI_NIK = "7371025704920008";
-    private static final String COME_NOW_0830 = "Silakan segera datang, perkiraan waktu pelayanan pukul 08:30 WITA. "
+    // At 08:30 with one patient still waiting, two rooms, five minutes a patient: expected at 08:33.
+    private static final String COME_NOW_0833 = "Silakan segera datang, perkiraan waktu pelayanan pukul 08:33 WITA. "
             + "Konfirmasi kedatangan di kiosk atau loket pendaftaran.";
     private TestServer server;
     private MobileJknCaller mobileJkn;
@@ -58,7 +59,7 @@ class MobileJknQueueTest {
                 .put("namapoli", "Poli Umum")
                 .put("sisaantrean", 1)
                 .put("antreanpanggil", "A-001")
-                .put("keterangan", COME_NOW_0830)));
+                .put("keterangan", COME_NOW_0833)));
         assertThat(booked.bodyAsJsonObject().getJsonObject("response").getValue("angkaantrean")).isInstanceOf(Integer.class);
         assertAnswer(mobileJkn.get("/antrean/status/001/" + TODAY), ok(new JsonArray().add(umumStatus(3, 2, "A-001"))));
         assertAnswer(mobileJkn.get("/antrean/sisapeserta/" + BUDI + "/001/" + TODAY), ok(new JsonObject()
@@ -66,7 +67,7 @@ class MobileJknQueueTest {
                 .put("namapoli", "Poli Umum")
                 .put("sisaantrean", 1)
                 .put("antreanpanggil", "A-001")
-                .put("keterangan", COME_NOW_0830)));
+                .put("keterangan", COME_NOW_0833)));
         JsonObject board = server.get("/api/v1/facilities/pkm-demo/queue").bodyAsJsonObject();
         assertThat(board.getJsonArray("services").getJsonObject(0).getJsonArray("booked").getJsonObject(0)
                 .getString("label")).isEqualTo("A-003");
