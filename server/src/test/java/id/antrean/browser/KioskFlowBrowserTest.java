@@ -7,13 +7,17 @@ import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import id.antrean.kiosk.KioskAgent;
 import id.antrean.kiosk.KioskConfig;
+import id.antrean.mobilejkn.MobileJknCaller;
+import id.antrean.testing.MutableClock;
 import id.antrean.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
@@ -29,6 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The whole kiosk, end to end: Chromium → kiosk agent → server → PostgreSQL, printing into a folder. */
 class KioskFlowBrowserTest {
+    // A Wednesday, 08:30 in Makassar: the demo's Poli Umum is open and takes bookings for today.
+    private final MutableClock clock = MutableClock.at("2026-11-25T00:30:00Z");
     private TestServer server;
     private KioskAgent kiosk;
     private Browser browser;
@@ -36,7 +42,7 @@ class KioskFlowBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(Clock.systemUTC());
+        server = TestServer.start(clock);
         printed = Files.createTempDirectory("kiosk-prints");
         kiosk = KioskAgent.start(KioskConfig.fromEnv(Map.of(
                 "PORT", "0", "SERVER_URL", "http://localhost:" + server.port(), "FACILITY", "pkm-demo",
@@ -149,6 +155,41 @@ class KioskFlowBrowserTest {
         onScreen("eligibility");
         assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason"))
                 .isEqualTo("REGISTERED_ELSEWHERE");
+    }
+
+    @Test
+    void aPatientWhoBookedOnMobileJknChecksInAtTheKioskGetsTheBookedNumberPrintedAndIsCalledInTurn() throws Exception {
+        String before = server.walkIn("UMUM").getString("label");
+        JsonObject booked = MobileJknCaller.response(
+                new MobileJknCaller(server).book("0001234567890", "7371011205580001", "001", "2026-11-25"));
+        String number = booked.getString("nomorantrean");
+        assertThat(callNextAtUmum()).as("not here yet: not called").isEqualTo(before);
+        String after = server.walkIn("UMUM").getString("label");
+
+        open();
+        d().findElement(By.id("btn-jkn")).click();
+        onScreen("identify");
+        type("0001234567890");
+        onScreen("eligibility");
+        within(5).until(ExpectedConditions.visibilityOfElementLocated(By.id("eligibility-booking")));
+        assertThat(d().findElement(By.id("eligibility-booking-ticket")).getText()).contains(number, "Poli Umum");
+        assertThat(d().findElement(By.id("btn-continue")).isDisplayed()).isFalse();
+        d().findElement(By.id("btn-checkin")).click();
+
+        onScreen("ticket");
+        within(10).until(x -> number.equals(x.findElement(By.id("ticket-label")).getText()));
+        assertThat(printedText()).contains(number, "Poli Umum");
+        // Here early, he waits for the time he was given (one patient before him, two rooms: 3 minutes), then
+        // is called after the walk-in who was already in line; no second number was made.
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(List.of(callNextAtUmum(), callNextAtUmum())).containsExactly(after, number);
+        assertThat(server.count("SELECT count(*) FROM ticket WHERE card_number = '0001234567890'")).isEqualTo(1);
+    }
+
+    private String callNextAtUmum() {
+        var called = server.counter("R-UMUM-1", "call-next", null);
+        assertThat(called.statusCode()).as(called.bodyAsString()).isEqualTo(200);
+        return called.bodyAsJsonObject().getString("label");
     }
 
     @Test

@@ -16,7 +16,7 @@ import io.vertx.ext.web.client.WebClient;
  * Mobile JKN as BPJS runs it against the demo facility: it gets a token from {@code /auth} with the demo
  * credentials and sends {@code x-username} + {@code x-token} with every call, as the contract says.
  */
-final class MobileJknCaller {
+public final class MobileJknCaller {
     static final String BASE = "/mobilejkn/" + TestServer.DEMO;
     static final String USER = DemoAccounts.MOBILEJKN_USER;
 
@@ -24,7 +24,7 @@ final class MobileJknCaller {
     private final String base;
     private String token;
 
-    MobileJknCaller(TestServer server) {
+    public MobileJknCaller(TestServer server) {
         this(server.anonymous(), BASE);
     }
 
@@ -88,7 +88,7 @@ final class MobileJknCaller {
     }
 
     /** {@code POST /antrean} with the newer body. */
-    HttpResponse<Buffer> book(String card, String nik, String poli, String date) {
+    public HttpResponse<Buffer> book(String card, String nik, String poli, String date) {
         return post("/antrean", booking(card, nik, poli, date));
     }
 
@@ -132,7 +132,7 @@ final class MobileJknCaller {
     }
 
     /** The answer's {@code response} member, after checking the envelope says Ok. */
-    static <T> T response(HttpResponse<Buffer> response) {
+    public static <T> T response(HttpResponse<Buffer> response) {
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
         JsonObject body = response.bodyAsJsonObject();
         assertThat(body.getJsonObject("metadata")).isEqualTo(new JsonObject().put("message", "Ok").put("code", 200));
