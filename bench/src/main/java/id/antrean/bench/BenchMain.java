@@ -1,0 +1,171 @@
+package id.antrean.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.Locale;
+
+/**
+ * Runs every benchmark once, on loopback, and writes what it saw to {@code bench/target/results.md} (copied by
+ * hand into {@code docs/PERFORMANCE.md} with the date). {@code quick} runs each for a few seconds only, to
+ * check the harness; {@code full} (the default) is what the document reports.
+ */
+public final class BenchMain {
+    static final int FACILITIES = 100;
+    static final int RATE = 500;
+    private static final Set<String> ALL = Set.of("cold-start", "render", "issuance", "sse");
+
+    private final boolean quick;
+    private final Path work;
+    private final List<String> lines = new ArrayList<>();
+
+    private final Set<String> sections;
+
+    private BenchMain(boolean quick, Path work, Set<String> sections) {
+        this.quick = quick;
+        this.work = work;
+        this.sections = sections;
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        // Maven's exec passes -Dbench.args as one argument: split it.
+        String[] args = String.join(" ", arguments).strip().split("\\s+");
+        boolean quick = args.length > 0 && "quick".equals(args[0]);
+        // Then optionally some of the sections (cold-start, render, issuance, sse); all when none is named.
+        Set<String> sections = args.length > 1 ? Set.of(Arrays.copyOfRange(args, 1, args.length)) : ALL;
+        Path work = Path.of("target", "bench-run").toAbsolutePath();
+        deleteTree(work);
+        Files.createDirectories(work);
+        new BenchMain(quick, work, sections).run();
+    }
+
+    private void run() throws IOException {
+        heading("Antrean benchmarks, " + ZonedDateTime.now().withNano(0) + (quick ? " (quick)" : ""));
+        line("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, "
+                + (Runtime.getRuntime().maxMemory() / 1024 / 1024) + " MB max heap for the load generator; Java "
+                + System.getProperty("java.version") + "; everything on loopback, load generator, server and "
+                + "PostgreSQL on the same machine.");
+
+        if (sections.contains("cold-start")) {
+            heading("Cold start (java -jar server.jar, embedded PostgreSQL, DEMO=1)");
+            for (ColdStart.Result r : ColdStart.run(work)) {
+                line(r.toString());
+            }
+        }
+        if (sections.contains("render")) {
+            heading("Ticket PDF render (58 mm, warm) and QR decode (1280×720 JPEG frame)");
+            int runs = quick ? 50 : 500;
+            line("render: " + RenderDecode.renderPdf(runs, runs).summary());
+            line("decode: " + RenderDecode.decodeFrame(runs / 5, runs).summary());
+        }
+        if (!sections.contains("issuance") && !sections.contains("sse")) {
+            write();
+            return;
+        }
+
+        try (Postgres db = Postgres.start(work.resolve("postgres"));
+             ServerProcess server = ServerProcess.start(ServerProcess.env(db.url(), work.resolve("server-data")),
+                     work.resolve("server.log"))) {
+            BenchFacilities.seed(db, FACILITIES);
+            line("PostgreSQL " + db.number("SHOW server_version_num") + " (external to the server, fsync on), "
+                    + FACILITIES + " facilities × " + BenchFacilities.POLIS + " polis seeded");
+            if (sections.contains("issuance")) {
+                issuance(db, server);
+            }
+            if (sections.contains("sse")) {
+                sse(server);
+            }
+        }
+        write();
+    }
+
+    private void write() throws IOException {
+        Path out = Path.of("target", "results.md");
+        Files.writeString(out, String.join("\n", lines) + "\n");
+        System.out.println("\nWritten to " + out.toAbsolutePath());
+    }
+
+    private void issuance(Postgres db, ServerProcess server) {
+        Duration duration = Duration.ofSeconds(quick ? 5 : 20);
+        int callers = 32;
+        for (boolean hot : new boolean[] {false, true}) {
+            String shape = hot ? "one hot poli (bench-001 S1)" : FACILITIES + " facilities × 5 polis";
+            heading("Ticket issuance over HTTP, " + shape);
+            try (IssuanceLoad load = new IssuanceLoad(server.port(), FACILITIES, hot)) {
+                load.closed("warm-up", callers, Duration.ofSeconds(quick ? 2 : 5));
+                IssuanceLoad.Result ceiling = load.closed("closed loop, " + callers + " callers", callers, duration);
+                line(ceiling.toString());
+                IssuanceLoad.Result rated = load.open("open loop at " + RATE + "/s", RATE, duration);
+                line(rated.toString());
+                if (PgbenchCeiling.available()) {
+                    PgbenchCeiling.Result pg = PgbenchCeiling.run("pgbench " + (hot ? "hot" : "spread"), db,
+                            FACILITIES, hot, 16, duration, work);
+                    line(pg.toString());
+                    line("ratio HTTP / pgbench: %.2f".formatted(ceiling.perSecond() / pg.tps()));
+                } else {
+                    line("pgbench is not installed (Debian: apt-get install postgresql-client): no ceiling measured");
+                }
+            }
+        }
+    }
+
+    private void sse(ServerProcess server) {
+        heading("Call → screen latency (SSE, one node)");
+        String token = login(server);
+        int rounds = quick ? 5 : 20;
+        try (SseLatency sse = new SseLatency(server.port(), token)) {
+            for (int clients : quick ? new int[] {100, 500} : new int[] {100, 1000, 2000}) {
+                sse.connect(clients);
+                line(sse.measure(rounds).toString());
+            }
+        }
+    }
+
+    private static String login(ServerProcess server) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(server.base() + "/api/v1/auth/token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"resepsionis\",\"password\":\""
+                            + ServerProcess.PASSWORD + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return new io.vertx.core.json.JsonObject(response.body()).getString("token");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void heading(String text) {
+        lines.add("");
+        lines.add("## " + text);
+        System.out.println("\n== " + text);
+    }
+
+    private void line(String text) {
+        lines.add("- " + text);
+        System.out.println(text);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package id.antrean.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The database's ceiling for the issuance transaction: pgbench running {@code bench/issuance.pgbench} (what
+ * one issuance does, statement for statement) against the same PostgreSQL the server uses.
+ */
+public final class PgbenchCeiling {
+    /** pgbench's own figures. */
+    public record Result(String name, double tps, double latencyAverageMs, long transactions, long failed) {
+        @Override
+        public String toString() {
+            return "%s: %.0f tx/s, average latency %.1f ms (%d transactions, %d failed)"
+                    .formatted(name, tps, latencyAverageMs, transactions, failed);
+        }
+    }
+
+    private PgbenchCeiling() {
+    }
+
+    /** Whether pgbench is installed (Debian: postgresql-client / postgresql-contrib). */
+    public static boolean available() {
+        try {
+            return new ProcessBuilder("pgbench", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public static Result run(String name, Postgres db, int facilities, boolean hot, int clients, Duration duration,
+                             Path workDir) {
+        try {
+            Path script = workDir.resolve("issuance.pgbench");
+            Files.createDirectories(workDir);
+            try (InputStream in = PgbenchCeiling.class.getResourceAsStream("/bench/issuance.pgbench")) {
+                Files.write(script, in.readAllBytes());
+            }
+            List<String> command = List.of("pgbench", "-n", "-M", "prepared", "-h", "localhost",
+                    "-p", Integer.toString(db.port()), "-U", "postgres",
+                    "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 4)),
+                    "-T", Long.toString(duration.toSeconds()),
+                    "-D", "facilities=" + facilities, "-D", "hot=" + (hot ? 1 : 0),
+                    "-f", script.toString(), Postgres.DATABASE);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("pgbench failed:\n" + output);
+            }
+            Files.writeString(workDir.resolve(name.replaceAll("[^a-z0-9]+", "-") + ".pgbench.txt"), output);
+            return new Result(name, number(output, "tps = ([0-9.]+)"), number(output, "latency average = ([0-9.]+) ms"),
+                    (long) number(output, "number of transactions actually processed: ([0-9]+)"),
+                    output.contains("number of failed transactions")
+                            ? (long) number(output, "number of failed transactions: ([0-9]+)") : 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double number(String output, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench printed no " + regex + ":\n" + output);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+}

@@ -1,0 +1,115 @@
+package id.antrean.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A PostgreSQL server of its own for the server under test: the "external" database its {@code DATABASE_URL}
+ * points at. Durable (fsync and synchronous commit on, as in production), on a fixed port so that it can be
+ * stopped and started again under a running server.
+ */
+public final class Postgres implements AutoCloseable {
+    public static final String DATABASE = "antrean";
+    private final Path dataDir;
+    private final int port;
+    private EmbeddedPostgres server;
+
+    private Postgres(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    /** Starts a new server with its data in {@code dataDir} (created, or reused when it holds a cluster). */
+    public static Postgres start(Path dataDir) {
+        Postgres postgres = new Postgres(dataDir, freePort());
+        postgres.startServer();
+        postgres.execute("postgres", "CREATE DATABASE " + DATABASE + " ENCODING 'UTF8'");
+        return postgres;
+    }
+
+    private void startServer() {
+        try {
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the server (a fast shutdown: clients are disconnected), keeping its data. */
+    public void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server = null;
+    }
+
+    /** Starts it again on the same port and data. */
+    public void restart() {
+        startServer();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The URL the server is given as {@code DATABASE_URL}. */
+    public String url() {
+        return "postgresql://postgres@localhost:" + port + "/" + DATABASE;
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + DATABASE, "postgres", "");
+    }
+
+    /** Runs statements in the named database. */
+    public void execute(String database, String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database,
+                "postgres", ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One number, e.g. a count, from the application's database. */
+    public long number(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            stop();
+        }
+    }
+}
