@@ -160,7 +160,7 @@ public final class BenchMain {
         System.out.println(text);
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -197,7 +197,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
     private static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+            // The sockets under a request are the database's (BPJS failures are handled where BPJS is called):
+            // a refused, reset or closed one is an outage.
+            if (t instanceof ConnectException || t instanceof ClosedConnectionException
+                    || t instanceof java.io.IOException) {
                 return true;
             }
             if (t instanceof PgException pg && isUnavailableState(pg.getSqlState())) {
@@ -206,7 +209,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
             String message = String.valueOf(t.getMessage());
             if (message.contains("Timeout") && message.contains("connection")
                     || message.contains("Connection refused")
-                    || message.contains("Pool closed")) {
+                    || message.contains("Pool closed")
+                    || message.contains("Connection is not active now")) {
                 return true;
             }
         }
