@@ -45,7 +45,7 @@ public final class ApiRouter {
         Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, CONTRACT);
         Future<Buffer> contractText = vertx.fileSystem().readFile(CONTRACT);
         return Future.all(contract, contractText)
-                .map(v -> assemble(vertx, contract.result(), contractText.result(), features));
+                .map(v -> assemble(vertx, new CachedValidatorsContract(contract.result()), contractText.result(), features));
     }
 
     /** The router's routes as {@code "METHOD /path"}, one per method (a route for all methods: {@code "* /path"}). */
