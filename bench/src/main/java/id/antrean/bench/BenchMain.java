@@ -104,10 +104,12 @@ public final class BenchMain {
             heading("Ticket issuance over HTTP, " + shape);
             try (IssuanceLoad load = new IssuanceLoad(server.port(), FACILITIES, hot)) {
                 load.closed("warm-up", callers, Duration.ofSeconds(quick ? 2 : 5));
+                CpuMeter.Sample before = CpuMeter.now(server.pid(), db.dataDir());
                 IssuanceLoad.Result ceiling = load.closed("closed loop, " + callers + " callers", callers, duration);
-                line(ceiling.toString());
+                CpuMeter.Sample between = CpuMeter.now(server.pid(), db.dataDir());
+                line(ceiling + "; " + CpuMeter.perTicket(before, between, ceiling.ok()));
                 IssuanceLoad.Result rated = load.open("open loop at " + RATE + "/s", RATE, duration);
-                line(rated.toString());
+                line(rated + "; " + CpuMeter.perTicket(between, CpuMeter.now(server.pid(), db.dataDir()), rated.ok()));
                 if (PgbenchCeiling.available()) {
                     PgbenchCeiling.Result pg = PgbenchCeiling.run("pgbench " + (hot ? "hot" : "spread"), db,
                             FACILITIES, hot, 16, duration, work);

@@ -65,6 +65,10 @@ public final class Postgres implements AutoCloseable {
         startServer();
     }
 
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public int port() {
         return port;
     }

@@ -1,0 +1,68 @@
+package id.antrean.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.LongStream;
+
+/**
+ * CPU time spent by the server, PostgreSQL and the load generator during a run, from /proc (Linux): on a
+ * machine where all three share the cores, where the time goes explains the ceiling.
+ */
+public final class CpuMeter {
+    /** Clock ticks of each party, and of the whole machine (busy and total). */
+    public record Sample(long server, long postgres, long generator, long machineBusy, long machineTotal) {
+    }
+
+    private static final double MS_PER_TICK = 10; // USER_HZ is 100 on Linux
+
+    private CpuMeter() {
+    }
+
+    public static Sample now(long serverPid, Path postgresData) {
+        String dir = postgresData.toAbsolutePath().toString();
+        long postgres = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dir)).orElse(false))
+                .flatMapToLong(p -> LongStream.concat(LongStream.of(p.pid()), p.descendants().mapToLong(ProcessHandle::pid)))
+                .map(CpuMeter::ticks).sum();
+        long[] machine = machine();
+        return new Sample(ticks(serverPid), postgres, ticks(ProcessHandle.current().pid()), machine[0], machine[1]);
+    }
+
+    /** "CPU per ticket: server … ms, PostgreSQL … ms, load generator … ms; machine busy …%". */
+    public static String perTicket(Sample before, Sample after, long tickets) {
+        double n = Math.max(1, tickets);
+        return "CPU per ticket: server %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms; all cores busy %.0f%%"
+                .formatted((after.server() - before.server()) * MS_PER_TICK / n,
+                        (after.postgres() - before.postgres()) * MS_PER_TICK / n,
+                        (after.generator() - before.generator()) * MS_PER_TICK / n,
+                        100.0 * (after.machineBusy() - before.machineBusy())
+                                / Math.max(1, after.machineTotal() - before.machineTotal()));
+    }
+
+    /** utime + stime of a process (fields 14 and 15 of /proc/pid/stat); 0 when it is gone. */
+    static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Busy and total ticks of all cores, from the first line of /proc/stat. */
+    private static long[] machine() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+}
