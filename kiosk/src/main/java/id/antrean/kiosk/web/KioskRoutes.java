@@ -107,7 +107,12 @@ public final class KioskRoutes {
 
     /** Typed digits (keypad) or a USB scanner's text (keyboard wedge) → what it is. */
     private void identify(RoutingContext rc) {
-        String text = body(rc).getString("text", "").strip();
+        Object value = body(rc).getValue("text");
+        if (value != null && !(value instanceof String)) {
+            // The page sends what was typed or scanned as text; anything else is no request of the page's.
+            throw new KioskProblem("BAD_REQUEST", 400);
+        }
+        String text = value == null ? "" : ((String) value).strip();
         String digits = text.replaceAll("[\\s.-]", "");
         if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
             ScanPayload payload = ScanPayload.classify(digits);

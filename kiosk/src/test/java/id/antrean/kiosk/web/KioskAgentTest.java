@@ -99,6 +99,24 @@ class KioskAgentTest {
     }
 
     @Test
+    void typedTextThatIsNullReadsAsNothingAndTextThatIsNotTextIsABadRequest() {
+        // Found by the fuzz drill: {"text": null} was a 500.
+        HttpResponse<Buffer> nothing = client.post("/api/identify").putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer("{\"text\":null}")).await();
+        assertThat(nothing.statusCode()).as(nothing.bodyAsString()).isEqualTo(200);
+        assertThat(nothing.bodyAsJsonObject().getString("kind")).isEqualTo("OTHER");
+
+        for (String body : new String[] {"{\"text\":5}", "{\"text\":[\"0001234567890\"]}", "{\"text\":{}}",
+                "{\"text\":true}"}) {
+            HttpResponse<Buffer> response = client.post("/api/identify").putHeader("Content-Type", "application/json")
+                    .sendBuffer(Buffer.buffer(body)).await();
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("BAD_REQUEST");
+            assertThat(response.bodyAsJsonObject().getJsonObject("message").getString("id")).isNotBlank();
+        }
+    }
+
+    @Test
     void whenTheServerIsAwayThePatientIsSentToTheCounterAndNothingPrints() throws Exception {
         HttpResponse<Buffer> response = client.post("/api/tickets").sendJsonObject(new JsonObject()
                 .put("service", "UMUM").put("payer", "UMUM").put("key", "kunci-uji-12345")).await();
