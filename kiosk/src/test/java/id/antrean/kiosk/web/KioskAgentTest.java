@@ -117,6 +117,25 @@ class KioskAgentTest {
     }
 
     @Test
+    void aPageRequestWithABodyLeavesTheConnectionUsableForTheNextRequest() {
+        // Found by the fuzz drill: a GET of a page with a large body was answered, but the body was never read, so
+        // the next request on the same keep-alive connection never got an answer.
+        WebClient oneConnection = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost")
+                .setDefaultPort(agent.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(1));
+        try {
+            for (int size : new int[] {1_000, 1_000_000}) {
+                HttpResponse<Buffer> page = oneConnection.get("/index.html").timeout(10_000)
+                        .sendBuffer(Buffer.buffer(new byte[size])).await();
+                assertThat(page.statusCode()).as("a page with a body of " + size + " bytes").isBetween(200, 499);
+                HttpResponse<Buffer> next = oneConnection.get("/i18n/kiosk.json").timeout(10_000).send().await();
+                assertThat(next.statusCode()).isEqualTo(200);
+            }
+        } finally {
+            oneConnection.close();
+        }
+    }
+
+    @Test
     void whenTheServerIsAwayThePatientIsSentToTheCounterAndNothingPrints() throws Exception {
         HttpResponse<Buffer> response = client.post("/api/tickets").sendJsonObject(new JsonObject()
                 .put("service", "UMUM").put("payer", "UMUM").put("key", "kunci-uji-12345")).await();
