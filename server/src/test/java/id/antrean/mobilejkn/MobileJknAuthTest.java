@@ -190,6 +190,20 @@ class MobileJknAuthTest {
     }
 
     @Test
+    void aPasswordWithHalfASurrogatePairIsRefusedAndTheCredentialsStay() {
+        // Found by the fuzz drill: it passed the contract's pattern, then hashing it failed with a 500.
+        HttpResponse<Buffer> set = server.as(server.login("admin")).put("/api/v1/facilities/pkm-demo/mobilejkn-account")
+                .putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer("{\"username\":\"bpjs-pkm\",\"password\":\"sandi-baru-\\ud800\"}")).await();
+
+        assertThat(set.statusCode()).as(set.bodyAsString()).isEqualTo(400);
+        assertThat(set.bodyAsJsonObject().getString("code")).isEqualTo("INVALID_FIELD");
+        assertThat(set.bodyAsJsonObject().getString("field")).isEqualTo("password");
+        assertThat(server.count("SELECT count(*) FROM mobilejkn_account WHERE username = 'bpjs-pkm'")).isZero();
+        assertThat(mobileJkn.auth(USER, TestServer.PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void onlyAnAdminOfTheFacilitySetsItsCredentialsAndAUsernameBelongsToOneFacility() {
         JsonObject body = new JsonObject().put("username", "bpjs-pkm").put("password", "sandi-baru-123");
         assertThat(server.client().put("/api/v1/facilities/pkm-demo/mobilejkn-account").sendJsonObject(body).await()
