@@ -79,6 +79,14 @@ class BadInputTest {
                 bad("check-in of a ticket id as a decimal", "POST", TICKETS + "/1.0/check-in", null, null, null, 400,
                         "INVALID_FIELD"),
                 bad("counter action with text ticket", "POST", "/api/v1/facilities/pkm-demo/counters/R-UMUM-1/cancel", JSON, "{\"ticket\":\"one\"}", null, 400, "INVALID_FIELD"),
+                // Found by the fuzz drill: a form was read as form fields, leaving no body, and the action applied
+                // to the counter's current ticket instead of the one in the body.
+                bad("counter action sent as multipart", "POST", "/api/v1/facilities/pkm-demo/counters/R-UMUM-1/finish",
+                        "multipart/form-data; boundary=x", "{\"ticket\":424242}", null, 415, "UNSUPPORTED_MEDIA_TYPE"),
+                bad("counter action sent as a form", "POST", "/api/v1/facilities/pkm-demo/counters/R-UMUM-1/park",
+                        "application/x-www-form-urlencoded", "ticket=424242", null, 415, "UNSUPPORTED_MEDIA_TYPE"),
+                bad("ticket sent as multipart", "POST", TICKETS, "Multipart/Form-Data; boundary=x",
+                        "{\"service\":\"UMUM\",\"payer\":\"UMUM\"}", KEY, 415, "UNSUPPORTED_MEDIA_TYPE"),
                 bad("counter action malformed", "POST", "/api/v1/facilities/pkm-demo/counters/R-UMUM-1/skip", JSON, "{", null, 400, "MALFORMED_JSON"),
                 bad("transfer without service", "POST", "/api/v1/facilities/pkm-demo/counters/R-UMUM-1/transfer", JSON, "{}", null, 400, "INVALID_FIELD"),
                 bad("unknown route", "GET", "/api/v1/nothing-here", null, null, null, 404, "NOT_FOUND"),
