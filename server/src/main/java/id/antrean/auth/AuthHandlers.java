@@ -5,6 +5,7 @@ import id.antrean.facility.FacilityDirectory;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import id.antrean.web.RateLimiter;
+import id.antrean.web.PathIds;
 import id.antrean.web.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -70,8 +71,8 @@ public final class AuthHandlers {
     }
 
     public void revokeDevice(RoutingContext rc) {
-        Responses.json(rc, facility(rc).compose(f ->
-                devices.revoke(f, Long.parseLong(rc.pathParam("device")), actor(rc))));
+        long device = PathIds.id(rc, "device");
+        Responses.json(rc, facility(rc).compose(f -> devices.revoke(f, device, actor(rc))));
     }
 
     /** {@code GET …/audit?date=yyyy-mm-dd}: the day's actions, in the facility's local day. */

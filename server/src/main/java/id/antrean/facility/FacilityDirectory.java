@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Reads facilities, their services and their counters. */
 public final class FacilityDirectory {
@@ -39,6 +40,9 @@ public final class FacilityDirectory {
                 ORDER BY c.sort_order, c.code""".formatted(rows);
     }
 
+    /** What a facility code can be: the {@code facility.code} check of the schema. */
+    static final Pattern FACILITY_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
+
     private final SqlClient db;
 
     public FacilityDirectory(SqlClient db) {
@@ -51,7 +55,12 @@ public final class FacilityDirectory {
     }
 
     public Future<Facility> facility(String code) {
-        return db.preparedQuery(FACILITY_BY_CODE).execute(Tuple.of(normalizeFacilityCode(code)))
+        String normalized = normalizeFacilityCode(code);
+        if (!FACILITY_CODE.matcher(normalized).matches()) {
+            // No facility can have it (the table's own check), and some never reach a query: a NUL, say.
+            return Future.failedFuture(Problem.of(ErrorCode.FACILITY_NOT_FOUND, code));
+        }
+        return db.preparedQuery(FACILITY_BY_CODE).execute(Tuple.of(normalized))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         throw Problem.of(ErrorCode.FACILITY_NOT_FOUND, code);

@@ -116,6 +116,9 @@ public final class MobileJknAccounts {
 
     /** An admin sets the facility's credentials (staff API); the tokens of the old ones stop working. */
     public Future<Void> setAccount(Facility facility, String username, String password, Actor by) {
+        if (!Passwords.isHashable(password)) {
+            return Future.failedFuture(Problem.ofField(ErrorCode.INVALID_FIELD, "password", "password"));
+        }
         return vertx.executeBlocking(() -> passwords.hash(password), false).compose(hash -> pool.withTransaction(tx ->
                         tx.preparedQuery(UPSERT_ACCOUNT).execute(Tuple.of(facility.id(), username, hash))
                                 .compose(v -> tx.preparedQuery(REVOKE_TOKENS).execute(Tuple.of(facility.id())))

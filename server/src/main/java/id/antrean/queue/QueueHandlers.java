@@ -3,6 +3,7 @@ package id.antrean.queue;
 import id.antrean.auth.AccessGuard;
 import id.antrean.auth.Actor;
 import id.antrean.facility.FacilityDirectory;
+import id.antrean.web.PathIds;
 import id.antrean.web.Responses;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -27,7 +28,7 @@ public final class QueueHandlers {
     }
 
     public void checkIn(RoutingContext rc) {
-        long id = Long.parseLong(rc.pathParam("ticket"));
+        long id = PathIds.id(rc, "ticket");
         Responses.json(rc, directory.facility(facility(rc)).compose(f ->
                 bookings.checkIn(f, id, actor(rc)).compose(ticket -> board.describe(f, ticket))));
     }
@@ -52,7 +53,7 @@ public final class QueueHandlers {
     }
 
     public void getTicket(RoutingContext rc) {
-        Responses.json(rc, board.ticketWithHistory(facility(rc), Long.parseLong(rc.pathParam("ticket"))));
+        Responses.json(rc, board.ticketWithHistory(facility(rc), PathIds.id(rc, "ticket")));
     }
 
     public void getQueue(RoutingContext rc) {

@@ -65,6 +65,14 @@ public final class ApiRouter {
         return out;
     }
 
+    static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String media = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return media.startsWith("multipart/") || media.equals("application/x-www-form-urlencoded");
+    }
+
     private static Router assemble(Vertx vertx, OpenAPIContract contract, Buffer contractText, Features f) {
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         BodyHandler small = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
@@ -72,6 +80,10 @@ public final class ApiRouter {
         builder.rootHandler(rc -> {
             if (MobileJkn.serves(rc.request().path())) {
                 rc.next(); // Mobile JKN's sub-router reads its bodies itself, with its own limit and answers.
+            } else if (isForm(rc.request().getHeader("Content-Type"))) {
+                // No route takes a form. The body handler would read one as form fields, leaving no body, and an
+                // optional body (a counter action's ticket) would silently become "the counter's current ticket".
+                rc.fail(Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE));
             } else {
                 (rc.request().path().endsWith("/roster") ? roster : small).handle(rc);
             }

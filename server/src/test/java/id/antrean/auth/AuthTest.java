@@ -66,6 +66,19 @@ class AuthTest {
     }
 
     @Test
+    void aPasswordWithHalfASurrogatePairIsAWrongPasswordNotAFailure() {
+        // Found by the fuzz drill: bcrypt hashes UTF-8 bytes, which "\uD800" has none of, and login answered 500.
+        for (String body : new String[] {"{\"username\":\"resepsionis\",\"password\":\"\\ud800\"}",
+                "{\"username\":\"siapa\",\"password\":\"a\\udfffb\"}"}) {
+            HttpResponse<Buffer> response = server.anonymous().post("/api/v1/auth/token")
+                    .putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body)).await();
+            assertThat(response.statusCode()).as(body + " " + response.bodyAsString()).isEqualTo(401);
+            assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("LOGIN_FAILED");
+        }
+        assertThat(login("resepsionis", TestServer.PASSWORD + "\uD83D\uDE00").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void passwordsAreStoredAsBcryptHashes() {
         assertThat(server.count("SELECT count(*) FROM staff WHERE password_hash LIKE '$2b$%' AND password_hash <> '"
                 + TestServer.PASSWORD + "'")).isEqualTo(2);

@@ -145,6 +145,22 @@ class MobileJknAuthTest {
     }
 
     @Test
+    void aFacilityCodeNoFacilityCanHaveIsAnUnknownFacilityNotAnInternalError() {
+        // Found by the fuzz drill: a NUL in the facility code reached PostgreSQL, which refuses it in text, and the
+        // caller was told of an internal error.
+        JsonObject unknown = refusal("Fasilitas Kesehatan Tidak Ditemukan");
+        for (String facility : new String[] {"%00", "pkm-demo%00", "%F0%9F%98%80", "pkm%20demo", "x".repeat(300)}) {
+            assertAnswer(server.anonymous().get("/mobilejkn/" + facility + "/auth").putHeader("x-username", USER)
+                    .putHeader("x-password", TestServer.PASSWORD).send().await(), unknown);
+            assertAnswer(server.anonymous().post("/mobilejkn/" + facility + "/antrean").putHeader("x-username", USER)
+                    .putHeader("x-token", mobileJkn.token())
+                    .sendJsonObject(MobileJknCaller.booking("0001234567890", "7371011205580001", "001", "2026-11-25"))
+                    .await(), unknown);
+        }
+        assertThat(server.count("SELECT count(*) FROM ticket")).isZero();
+    }
+
+    @Test
     void anUnknownPathOrMethodUnderTheServiceIsAnsweredInTheEnvelope() {
         JsonObject unknown = refusal("Alamat atau Metode Layanan Tidak Dikenal");
 
@@ -171,6 +187,20 @@ class MobileJknAuthTest {
         JsonArray audit = server.as(admin).get("/api/v1/facilities/pkm-demo/audit").send().await()
                 .bodyAsJsonObject().getJsonArray("entries");
         assertThat(audit.stream().map(e -> ((JsonObject) e).getString("action"))).contains("MOBILEJKN_ACCOUNT_SET");
+    }
+
+    @Test
+    void aPasswordWithHalfASurrogatePairIsRefusedAndTheCredentialsStay() {
+        // Found by the fuzz drill: it passed the contract's pattern, then hashing it failed with a 500.
+        HttpResponse<Buffer> set = server.as(server.login("admin")).put("/api/v1/facilities/pkm-demo/mobilejkn-account")
+                .putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer("{\"username\":\"bpjs-pkm\",\"password\":\"sandi-baru-\\ud800\"}")).await();
+
+        assertThat(set.statusCode()).as(set.bodyAsString()).isEqualTo(400);
+        assertThat(set.bodyAsJsonObject().getString("code")).isEqualTo("INVALID_FIELD");
+        assertThat(set.bodyAsJsonObject().getString("field")).isEqualTo("password");
+        assertThat(server.count("SELECT count(*) FROM mobilejkn_account WHERE username = 'bpjs-pkm'")).isZero();
+        assertThat(mobileJkn.auth(USER, TestServer.PASSWORD).statusCode()).isEqualTo(200);
     }
 
     @Test

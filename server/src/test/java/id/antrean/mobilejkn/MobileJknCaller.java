@@ -46,7 +46,7 @@ public final class MobileJknCaller {
     }
 
     /** A token from {@code /auth} with the demo credentials, taken once. */
-    String token() {
+    public String token() {
         if (token == null) {
             HttpResponse<Buffer> response = auth(USER, TestServer.PASSWORD);
             assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
@@ -56,7 +56,7 @@ public final class MobileJknCaller {
     }
 
     /** Forget the token (the next call takes a new one). */
-    void newToken() {
+    public void newToken() {
         token = null;
     }
 

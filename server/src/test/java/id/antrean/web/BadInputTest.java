@@ -69,7 +69,24 @@ class BadInputTest {
                 bad("ticket id negative", "GET", TICKETS + "/-1", null, null, null, 400, "INVALID_REQUEST"),
                 bad("ticket id huge", "GET", TICKETS + "/99999999999999999999999", null, null, null, 400, "INVALID_REQUEST"),
                 bad("unknown ticket", "GET", TICKETS + "/424242", null, null, null, 404, "TICKET_NOT_FOUND"),
+                // Found by the fuzz drill: the contract's validator reads a path id as JSON ("1 " is 1), the
+                // handlers did not, and answered 500.
+                bad("ticket id with a trailing space", "GET", TICKETS + "/1%20", null, null, null, 400, "INVALID_FIELD"),
+                bad("ticket id as a decimal", "GET", TICKETS + "/1.0", null, null, null, 400, "INVALID_FIELD"),
+                bad("ticket id in exponent form", "GET", TICKETS + "/1e3", null, null, null, 400, "INVALID_FIELD"),
+                bad("check-in of a ticket id with a space", "POST", TICKETS + "/%201/check-in", null, null, null, 400,
+                        "INVALID_FIELD"),
+                bad("check-in of a ticket id as a decimal", "POST", TICKETS + "/1.0/check-in", null, null, null, 400,
+                        "INVALID_FIELD"),
                 bad("counter action with text ticket", "POST", "/api/v1/facilities/pkm-demo/counters/R-UMUM-1/cancel", JSON, "{\"ticket\":\"one\"}", null, 400, "INVALID_FIELD"),
+                // Found by the fuzz drill: a form was read as form fields, leaving no body, and the action applied
+                // to the counter's current ticket instead of the one in the body.
+                bad("counter action sent as multipart", "POST", "/api/v1/facilities/pkm-demo/counters/R-UMUM-1/finish",
+                        "multipart/form-data; boundary=x", "{\"ticket\":424242}", null, 415, "UNSUPPORTED_MEDIA_TYPE"),
+                bad("counter action sent as a form", "POST", "/api/v1/facilities/pkm-demo/counters/R-UMUM-1/park",
+                        "application/x-www-form-urlencoded", "ticket=424242", null, 415, "UNSUPPORTED_MEDIA_TYPE"),
+                bad("ticket sent as multipart", "POST", TICKETS, "Multipart/Form-Data; boundary=x",
+                        "{\"service\":\"UMUM\",\"payer\":\"UMUM\"}", KEY, 415, "UNSUPPORTED_MEDIA_TYPE"),
                 bad("counter action malformed", "POST", "/api/v1/facilities/pkm-demo/counters/R-UMUM-1/skip", JSON, "{", null, 400, "MALFORMED_JSON"),
                 bad("transfer without service", "POST", "/api/v1/facilities/pkm-demo/counters/R-UMUM-1/transfer", JSON, "{}", null, 400, "INVALID_FIELD"),
                 bad("unknown route", "GET", "/api/v1/nothing-here", null, null, null, 404, "NOT_FOUND"),
@@ -79,6 +96,20 @@ class BadInputTest {
     private static Arguments bad(String name, String method, String path, String contentType, String body,
                                  String key, int status, String code) {
         return Arguments.of(name, method, path, contentType, body, key, status, code);
+    }
+
+    @ParameterizedTest(name = "device id {0} -> 400 INVALID_FIELD")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1%20", "%201", "1.0", "1e0"})
+    void anOddDeviceIdIsRefusedAndRevokesNothing(String id) {
+        // Found by the fuzz drill, as for ticket ids: "1 " passed the contract and was a 500 in the handler.
+        long revokedBefore = server.count("SELECT count(*) FROM device WHERE revoked_at IS NOT NULL");
+        HttpResponse<Buffer> response = server.as(server.login("admin"))
+                .delete("/api/v1/facilities/pkm-demo/devices/" + id).send().await();
+
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(400);
+        assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("INVALID_FIELD");
+        assertThat(response.bodyAsJsonObject().getString("field")).isEqualTo("device");
+        assertThat(server.count("SELECT count(*) FROM device WHERE revoked_at IS NOT NULL")).isEqualTo(revokedBefore);
     }
 
     @ParameterizedTest(name = "{0} -> {6} {7}")

@@ -60,7 +60,9 @@ public final class KioskRoutes {
             rc.next();
         });
         router.post("/scan").handler(BodyHandler.create(false).setBodyLimit(FRAME_LIMIT_BYTES)).handler(this::scan);
-        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+        // Every other request's body is read (and limited) before any handler answers: the page files too, whose
+        // handler would otherwise answer and leave a body unread, stalling the next request on the connection.
+        router.route().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
         router.get("/api/kiosk").handler(rc -> Responses.json(rc, status.facility().map(f ->
                 new JsonObject().put("facility", f).put("languages", new JsonArray().add("id").add("en")))));
         router.get("/api/status").handler(rc -> Responses.json(rc, status.server().map(s -> new JsonObject()
@@ -107,7 +109,12 @@ public final class KioskRoutes {
 
     /** Typed digits (keypad) or a USB scanner's text (keyboard wedge) → what it is. */
     private void identify(RoutingContext rc) {
-        String text = body(rc).getString("text", "").strip();
+        Object value = body(rc).getValue("text");
+        if (value != null && !(value instanceof String)) {
+            // The page sends what was typed or scanned as text; anything else is no request of the page's.
+            throw new KioskProblem("BAD_REQUEST", 400);
+        }
+        String text = value == null ? "" : ((String) value).strip();
         String digits = text.replaceAll("[\\s.-]", "");
         if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
             ScanPayload payload = ScanPayload.classify(digits);

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.handler.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,12 +59,16 @@ final class Responses {
         if (failure instanceof io.vertx.core.json.DecodeException) {
             return new KioskProblem("BAD_REQUEST", 400);
         }
-        return switch (status) {
+        int code = failure instanceof HttpException http ? http.getStatusCode() : status;
+        return switch (code) {
             case 404 -> new KioskProblem("NOT_FOUND", 404);
             case 405 -> new KioskProblem("NOT_FOUND", 405);
             case 413 -> new KioskProblem("TOO_LARGE", 413);
-            case 400 -> new KioskProblem("BAD_REQUEST", 400);
             default -> {
+                if (code >= 400 && code < 500) {
+                    // Vert.x's own refusals of a request (a Range beyond the file: 416, …) stay what they are.
+                    yield new KioskProblem("BAD_REQUEST", code);
+                }
                 LOG.error("Unexpected failure in the kiosk agent", failure);
                 yield new KioskProblem("INTERNAL", 500);
             }
