@@ -106,10 +106,13 @@ public final class BenchMain {
                 load.closed("warm-up", callers, Duration.ofSeconds(quick ? 2 : 5));
                 CpuMeter.Sample before = CpuMeter.now(server.pid(), db.dataDir());
                 IssuanceLoad.Result ceiling = load.closed("closed loop, " + callers + " callers", callers, duration);
-                CpuMeter.Sample between = CpuMeter.now(server.pid(), db.dataDir());
-                line(ceiling + "; " + CpuMeter.perTicket(before, between, ceiling.ok()));
-                IssuanceLoad.Result rated = load.open("open loop at " + RATE + "/s", RATE, duration);
-                line(rated + "; " + CpuMeter.perTicket(between, CpuMeter.now(server.pid(), db.dataDir()), rated.ok()));
+                line(ceiling + "; " + CpuMeter.perTicket(before, CpuMeter.now(server.pid(), db.dataDir()), ceiling.ok()));
+                // The goal's rate, and lower ones: the latency where this machine is not yet saturated.
+                for (int rate : new int[] {100, 200, RATE}) {
+                    CpuMeter.Sample from = CpuMeter.now(server.pid(), db.dataDir());
+                    IssuanceLoad.Result rated = load.open("open loop at " + rate + "/s", rate, duration);
+                    line(rated + "; " + CpuMeter.perTicket(from, CpuMeter.now(server.pid(), db.dataDir()), rated.ok()));
+                }
                 if (PgbenchCeiling.available()) {
                     PgbenchCeiling.Result pg = PgbenchCeiling.run("pgbench " + (hot ? "hot" : "spread"), db,
                             FACILITIES, hot, 16, duration, work);

@@ -102,6 +102,7 @@ class NodeLossDrillTest {
     }
 
     private static long lastEventId(Postgres db) {
-        return db.number("SELECT last_event_id FROM facility WHERE code = '" + FACILITY + "'");
+        return db.number("SELECT c.last_event_id FROM facility_event_counter c JOIN facility f USING (facility_id)"
+                + " WHERE f.code = '" + FACILITY + "'");
     }
 }

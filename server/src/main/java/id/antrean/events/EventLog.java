@@ -23,8 +23,8 @@ public final class EventLog {
 
     static final String APPEND = """
             WITH next AS (
-                UPDATE facility SET last_event_id = last_event_id + 1
-                WHERE facility_id = $1
+                INSERT INTO facility_event_counter AS c (facility_id, last_event_id) VALUES ($1, 1)
+                ON CONFLICT (facility_id) DO UPDATE SET last_event_id = c.last_event_id + 1
                 RETURNING last_event_id),
             saved AS (
                 INSERT INTO queue_event (facility_id, event_id, type, ticket_id, service_id, counter_id, payload, created_at)
@@ -34,6 +34,11 @@ public final class EventLog {
                    pg_notify('antrean_events', facility_id::text || ' ' || event_id::text || ' ' ||
                              CASE WHEN octet_length(payload::text) < 7000 THEN payload::text ELSE '' END)
             FROM saved""";
+
+    /** The facility's last event id (0 before its first event). */
+    public static final String LAST_ID = """
+            SELECT coalesce((SELECT last_event_id FROM facility_event_counter WHERE facility_id = $1), 0)
+                   AS last_event_id""";
 
     static final String SINCE = """
             SELECT event_id, payload FROM queue_event

@@ -24,7 +24,6 @@ import java.util.function.Function;
 public final class EventStream implements Handler<RoutingContext> {
     static final int MAX_REPLAY = 1000;
     static final long KEEPALIVE_MS = 15_000;
-    static final String LAST_ID = "SELECT last_event_id FROM facility WHERE facility_id = $1";
 
     private final FacilityDirectory directory;
     private final Pool pool;
@@ -112,7 +111,7 @@ public final class EventStream implements Handler<RoutingContext> {
         }
 
         private Future<Void> resume(long after) {
-            return pool.preparedQuery(LAST_ID).execute(Tuple.of(facility.id())).compose(rows -> {
+            return pool.preparedQuery(EventLog.LAST_ID).execute(Tuple.of(facility.id())).compose(rows -> {
                 long current = rows.iterator().next().getLong("last_event_id");
                 if (after > current || current - after > MAX_REPLAY) {
                     return snapshot();

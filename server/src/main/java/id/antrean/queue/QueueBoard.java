@@ -19,7 +19,6 @@ import java.util.List;
 
 /** Reads the state of a facility's queues: the board of today, and single tickets with their history. */
 public final class QueueBoard {
-    static final String LAST_EVENT_ID = "SELECT last_event_id FROM facility WHERE facility_id = $1";
     static final String OPEN_TICKETS_OF_DAY = TicketView.selectFrom("ticket") + """
             WHERE t.facility_id = $1 AND t.service_date = $2
               AND t.status IN ('BOOKED', 'WAITING', 'CALLED', 'SERVING', 'PARKED', 'SKIPPED')
@@ -53,7 +52,7 @@ public final class QueueBoard {
         return estimator.paces(facility).compose(paces ->
                 pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
                 .execute()
-                .compose(v -> tx.preparedQuery(LAST_EVENT_ID).execute(Tuple.of(facility.id())))
+                .compose(v -> tx.preparedQuery(EventLog.LAST_ID).execute(Tuple.of(facility.id())))
                 .compose(last -> FacilityDirectory.services(tx, facility).compose(services ->
                         tx.preparedQuery(OPEN_TICKETS_OF_DAY)
                                 .execute(Tuple.of(facility.id(), facility.today(clock)))
