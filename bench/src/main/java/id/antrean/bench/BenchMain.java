@@ -82,6 +82,11 @@ public final class BenchMain {
                     + FACILITIES + " facilities × " + BenchFacilities.POLIS + " polis seeded");
             if (sections.contains("issuance")) {
                 issuance(db, server);
+                // Where PostgreSQL read whole tables during the runs: a missing index shows here first.
+                heading("Tables read by sequential scan during the issuance runs");
+                db.rows("""
+                        SELECT relname, seq_scan, seq_tup_read, idx_scan FROM pg_stat_user_tables
+                        WHERE seq_tup_read > 0 ORDER BY seq_tup_read DESC LIMIT 5""").forEach(this::line);
             }
             if (sections.contains("sse")) {
                 sse(server);

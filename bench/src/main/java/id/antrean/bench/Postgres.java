@@ -102,6 +102,25 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
+    /** Each row of a query as its columns joined by ", " (for diagnostics in the results). */
+    public java.util.List<String> rows(String sql) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? ", " : "").append(rs.getMetaData().getColumnLabel(i)).append(' ')
+                            .append(rs.getString(i));
+                }
+                out.add(row.toString());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
