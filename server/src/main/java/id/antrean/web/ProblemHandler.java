@@ -198,9 +198,13 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     private static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             // The sockets under a request are the database's (BPJS failures are handled where BPJS is called):
-            // a refused, reset or closed one is an outage.
+            // a refused, reset or closed one is an outage. Other I/O failures (a file, a template) are defects.
             if (t instanceof ConnectException || t instanceof ClosedConnectionException
-                    || t instanceof java.io.IOException) {
+                    || t instanceof java.net.SocketException || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+            if (t instanceof java.io.IOException io && io.getMessage() != null
+                    && (io.getMessage().contains("Connection reset") || io.getMessage().contains("Broken pipe"))) {
                 return true;
             }
             if (t instanceof PgException pg && isUnavailableState(pg.getSqlState())) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,5 +36,11 @@ class DatabaseOutageProblemTest {
         Problem problem = ProblemHandler.toProblem(outage, 500);
         assertThat(problem.code()).isEqualTo(ErrorCode.DATABASE_UNAVAILABLE);
         assertThat(problem.code().status()).isEqualTo(503);
+    }
+
+    @Test
+    void anotherIoFailureIsADefectNotAnOutage() {
+        assertThat(ProblemHandler.toProblem(new IOException("resource print/ticket-58.jasper not found"), 500).code())
+                .isEqualTo(ErrorCode.INTERNAL_ERROR);
     }
 }
