@@ -6,6 +6,8 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 
@@ -14,16 +16,32 @@ public final class QrCodes {
     private QrCodes() {
     }
 
-    /** Whole pixels per module (about 300 px in all), so scaling in a PDF viewer or printer stays sharp. */
+    /** About this many pixels across: whole pixels per module, so scaling in a PDF viewer or printer stays sharp. */
+    private static final int TARGET_PIXELS = 300;
+
+    /** The code at one module per pixel, drawn up to about 300 px with whole pixels per module. */
     public static BufferedImage image(String payload) {
         try {
-            BitMatrix matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 300, 300,
+            // Width and height 0: zxing's own size, one module per pixel (quiet zone included).
+            BitMatrix modules = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-            BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-            for (int y = 0; y < matrix.getHeight(); y++) {
-                for (int x = 0; x < matrix.getWidth(); x++) {
-                    image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
+            int scale = Math.max(1, TARGET_PIXELS / modules.getWidth());
+            BufferedImage image = new BufferedImage(modules.getWidth() * scale, modules.getHeight() * scale,
+                    BufferedImage.TYPE_BYTE_BINARY);
+            Graphics2D g = image.createGraphics();
+            try {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, image.getWidth(), image.getHeight());
+                g.setColor(Color.BLACK);
+                for (int y = 0; y < modules.getHeight(); y++) {
+                    for (int x = 0; x < modules.getWidth(); x++) {
+                        if (modules.get(x, y)) {
+                            g.fillRect(x * scale, y * scale, scale, scale);
+                        }
+                    }
                 }
+            } finally {
+                g.dispose();
             }
             return image;
         } catch (WriterException e) {
