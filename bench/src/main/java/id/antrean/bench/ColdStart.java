@@ -41,17 +41,9 @@ public final class ColdStart {
         }
     }
 
-    /**
-     * PostgreSQL detaches from the JVM (pg_ctl): its postmaster is found by the data directory on its command
-     * line, its background processes are the postmaster's children. RSS counts shared buffers in each, so the
-     * sum overstates a little.
-     */
+    /** RSS counts shared buffers in each of PostgreSQL's processes, so the sum overstates a little. */
     static long postgresRssKb(Path data) {
-        String dir = data.toAbsolutePath().toString();
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dir)).orElse(false))
-                .mapToLong(p -> rssKb(p.pid()) + p.descendants().mapToLong(child -> rssKb(child.pid())).sum())
-                .sum();
+        return Postgres.processIds(data).map(ColdStart::rssKb).sum();
     }
 
     /** VmRSS of a process from /proc, in kB; 0 when unknown. */

@@ -3,7 +3,6 @@ package id.antrean.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.LongStream;
 
 /**
  * CPU time spent by the server, PostgreSQL and the load generator during a run, from /proc (Linux): on a
@@ -20,11 +19,7 @@ public final class CpuMeter {
     }
 
     public static Sample now(long serverPid, Path postgresData) {
-        String dir = postgresData.toAbsolutePath().toString();
-        long postgres = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dir)).orElse(false))
-                .flatMapToLong(p -> LongStream.concat(LongStream.of(p.pid()), p.descendants().mapToLong(ProcessHandle::pid)))
-                .map(CpuMeter::ticks).sum();
+        long postgres = Postgres.processIds(postgresData).map(CpuMeter::ticks).sum();
         long[] machine = machine();
         return new Sample(ticks(serverPid), postgres, ticks(ProcessHandle.current().pid()), machine[0], machine[1]);
     }

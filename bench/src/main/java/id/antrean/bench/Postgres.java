@@ -121,6 +121,18 @@ public final class Postgres implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The processes of the PostgreSQL whose data is in {@code dataDir}: it detaches from the JVM (pg_ctl), so its
+     * postmaster is found by the data directory on its command line; the rest are the postmaster's children.
+     */
+    static java.util.stream.LongStream processIds(Path dataDir) {
+        String dir = dataDir.toAbsolutePath().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dir)).orElse(false))
+                .flatMapToLong(p -> java.util.stream.LongStream.concat(java.util.stream.LongStream.of(p.pid()),
+                        p.descendants().mapToLong(ProcessHandle::pid)));
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
