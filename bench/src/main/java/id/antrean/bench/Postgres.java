@@ -19,11 +19,41 @@ public final class Postgres implements AutoCloseable {
     public static final String DATABASE = "antrean";
     private final Path dataDir;
     private final int port;
+    /** Where JDBC finds a database of this server: the URL without the database's name, and the name after it. */
+    private final java.util.function.UnaryOperator<String> jdbcUrl;
+    private final String password;
     private EmbeddedPostgres server;
 
     private Postgres(Path dataDir, int port) {
         this.dataDir = dataDir;
         this.port = port;
+        this.jdbcUrl = database -> "jdbc:postgresql://localhost:" + port + "/" + database;
+        this.password = "";
+    }
+
+    private Postgres(Path dataDir, java.util.function.UnaryOperator<String> jdbcUrl, String password) {
+        this.dataDir = dataDir;
+        this.port = -1;
+        this.jdbcUrl = jdbcUrl;
+        this.password = password;
+    }
+
+    /**
+     * The embedded PostgreSQL of a server running without {@code DATABASE_URL}, as its own files describe it: the
+     * private socket in {@code DATA_DIR/run} and the password in {@code DATA_DIR/db-password}. It belongs to the
+     * server: {@link #close()} leaves it running.
+     */
+    public static Postgres ofServer(Path serverDataDir) {
+        Path socket = serverDataDir.toAbsolutePath().resolve("run").resolve(".s.PGSQL.5432");
+        try {
+            String password = java.nio.file.Files.readString(serverDataDir.resolve("db-password")).strip();
+            return new Postgres(serverDataDir.toAbsolutePath().resolve("postgres"), database -> "jdbc:postgresql://localhost/"
+                    + database + "?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg&socketFactoryArg="
+                    + java.net.URLEncoder.encode(socket.toString(), java.nio.charset.StandardCharsets.UTF_8)
+                    + "&sslmode=disable", password);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts a new server with its data in {@code dataDir} (created, or reused when it holds a cluster). */
@@ -79,13 +109,13 @@ public final class Postgres implements AutoCloseable {
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + DATABASE, "postgres", "");
+        return DriverManager.getConnection(jdbcUrl.apply(DATABASE), "postgres", password);
     }
 
     /** Runs statements in the named database. */
     public void execute(String database, String sql) {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database,
-                "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl.apply(database), "postgres", password);
+             Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

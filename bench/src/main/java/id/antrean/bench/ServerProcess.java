@@ -120,10 +120,28 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** {@code GET /health}'s body, or the error that kept it from answering. */
+    public String healthBody() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/health")).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no goodbye — a power cut as far as the JVM knows. */
     public void kill9() {
         process.destroyForcibly();
         waitFor();
+    }
+
+    /** Starts the same node again (same port, same environment) without waiting. */
+    public void launchAgain() {
+        spawn();
     }
 
     /** Starts the same node again (same port, same environment) and waits until it is healthy. */

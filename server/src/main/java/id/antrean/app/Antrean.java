@@ -42,7 +42,6 @@ import id.antrean.web.RateLimiter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -89,7 +88,7 @@ public final class Antrean implements AutoCloseable {
         // PostgreSQL keeps microseconds: so does every time the server hands out.
         Clock micros = Clock.tick(clock, Duration.ofNanos(1_000));
         Database database = config.databaseUrl() == null
-                ? EmbeddedDatabase.start(config.dataDir())
+                ? EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort())
                 : Database.fromUrl(config.databaseUrl());
         try {
             Migrations.apply(database);
@@ -149,9 +148,7 @@ public final class Antrean implements AutoCloseable {
                     new DeviceAlerts(directory, pool, clock),
                     new OutboxView(directory, pool, clock)::handle,
                     new ReportsHandlers(vertx, directory, pool, new ReportRenderer()),
-                    promise -> pool.query("SELECT 1").execute()
-                            .onSuccess(rows -> promise.tryComplete(Status.OK()))
-                            .onFailure(e -> promise.tryComplete(Status.KO())),
+                    new DatabaseHealth(pool, database),
                     new MobileJkn(vertx, pool, directory, bookings, new Passwords(config.auth().bcryptCost()),
                             new RateLimiter(config.auth().mobileJknRateLimit(), clock), clock));
 

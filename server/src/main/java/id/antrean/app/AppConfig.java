@@ -11,13 +11,15 @@ import java.util.Map;
  * @param port          {@code PORT}, default 8080 (0 = any free port)
  * @param databaseUrl   {@code DATABASE_URL}, a {@code postgresql://} URL; null = embedded PostgreSQL
  * @param dataDir       {@code DATA_DIR}, default {@code ./data}: where the embedded PostgreSQL keeps its data
+ * @param embeddedDbPort {@code EMBEDDED_DB_PORT}: also let the embedded PostgreSQL listen on 127.0.0.1 at this port
+ *                      (password in {@code DATA_DIR/db-password}); default 0 = its private Unix socket only
  * @param demo          {@code DEMO=1}: seed the demo facility
  * @param dbPoolSize    {@code DB_POOL_SIZE}, default 16
  * @param httpInstances {@code HTTP_INSTANCES}, default one per processor
  * @param bpjs          {@code BPJS_*}: how to reach BPJS; null = not configured (with {@code DEMO=1}: the simulator)
  * @param auth          demo credentials, login rate limit, token lifetime, bcrypt cost
  */
-public record AppConfig(int port, String databaseUrl, Path dataDir, boolean demo, int dbPoolSize, int httpInstances,
+public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize, int httpInstances,
                         BpjsConfig bpjs, AuthConfig auth) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
@@ -25,6 +27,7 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, boolean demo
                 integer(env, "PORT", 8080, 0, 65535),
                 blankToNull(env.get("DATABASE_URL")),
                 Path.of(env.getOrDefault("DATA_DIR", "./data")),
+                integer(env, "EMBEDDED_DB_PORT", 0, 0, 65535),
                 "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
                 integer(env, "DB_POOL_SIZE", 16, 1, 500),
                 integer(env, "HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
@@ -33,7 +36,7 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, boolean demo
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, databaseUrl, dataDir, demo, dbPoolSize, httpInstances, bpjs, auth);
+        return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {

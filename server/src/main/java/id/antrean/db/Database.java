@@ -33,8 +33,19 @@ public record Database(PgConnectOptions connectOptions, String jdbcUrl, String u
                 + "/" + connectOptions.getDatabase();
     }
 
+    /** The embedded PostgreSQL this server runs and watches over; empty for a database reached by URL. */
+    public java.util.Optional<EmbeddedDatabase> embedded() {
+        return owner instanceof EmbeddedDatabase embedded ? java.util.Optional.of(embedded) : java.util.Optional.empty();
+    }
+
     @Override
-    public void close() throws Exception {
-        owner.close();
+    public void close() throws java.io.IOException {
+        try {
+            owner.close();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new java.io.IOException(e);
+        }
     }
 }

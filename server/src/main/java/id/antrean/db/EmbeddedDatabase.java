@@ -1,57 +1,240 @@
 package id.antrean.db;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server started by the application itself when no {@code DATABASE_URL} is given. Its data
- * lives under {@code DATA_DIR/postgres} and survives restarts.
+ * The PostgreSQL a puskesmas PC runs when no {@code DATABASE_URL} is given: its data in {@code DATA_DIR/postgres},
+ * its binaries in {@code DATA_DIR/pgsql}, reached over a Unix socket in {@code DATA_DIR/run} with a password kept
+ * in {@code DATA_DIR/db-password}; the whole {@code DATA_DIR} readable by the server's user only.
+ *
+ * <p>It heals itself like a service manager would: a postmaster orphaned by a killed server is stopped before the
+ * next start, and a postmaster that dies while the server runs is started again, with back-off, until it stays up.
  */
-public final class EmbeddedDatabase {
+public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     static final String DATABASE_NAME = "antrean";
-    static final String USER = "postgres";
+    static final int DEFAULT_PORT = 5432;
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+    /** Unix socket paths are limited to 104 bytes on macOS, 108 on Linux. */
+    private static final int SOCKET_PATH_LIMIT = 100;
+    private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
 
-    private EmbeddedDatabase() {
+    /** What the embedded PostgreSQL is doing, as {@code /health} shows it. */
+    public enum State { UP, RESTARTING, STOPPED }
+
+    private final DataDirectoryLock lock;
+    private final PostgresBinaries binaries;
+    private final Path pgData;
+    private final Postmaster.Listening listening;
+    private final Path log;
+    private final ScheduledExecutorService restarter;
+    private volatile Postmaster postmaster;
+    private volatile State state = State.UP;
+    private volatile int restarts;
+    private volatile Instant lastCrash;
+    private volatile String lastError;
+    private volatile boolean closing;
+
+    private EmbeddedDatabase(DataDirectoryLock lock, PostgresBinaries binaries, Path pgData,
+                             Postmaster.Listening listening, Path log) {
+        this.lock = lock;
+        this.binaries = binaries;
+        this.pgData = pgData;
+        this.listening = listening;
+        this.log = log;
+        this.restarter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "embedded-postgres-restarter");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    public static Database start(Path dataDir) throws IOException, SQLException {
-        Path pgData = dataDir.toAbsolutePath().resolve("postgres");
-        Files.createDirectories(pgData.getParent());
+    /**
+     * Starts (initialising on first use) the embedded PostgreSQL.
+     *
+     * @param tcpPort 0 for the Unix socket only; otherwise also listen on 127.0.0.1 at that port (password required)
+     */
+    public static Database start(Path dataDir, int tcpPort) throws IOException, SQLException {
+        Path data = PrivateFiles.directory(dataDir.toAbsolutePath().normalize());
+        DataDirectoryLock lock = DataDirectoryLock.acquire(data);
+        EmbeddedDatabase embedded = null;
+        try {
+            PostgresBinaries binaries = PostgresBinaries.in(data.resolve("pgsql"));
+            Path pgData = data.resolve("postgres");
+            Postmaster.Listening listening = new Postmaster.Listening(socketDirectory(data),
+                    tcpPort == 0 ? DEFAULT_PORT : tcpPort, tcpPort != 0);
+            embedded = new EmbeddedDatabase(lock, binaries, pgData, listening, logFile(data));
+            ClusterAccess access = new ClusterAccess(data, pgData, listening.tcp());
+            embedded.startFirstTime(access);
+            return embedded.database(access.password());
+        } catch (IOException | SQLException | RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            } else {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    private void startFirstTime(ClusterAccess access) throws IOException, SQLException {
+        LeftoverPostgres.stop(binaries.home().getParent(), pgData);
+        if (!Files.exists(pgData.resolve("PG_VERSION"))) {
+            initdb();
+        }
+        access.writeHba();
         LOG.info("Starting embedded PostgreSQL with data in {}", pgData);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(pgData)
-                .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "300")
-                // The library starts PostgreSQL for tests (fsync off, asynchronous commit); an acknowledged
-                // ticket must survive a crash, so both are turned back on. Later options win over -F.
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setPGStartupWait(java.time.Duration.ofSeconds(60))
-                .start();
-        createDatabaseIfMissing(postgres);
-        int port = postgres.getPort();
-        PgConnectOptions options = new PgConnectOptions()
-                .setHost("localhost")
-                .setPort(port)
-                .setDatabase(DATABASE_NAME)
-                .setUser(USER);
-        String jdbc = "jdbc:postgresql://localhost:" + port + "/" + DATABASE_NAME;
-        return new Database(options, jdbc, USER, null, postgres);
+        postmaster = Postmaster.start(binaries, pgData, listening, log, START_WAIT);
+        if (!access.passwordInPlace()) {
+            LOG.info("Giving the embedded PostgreSQL a password (kept in DATA_DIR/{})", ClusterAccess.PASSWORD_FILE);
+            String password = access.pendingPassword();
+            try (Connection c = connect("postgres", null); Statement s = c.createStatement()) {
+                // A generated base64url password: nothing to escape. ALTER ROLE takes no parameters.
+                s.execute("ALTER ROLE " + ClusterAccess.USER + " PASSWORD '" + password + "'");
+                access.confirmPassword();
+                s.execute("SELECT pg_reload_conf()");
+            }
+        }
+        createDatabaseIfMissing(access.password());
+        watch(postmaster);
     }
 
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+    private void initdb() throws IOException {
+        LOG.info("Creating the embedded PostgreSQL's data in {}", pgData);
+        List<String> command = new ArrayList<>(OsUser.unprivileged());
+        command.addAll(List.of(binaries.program("initdb").toString(), "-D", pgData.toString(),
+                "-U", ClusterAccess.USER, "-E", "UTF-8", "-A", "trust", "--no-instructions"));
+        Process initdb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        try {
+            if (!initdb.waitFor(2, TimeUnit.MINUTES) || initdb.exitValue() != 0) {
+                initdb.destroyForcibly();
+                throw new IOException("initdb failed; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while creating the database", e);
+        }
+    }
+
+    private void watch(Postmaster running) {
+        running.onExit().thenRun(() -> {
+            if (closing || running != postmaster) {
+                return;
+            }
+            restarts++;
+            lastCrash = Instant.now();
+            lastError = "PostgreSQL (pid " + running.pid() + ") exited with code " + running.exitValue();
+            state = State.RESTARTING;
+            LOG.error("{}; starting it again", lastError);
+            scheduleRestart(FIRST_RETRY);
+        });
+    }
+
+    private void scheduleRestart(Duration delay) {
+        if (!closing) {
+            restarter.schedule(() -> restart(delay), delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void restart(Duration delay) {
+        if (closing) {
+            return;
+        }
+        try {
+            LeftoverPostgres.stop(binaries.home().getParent(), pgData);
+            PostgresBinaries.verify(binaries.home());
+            Postmaster started = Postmaster.start(binaries, pgData, listening, log, START_WAIT);
+            postmaster = started;
+            if (closing) {
+                started.stop();
+                return;
+            }
+            state = State.UP;
+            lastError = null;
+            LOG.info("Embedded PostgreSQL is running again (pid {})", started.pid());
+            watch(started);
+        } catch (IOException | RuntimeException e) {
+            lastError = e.getMessage();
+            Duration next = delay.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : delay.multipliedBy(2);
+            LOG.error("Embedded PostgreSQL did not start again ({}); next try in {} ms", e.getMessage(), next.toMillis());
+            scheduleRestart(next);
+        }
+    }
+
+    /** What it is doing, for {@code /health}: state, pid, restarts since the server started, the last failure. */
+    public JsonObject health() {
+        Postmaster current = postmaster;
+        JsonObject health = new JsonObject().put("state", state.name()).put("restarts", restarts);
+        if (state == State.UP && current != null) {
+            health.put("pid", current.pid());
+        }
+        if (lastCrash != null) {
+            health.put("lastCrash", lastCrash.toString());
+        }
+        if (lastError != null) {
+            health.put("lastError", lastError);
+        }
+        return health;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The postmaster's pid (for drills that kill it). */
+    public long pid() {
+        return postmaster.pid();
+    }
+
+    private Database database(String password) {
+        PgConnectOptions options = new PgConnectOptions()
+                .setHost(listening.socketDirectory().toString())
+                .setPort(listening.port())
+                .setDatabase(DATABASE_NAME)
+                .setUser(ClusterAccess.USER)
+                .setPassword(password);
+        return new Database(options, jdbcUrl(DATABASE_NAME), ClusterAccess.USER, password, this);
+    }
+
+    /** JDBC over the Unix socket, through junixsocket's socket factory (the driver has none of its own). */
+    private String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost/" + database
+                + "?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg"
+                + "&socketFactoryArg=" + URLEncoder.encode(listening.socketFile().toString(), StandardCharsets.UTF_8)
+                + "&sslmode=disable";
+    }
+
+    private Connection connect(String database, String password) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), ClusterAccess.USER, password);
+    }
+
+    private void createDatabaseIfMissing(String password) throws SQLException {
+        try (Connection c = connect("postgres", password);
              PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, DATABASE_NAME);
             try (ResultSet rs = exists.executeQuery()) {
@@ -63,5 +246,35 @@ public final class EmbeddedDatabase {
                 create.execute("CREATE DATABASE " + DATABASE_NAME + " ENCODING 'UTF8'");
             }
         }
+    }
+
+    /** {@code DATA_DIR/run}, unless its path is too long for a socket: then a private folder of the system's temp. */
+    private static Path socketDirectory(Path dataDir) throws IOException {
+        Path run = dataDir.resolve("run");
+        if (run.resolve(".s.PGSQL.65535").toString().getBytes(StandardCharsets.UTF_8).length <= SOCKET_PATH_LIMIT) {
+            return PrivateFiles.directory(run);
+        }
+        return PrivateFiles.temporaryDirectory("antrean-pg-");
+    }
+
+    /** PostgreSQL's own output, kept beside its data; the previous one kept once it grows past 10 MB. */
+    private static Path logFile(Path dataDir) throws IOException {
+        Path log = dataDir.resolve("postgres.log");
+        if (Files.exists(log) && Files.size(log) > LOG_ROTATE_BYTES) {
+            Files.move(log, dataDir.resolve("postgres.log.1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return PrivateFiles.file(log);
+    }
+
+    @Override
+    public void close() throws IOException {
+        closing = true;
+        restarter.shutdownNow();
+        state = State.STOPPED;
+        Postmaster current = postmaster;
+        if (current != null) {
+            current.stop();
+        }
+        lock.close();
     }
 }

@@ -42,6 +42,53 @@ class RestartTest {
         }
     }
 
+    @Test
+    void aPostmasterThatDiesUnderTheServerIsStartedAgainAndHealthTellsHowOftenItCrashed() throws Exception {
+        Path dataDir = Files.createTempDirectory("antrean-pm-crash");
+        AppConfig config = AppConfig.fromEnv(Map.of("PORT", "0", "DATA_DIR", dataDir.toString(), "DEMO", "1",
+                "HTTP_INSTANCES", "1", "DEMO_DEVICE_TOKEN", "crash-device-token", "BCRYPT_COST", "4"));
+        try (Antrean node = Antrean.start(config, Clock.systemUTC())) {
+            JsonObject before = issue(node.port(), "crash-1", "crash-device-token");
+            long postmaster = node.database().embedded().orElseThrow().pid();
+
+            ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+
+            JsonObject health = eventually(() -> health(node.port()),
+                    h -> "UP".equals(h.getString("status")) && embedded(h).getInteger("restarts") == 1);
+            assertThat(embedded(health).getLong("pid")).isNotEqualTo(postmaster);
+            assertThat(embedded(health).getString("lastError")).isNull();
+            assertThat(embedded(health).getString("lastCrash")).isNotBlank();
+            assertThat(issue(node.port(), "crash-2", "crash-device-token").getInteger("number"))
+                    .isEqualTo(before.getInteger("number") + 1);
+        }
+    }
+
+    private static JsonObject embedded(JsonObject health) {
+        return health.getJsonArray("checks").getJsonObject(0).getJsonObject("data").getJsonObject("embedded");
+    }
+
+    private static JsonObject health(int port) {
+        Vertx vertx = Vertx.vertx();
+        try {
+            return WebClient.create(vertx).get(port, "localhost", "/health").send().await().bodyAsJsonObject();
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    private static <T> T eventually(java.util.function.Supplier<T> action, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        T last = action.get();
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached in time; last: " + last);
+            }
+            Thread.onSpinWait();
+            last = action.get();
+        }
+        return last;
+    }
+
     private static String setting(Antrean node, String name) throws Exception {
         try (Connection c = node.database().jdbc(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SHOW " + name)) {
@@ -51,9 +98,13 @@ class RestartTest {
     }
 
     private static JsonObject issue(int port, String key) {
+        return issue(port, key, "restart-device-token");
+    }
+
+    private static JsonObject issue(int port, String key, String token) {
         return call(port, client -> client.post(port, "localhost", "/api/v1/facilities/pkm-demo/tickets")
                 .putHeader("Idempotency-Key", key)
-                .putHeader("Authorization", "Bearer restart-device-token")
+                .putHeader("Authorization", "Bearer " + token)
                 .sendJsonObject(new JsonObject().put("service", "UMUM").put("payer", "UMUM")), 201);
     }
 

@@ -1,0 +1,31 @@
+package id.antrean.app;
+
+import id.antrean.db.Database;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.sqlclient.Pool;
+
+/**
+ * The database part of {@code /health}: UP when a query goes through; for the embedded PostgreSQL also what it is
+ * doing ({@code RESTARTING} after a crash, how many restarts, the last error), so a technician sees why.
+ */
+final class DatabaseHealth implements Handler<Promise<Status>> {
+    private final Pool pool;
+    private final Database database;
+
+    DatabaseHealth(Pool pool, Database database) {
+        this.pool = pool;
+        this.database = database;
+    }
+
+    @Override
+    public void handle(Promise<Status> promise) {
+        JsonObject data = database.embedded().map(embedded -> new JsonObject().put("embedded", embedded.health()))
+                .orElse(null);
+        pool.query("SELECT 1").execute()
+                .onSuccess(rows -> promise.tryComplete(data == null ? Status.OK() : Status.OK(data)))
+                .onFailure(e -> promise.tryComplete(data == null ? Status.KO() : Status.KO(data)));
+    }
+}
