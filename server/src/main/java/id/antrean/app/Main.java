@@ -44,7 +44,9 @@ public final class Main {
                 : app.bpjs() != null ? "  BPJS          " + app.bpjs().pcareBaseUrl() + "\n"
                 : "  BPJS          not configured: eligibility from the facility's roster only\n");
         urls.append(config.databaseUrl() == null
-                ? "  Database      embedded PostgreSQL, data in " + config.dataDir().toAbsolutePath().normalize() + "\n"
+                ? "  Database      embedded PostgreSQL, data in " + config.dataDir().toAbsolutePath().normalize()
+                        + " (its socket in run/, its password in db-password" + (config.embeddedDbPort() == 0 ? ""
+                        : "; also on 127.0.0.1:" + config.embeddedDbPort()) + ")\n"
                 : "  Database      " + app.database().connectOptions().getHost() + "\n");
         System.out.println(urls);
     }

@@ -25,7 +25,7 @@ final class DataDirectoryLock implements AutoCloseable {
     }
 
     static DataDirectoryLock acquire(Path dataDir) throws IOException {
-        Path file = dataDir.resolve(FILE);
+        Path file = PrivateFiles.file(dataDir.resolve(FILE));
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;

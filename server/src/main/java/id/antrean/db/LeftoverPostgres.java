@@ -46,9 +46,14 @@ final class LeftoverPostgres {
         }
     }
 
-    /** Runs a program unpacked under this data directory's binaries folder (so it can only be ours). */
+    /**
+     * Runs the server program unpacked under this data directory's binaries folder (so it can only be ours). Other
+     * programs of the distribution, e.g. a {@code pg_dump} taking a backup, are not the server's leftovers.
+     */
     private static boolean runsFrom(ProcessHandle process, Path binariesRoot) {
-        return process.info().command().map(command -> Path.of(command).startsWith(binariesRoot)).orElse(false);
+        return process.info().command().map(Path::of)
+                .filter(command -> command.startsWith(binariesRoot) && command.endsWith(Path.of("bin", "postgres")))
+                .isPresent();
     }
 
     /** A postmaster of this data directory started from elsewhere (binaries of an older version of the server). */
