@@ -2,6 +2,7 @@ package id.antrean.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.antrean.testing.Eventually;
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.TestServer;
 import io.vertx.core.buffer.Buffer;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** /health tells the truth about the database, and the server lives through the database's absence. */
@@ -35,7 +35,8 @@ class HealthTest {
 
             postgres.close();
 
-            HttpResponse<Buffer> down = eventually(() -> server.get("/health"), r -> r.statusCode() == 503);
+            HttpResponse<Buffer> down = Eventually.poll(Duration.ofSeconds(20), () -> server.get("/health"),
+                    r -> r.statusCode() == 503);
             assertThat(down.bodyAsJsonObject().getString("status")).isEqualTo("DOWN");
             HttpResponse<Buffer> refused = server.issue(new JsonObject().put("service", "UMUM").put("payer", "UMUM"));
             assertThat(refused.statusCode()).isEqualTo(503);
@@ -44,7 +45,7 @@ class HealthTest {
 
             postgres = startPostgres(data, port);
 
-            eventually(() -> server.get("/health"), r -> r.statusCode() == 200);
+            Eventually.poll(Duration.ofSeconds(20), () -> server.get("/health"), r -> r.statusCode() == 200);
             assertThat(server.walkIn("UMUM").getInteger("number")).isEqualTo(1);
         } finally {
             postgres.close();
@@ -57,18 +58,5 @@ class HealthTest {
             builder.setPort(port);
         }
         return builder.start();
-    }
-
-    private static <T> T eventually(Supplier<T> action, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        T last = action.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached in time; last: " + last);
-            }
-            Thread.onSpinWait();
-            last = action.get();
-        }
-        return last;
     }
 }

@@ -2,6 +2,7 @@ package id.antrean.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.antrean.testing.Eventually;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +55,7 @@ class RestartTest {
 
             ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
 
-            JsonObject health = eventually(() -> health(node.port()),
+            JsonObject health = Eventually.poll(Duration.ofSeconds(60), () -> health(node.port()),
                     h -> "UP".equals(h.getString("status")) && embedded(h).getInteger("restarts") == 1);
             assertThat(embedded(health).getLong("pid")).isNotEqualTo(postmaster);
             assertThat(embedded(health).getString("lastError")).isNull();
@@ -74,19 +76,6 @@ class RestartTest {
         } finally {
             vertx.close().await();
         }
-    }
-
-    private static <T> T eventually(java.util.function.Supplier<T> action, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        T last = action.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached in time; last: " + last);
-            }
-            Thread.onSpinWait();
-            last = action.get();
-        }
-        return last;
     }
 
     private static String setting(Antrean node, String name) throws Exception {
