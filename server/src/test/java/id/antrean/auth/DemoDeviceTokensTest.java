@@ -88,6 +88,16 @@ class DemoDeviceTokensTest {
     }
 
     @Test
+    void aMobileJknTokenIsNeverStoredEither() {
+        HttpResponse<Buffer> auth = server.anonymous().get("/mobilejkn/pkm-demo/auth")
+                .putHeader("x-username", DemoAccounts.MOBILEJKN_USER).putHeader("x-password", TestServer.PASSWORD)
+                .send().await();
+
+        assertThat(auth.statusCode()).isEqualTo(200);
+        assertThat(auth.getHeader("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
     void oneTokenForBothDemoDevicesIsAConfigurationError() {
         assertThatThrownBy(() -> AuthConfig.fromEnv(Map.of("DEMO_DEVICE_TOKEN", "sama", "DEMO_DISPLAY_TOKEN", "sama")))
                 .isInstanceOf(IllegalArgumentException.class)
