@@ -20,7 +20,10 @@ import java.util.Map;
  */
 public final class ServerProcess implements AutoCloseable {
     public static final String PASSWORD = "bench-password";
+    /** The demo kiosk's token. */
     public static final String DEVICE_TOKEN = "bench-device-token-0123456789";
+    /** The demo display's token: what the waiting-room screens of the benchmarks and drills use. */
+    public static final String DISPLAY_TOKEN = "bench-display-token-0123456789";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Map<String, String> env;
@@ -44,6 +47,7 @@ public final class ServerProcess implements AutoCloseable {
         env.put("DEMO", "1");
         env.put("DEMO_PASSWORD", PASSWORD);
         env.put("DEMO_DEVICE_TOKEN", DEVICE_TOKEN);
+        env.put("DEMO_DISPLAY_TOKEN", DISPLAY_TOKEN);
         env.put("LOGIN_RATE_LIMIT", "0");
         env.put("MOBILEJKN_RATE_LIMIT", "0");
         env.put("BCRYPT_COST", "4");

@@ -67,7 +67,7 @@ public final class SseLatency implements AutoCloseable {
     private Future<io.vertx.core.http.HttpClientResponse> openStream(CountDownLatch ready) {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setPort(port)
                 .setURI("/api/v1/facilities/" + FACILITY + "/events")
-                .putHeader("Authorization", "Bearer " + ServerProcess.DEVICE_TOKEN)
+                .putHeader("Authorization", "Bearer " + ServerProcess.DISPLAY_TOKEN)
                 .putHeader("Accept", "text/event-stream");
         return http.request(options).compose(request -> request.send()).map(response -> {
             if (response.statusCode() != 200) {

@@ -39,7 +39,7 @@ class NodeLossDrillTest {
         try (Postgres db = Postgres.start(work.resolve("postgres"));
              ServerProcess a = ServerProcess.start(ServerProcess.env(db.url(), work.resolve("a")), work.resolve("a.log"));
              ServerProcess b = ServerProcess.start(ServerProcess.env(db.url(), work.resolve("b")), work.resolve("b.log"));
-             Screens onB = new Screens(b.port(), FACILITY, ServerProcess.DEVICE_TOKEN, screens)) {
+             Screens onB = new Screens(b.port(), FACILITY, ServerProcess.DISPLAY_TOKEN, screens)) {
             String tokenA = login(a);
             String tokenB = login(b);
 

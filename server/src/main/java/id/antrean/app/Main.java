@@ -1,6 +1,5 @@
 package id.antrean.app;
 
-import id.antrean.db.DemoSeed;
 import java.time.Clock;
 
 /** Starts the server with the configuration from the environment and prints where it can be reached. */
@@ -28,16 +27,7 @@ public final class Main {
                 .append("  Health        ").append(base).append("/health\n");
         urls.append("  Console       ").append(base).append("/console/\n");
         if (config.demo()) {
-            String token = config.auth().demoDeviceToken();
-            urls.append("  Display       ").append(base).append("/display/").append(DemoSeed.FACILITY)
-                .append("#token=").append(token).append("\n")
-                .append("  Demo logins   admin / resepsionis, password: ").append(config.auth().demoPassword())
-                .append(System.getenv("DEMO_PASSWORD") == null ? "  (random: set DEMO_PASSWORD to choose)" : "").append("\n")
-                .append("  Mobile JKN    ").append(base).append("/mobilejkn/").append(DemoSeed.FACILITY)
-                .append("  (x-username mobilejkn, x-password the demo password)\n")
-                .append("  Device token  ").append(token).append(" (demo kiosk and display")
-                .append(System.getenv("DEMO_DEVICE_TOKEN") == null ? "; random: set DEMO_DEVICE_TOKEN to choose" : "")
-                .append(")\n");
+            urls.append(StartBanner.demo(base, config.auth(), System.getenv()));
         }
         urls.append(app.bpjsSimulator() != null
                 ? "  BPJS          simulator (demo) at " + app.bpjs().pcareBaseUrl() + "\n"

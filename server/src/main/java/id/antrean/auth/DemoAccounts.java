@@ -7,8 +7,9 @@ import java.sql.SQLException;
 
 /**
  * The demo's identities ({@code DEMO=1}): staff {@code admin} (ADMIN) and {@code resepsionis} (RECEPTIONIST)
- * of the demo puskesmas with the password {@code DEMO_PASSWORD}, and a kiosk and a display whose token is
- * {@code DEMO_DEVICE_TOKEN}, and the Mobile JKN user {@code mobilejkn} (password {@code DEMO_PASSWORD}).
+ * of the demo puskesmas with the password {@code DEMO_PASSWORD}, a kiosk with the token {@code DEMO_DEVICE_TOKEN},
+ * a display with its own token {@code DEMO_DISPLAY_TOKEN} (so the display's URL cannot take numbers), and the
+ * Mobile JKN user {@code mobilejkn} (password {@code DEMO_PASSWORD}).
  * Set at every start, so the printed values are the ones that work.
  */
 public final class DemoAccounts {
@@ -37,9 +38,8 @@ public final class DemoAccounts {
             c.setAutoCommit(false);
             staff(c, facility, "admin", "Admin Demo", "ADMIN", passwords.hash(config.demoPassword()));
             staff(c, facility, "resepsionis", "Resepsionis Demo", "RECEPTIONIST", passwords.hash(config.demoPassword()));
-            String tokenHash = Tokens.hash(config.demoDeviceToken());
-            device(c, facility, "Kiosk Demo", "KIOSK", tokenHash);
-            device(c, facility, "Display Demo", "DISPLAY", tokenHash);
+            device(c, facility, "Kiosk Demo", "KIOSK", Tokens.hash(config.demoDeviceToken()));
+            device(c, facility, "Display Demo", "DISPLAY", Tokens.hash(config.demoDisplayToken()));
             mobileJkn(c, facility, passwords.hash(config.demoPassword()));
             c.commit();
         }

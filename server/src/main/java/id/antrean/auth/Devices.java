@@ -43,12 +43,16 @@ public final class Devices {
         });
     }
 
-    /** A new device and its token; the token is shown in this answer and never again. */
+    /**
+     * A new device and its token; the token is shown in this answer and never again.
+     *
+     * @param name as {@link id.antrean.web.TypedName#require} gave it: stripped, something to read, nothing hidden
+     */
     public Future<JsonObject> issue(Facility facility, String name, String kind, Actor by) {
         String token = Tokens.newToken();
         Instant now = clock.instant();
         return pool.withTransaction(tx -> tx.preparedQuery(ISSUE)
-                .execute(Tuple.of(facility.id(), name.strip(), kind, Tokens.hash(token), now.atOffset(ZoneOffset.UTC),
+                .execute(Tuple.of(facility.id(), name, kind, Tokens.hash(token), now.atOffset(ZoneOffset.UTC),
                         by.name()))
                 .compose(rows -> {
                     JsonObject device = json(rows.iterator().next(), facility);

@@ -9,7 +9,8 @@ import java.util.TreeSet;
 /**
  * Who is calling: a staff member (role ADMIN or RECEPTIONIST) or a device (KIOSK, DISPLAY) of one facility.
  *
- * @param deviceKinds for a device, what it is (a demo token may stand for a kiosk and a display at once)
+ * @param deviceKinds for a device, what it is (a token shared by several devices of the facility has the
+ *                    permissions of all of them; the demo's kiosk and display have a token each)
  */
 public record Principal(Kind kind, long id, String name, String username, long facilityId, String facilityCode,
                         String facilityName, String timeZone, String role, Set<String> deviceKinds) {

@@ -3,6 +3,7 @@ package id.antrean.mobilejkn;
 import id.antrean.eligibility.CardNumber;
 import id.antrean.eligibility.Nik;
 import id.antrean.mobilejkn.ContractMessages.Field;
+import id.antrean.web.TypedName;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -28,8 +29,8 @@ final class ContractInput {
             .withResolverStyle(ResolverStyle.STRICT);
     /** Digits with the usual separators, an optional leading plus: "0856-1234-5678", "+62 856 1234 5678". */
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .-]{6,22}[0-9]");
-    /** Control characters have no place in a name or an address (and PostgreSQL refuses NUL in text). */
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** Invisible characters a reason may not keep: controls, format (bidi) characters, line separators. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{C}\\p{Zl}\\p{Zp}]");
     /** BPJS poli codes are three letters or digits ("001", "INT"); anything else is no poli of ours. */
     private static final Pattern POLI_CODE = Pattern.compile("[0-9A-Za-z]{1,10}");
 
@@ -125,12 +126,12 @@ final class ContractInput {
         return value.strip().toUpperCase(Locale.ROOT);
     }
 
-    /** Text kept for people to read (a complaint, a reason): without control characters, and not without end. */
+    /** Text kept for people to read (a complaint, a reason): without invisible characters, and not without end. */
     static String freeText(String value, int maxLength) {
         if (value == null) {
             return null;
         }
-        String clean = CONTROL.matcher(value).replaceAll(" ").strip();
+        String clean = INVISIBLE.matcher(value).replaceAll(" ").strip();
         clean = clean.length() <= maxLength ? clean : clean.substring(0, maxLength);
         return clean.isEmpty() ? null : clean;
     }
@@ -154,9 +155,13 @@ final class ContractInput {
         return value;
     }
 
-    /** Free text of a person (name, address, region names and codes): bounded, without control characters. */
+    /**
+     * Free text of a person (name, address, region names and codes): bounded, and typed text as everywhere else
+     * ({@link TypedName}: no control characters, which PostgreSQL refuses as NUL and which forge log lines, and no
+     * bidi controls, which turn a name around on the receptionist's screen).
+     */
     static String plain(String value, Field field, int maxLength) {
-        if (value.length() > maxLength || CONTROL.matcher(value).find()) {
+        if (value.length() > maxLength || !TypedName.isAcceptable(value)) {
             throw ContractRefusal.of(ContractMessages.format(field.label()));
         }
         return value;

@@ -3,6 +3,7 @@ package id.antrean.queue;
 import id.antrean.auth.AccessGuard;
 import id.antrean.auth.Actor;
 import id.antrean.facility.FacilityDirectory;
+import id.antrean.web.BodyIds;
 import id.antrean.web.PathIds;
 import id.antrean.web.Responses;
 import io.vertx.core.Handler;
@@ -68,7 +69,7 @@ public final class QueueHandlers {
     public Handler<RoutingContext> action(CounterAction action) {
         return rc -> {
             JsonObject body = body(rc);
-            Responses.json(rc, desk.act(facility(rc), counter(rc), action, body.getLong("ticket"),
+            Responses.json(rc, desk.act(facility(rc), counter(rc), action, BodyIds.optional(body, "ticket"),
                     body.getString("service"), actor(rc)).map(Ticket::toJson));
         };
     }

@@ -14,10 +14,25 @@ public final class Responses {
     }
 
     public static void json(RoutingContext rc, int status, Future<JsonObject> result) {
+        send(rc, status, result, false);
+    }
+
+    /**
+     * An answer carrying a secret (a login's token, a new device's token): no cache, proxy or browser may keep it,
+     * so it cannot be read back later from a shared machine's cache.
+     */
+    public static void secret(RoutingContext rc, int status, Future<JsonObject> result) {
+        send(rc, status, result, true);
+    }
+
+    private static void send(RoutingContext rc, int status, Future<JsonObject> result, boolean secret) {
         result.onComplete(ar -> {
             if (ar.failed()) {
                 rc.fail(ar.cause());
             } else if (!rc.response().ended()) {
+                if (secret) {
+                    rc.response().putHeader("Cache-Control", "no-store");
+                }
                 rc.response().setStatusCode(status)
                         .putHeader("Content-Type", "application/json; charset=utf-8")
                         .end(ar.result().encode());

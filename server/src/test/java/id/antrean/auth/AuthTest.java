@@ -103,14 +103,14 @@ class AuthTest {
 
     @Test
     void eachIdentityMayDoOnlyItsPart() {
-        WebClient display = server.as(TestServer.DEVICE_TOKEN);
+        WebClient kiosk = server.as(TestServer.DEVICE_TOKEN);
         WebClient receptionist = server.client();
         JsonObject umum = new JsonObject().put("service", "UMUM").put("payer", "UMUM");
 
-        // The demo token stands for the demo kiosk and display: it may take a number, not call one.
-        assertThat(display.post("/api/v1/facilities/pkm-demo/tickets").putHeader("Idempotency-Key", "d1")
+        // The demo kiosk's token may take a number, not call one (DemoDeviceTokensTest: the display's takes none).
+        assertThat(kiosk.post("/api/v1/facilities/pkm-demo/tickets").putHeader("Idempotency-Key", "d1")
                 .sendJsonObject(umum).await().statusCode()).isEqualTo(201);
-        HttpResponse<Buffer> deviceCalls = display.post("/api/v1/facilities/pkm-demo/counters/R-UMUM-1/call-next")
+        HttpResponse<Buffer> deviceCalls = kiosk.post("/api/v1/facilities/pkm-demo/counters/R-UMUM-1/call-next")
                 .send().await();
         assertThat(deviceCalls.statusCode()).isEqualTo(403);
         assertThat(deviceCalls.bodyAsJsonObject().getString("code")).isEqualTo("ROLE_FORBIDDEN");

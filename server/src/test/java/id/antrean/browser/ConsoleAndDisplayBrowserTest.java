@@ -50,7 +50,7 @@ class ConsoleAndDisplayBrowserTest {
     }
 
     private void openDisplay() {
-        tv.driver().get(base() + "/display/pkm-demo#token=" + TestServer.DEVICE_TOKEN);
+        tv.driver().get(base() + "/display/pkm-demo#token=" + TestServer.DISPLAY_TOKEN);
         within(tv.driver(), Duration.ofSeconds(10)).until(d ->
                 "live".equals(d.findElement(By.tagName("body")).getDomAttribute("data-status")));
     }

@@ -18,7 +18,7 @@ class TwoNodeEventsTest {
         MutableClock clock = MutableClock.at("2026-11-27T01:00:00Z");
         try (TestServer nodeA = TestServer.start(clock);
              TestServer nodeB = TestServer.startOn(nodeA.databaseUrl(), clock);
-             SseClient screenOnB = SseClient.connect(nodeB.clientVertx(), nodeB.port(), TestServer.DEMO, TestServer.DEVICE_TOKEN)) {
+             SseClient screenOnB = SseClient.connect(nodeB.clientVertx(), nodeB.port(), TestServer.DEMO, TestServer.DISPLAY_TOKEN)) {
             assertThat(nodeA.port()).isNotEqualTo(nodeB.port());
             screenOnB.next(WAIT);
 

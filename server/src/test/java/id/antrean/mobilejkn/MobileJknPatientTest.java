@@ -107,6 +107,11 @@ class MobileJknPatientTest {
                 Arguments.of("nohp", "nomor saya", "Format No.HP Tidak Sesuai"),
                 Arguments.of("nama", "DEWI\u0000LESTARI", "Format Nama Tidak Sesuai"),
                 Arguments.of("nama", "D".repeat(101), "Format Nama Tidak Sesuai"),
+                // Bidi controls would turn the name around on a screen or in a log line; C1 controls hide text.
+                Arguments.of("nama", "DEWI \u202eITSEL", "Format Nama Tidak Sesuai"),
+                Arguments.of("nama", "DEWI \u2066LESTARI\u2069", "Format Nama Tidak Sesuai"),
+                Arguments.of("nama", "DEWI\u0085LESTARI", "Format Nama Tidak Sesuai"),
+                Arguments.of("alamat", "Jl. Cendrawasih \u200fNo. 10", "Format Alamat Tidak Sesuai"),
                 Arguments.of("rt", "0".repeat(101), "Format RT Tidak Sesuai"));
     }
 

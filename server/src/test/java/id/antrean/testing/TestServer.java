@@ -34,7 +34,10 @@ public final class TestServer implements AutoCloseable {
     public static final String DEMO = "pkm-demo";
 
     public static final String PASSWORD = "kata-sandi-uji";
+    /** The demo kiosk's token ({@code DEMO_DEVICE_TOKEN}). */
     public static final String DEVICE_TOKEN = "token-perangkat-uji";
+    /** The demo display's token ({@code DEMO_DISPLAY_TOKEN}). */
+    public static final String DISPLAY_TOKEN = "token-layar-uji";
 
     private final Antrean node;
     private final String databaseUrl;
@@ -88,6 +91,7 @@ public final class TestServer implements AutoCloseable {
         env.put("HTTP_INSTANCES", "2");
         env.put("DEMO_PASSWORD", PASSWORD);
         env.put("DEMO_DEVICE_TOKEN", DEVICE_TOKEN);
+        env.put("DEMO_DISPLAY_TOKEN", DISPLAY_TOKEN);
         env.put("BCRYPT_COST", "4");
         env.put("LOGIN_RATE_LIMIT", "0");
         env.put("MOBILEJKN_RATE_LIMIT", "0");

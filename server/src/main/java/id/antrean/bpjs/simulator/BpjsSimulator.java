@@ -37,6 +37,8 @@ public final class BpjsSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(BpjsSimulator.class);
     public static final String PCARE_PATH = "/pcare-rest";
     public static final String ANTREAN_PATH = "/antreanfktp";
+    /** IPv4 loopback by address, not "localhost", which may resolve to ::1 where nothing listens. */
+    static final String LOOPBACK = "127.0.0.1";
     /** The fields each report must carry, as BPJS's FKTP queue service requires them. */
     static final Map<String, List<String>> ANTREAN_FIELDS = Map.of(
             "add", List.of("nomorkartu", "kodepoli", "tanggalperiksa", "nomorantrean", "angkaantrean"),
@@ -67,14 +69,18 @@ public final class BpjsSimulator {
         this.clock = clock;
     }
 
-    /** Starts on {@code port} (0 = any free port) with these consumers and the demo participants. */
+    /**
+     * Starts on {@code port} (0 = any free port) of the loopback interface, with these consumers and the demo
+     * participants. Loopback only: the control routes ({@code /_sim/...}) have no authentication, and whoever
+     * reached them could take "BPJS" down or invent participants.
+     */
     public static Future<BpjsSimulator> start(Vertx vertx, int port, Clock clock, List<Consumer> consumers) {
         BpjsSimulator simulator = new BpjsSimulator(vertx, clock);
         consumers.forEach(c -> simulator.consumers.put(c.consId(), c));
         DemoParticipants.all(LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Jakarta"))).forEach(simulator::put);
-        return vertx.createHttpServer().requestHandler(simulator.router()).listen(port).map(server -> {
+        return vertx.createHttpServer().requestHandler(simulator.router()).listen(port, LOOPBACK).map(server -> {
             simulator.server = server;
-            LOG.info("BPJS simulator listening on port {}", server.actualPort());
+            LOG.info("BPJS simulator listening on {}:{}", LOOPBACK, server.actualPort());
             return simulator;
         });
     }
@@ -85,12 +91,12 @@ public final class BpjsSimulator {
 
     /** The FKTP queue service's base URL (antrean/add, panggil, batal). */
     public String antreanBaseUrl() {
-        return "http://localhost:" + port() + ANTREAN_PATH;
+        return "http://" + LOOPBACK + ":" + port() + ANTREAN_PATH;
     }
 
     /** The PCare base URL to configure a client with. */
     public String pcareBaseUrl() {
-        return "http://localhost:" + port() + PCARE_PATH;
+        return "http://" + LOOPBACK + ":" + port() + PCARE_PATH;
     }
 
     public void put(SimulatedParticipant participant) {

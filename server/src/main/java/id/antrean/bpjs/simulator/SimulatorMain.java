@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Runs the BPJS simulator on its own: {@code java -cp server/target/server.jar id.antrean.bpjs.simulator.SimulatorMain}.
  * Environment: {@code PORT} (default 8099), {@code BPJS_CONS_ID}, {@code BPJS_SECRET}, {@code BPJS_USER_KEY}
- * (defaults: the demo consumer).
+ * (defaults: the demo consumer). It listens on 127.0.0.1 only (see {@link BpjsSimulator#start}).
  */
 public final class SimulatorMain {
     private SimulatorMain() {
