@@ -105,7 +105,8 @@ class EmbeddedDatabaseDrillTest {
         }
     }
 
-    private static void assertEveryAcknowledgedTicketOnceAndNumberedWithoutGaps(Postgres db, Kiosks kiosks, int total) {
+    private static void assertEveryAcknowledgedTicketOnceAndNumberedWithoutGaps(Postgres db, Kiosks kiosks, int total)
+            throws Exception {
         assertThat(kiosks.acknowledged()).hasSize(total);
         assertThat(Ledger.ticketsOfKeys(db, kiosks.keys(), kiosks.acknowledged())).isEmpty();
         assertThat(Ledger.numbering(db)).isEmpty();
