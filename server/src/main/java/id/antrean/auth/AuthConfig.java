@@ -34,7 +34,7 @@ public record AuthConfig(String demoPassword, String demoDeviceToken, int loginR
         return Tokens.newToken().substring(0, length);
     }
 
-    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+    static int number(Map<String, String> env, String name, int fallback, int min, int max) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;

@@ -37,9 +37,10 @@ public final class AuthHandlers {
 
     /** {@code POST /api/v1/auth/token {"username", "password"}}: a bearer token for the console or a program. */
     public void token(RoutingContext rc) {
-        logins.hit(rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress());
+        String address = rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
+        logins.hit(address);
         JsonObject body = rc.body().asJsonObject();
-        Responses.json(rc, auth.login(body.getString("username"), body.getString("password")).map(login ->
+        Responses.json(rc, auth.login(body.getString("username"), body.getString("password"), address).map(login ->
                 login.principal().toJson()
                         .put("token", login.token())
                         .put("expiresAt", login.expiresAt().atZone(ZoneId.of(login.principal().timeZone()))
