@@ -48,6 +48,7 @@ public final class ServerProcess implements AutoCloseable {
         env.put("MOBILEJKN_RATE_LIMIT", "0");
         env.put("LOGIN_FAILURES_PER_ACCOUNT", "0");
         env.put("LOGIN_FAILURES_PER_ADDRESS", "0");
+        env.put("DEVICE_RATE_LIMIT", "0");
         env.put("BCRYPT_COST", "4");
         return env;
     }

@@ -152,7 +152,7 @@ public final class Antrean implements AutoCloseable {
                                     : board.describe(facility, list.get(0)))),
                     new AuthHandlers(auth, new Devices(pool, clock), directory,
                             new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock),
-                    new AccessGuard(auth),
+                    new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock)),
                     new EventStream(directory, pool, board::board),
                     new TicketPrints(vertx, directory, board, estimator, new TicketRenderer())::handle,
                     new DeviceAlerts(directory, pool, clock),

@@ -3,8 +3,8 @@ package id.antrean.auth;
 import java.util.Map;
 
 /**
- * How hard the server works for whom, from the environment: the pool that runs bcrypt and the limits on failed
- * logins.
+ * How hard the server works for whom, from the environment: the pool that runs bcrypt, the limits on failed
+ * logins, and the pace of devices.
  *
  * @param loginFailuresPerAccount {@code LOGIN_FAILURES_PER_ACCOUNT}: failed logins a minute of one account (a staff
  *                                username; a facility's Mobile JKN user) before each further failure makes it wait
@@ -16,16 +16,19 @@ import java.util.Map;
  *                                between 1 and 2
  * @param bcryptQueue             {@code BCRYPT_QUEUE}: password checks that may wait for those threads; any more
  *                                are refused at once (429), default 8
+ * @param deviceRateLimit         {@code DEVICE_RATE_LIMIT}: requests a minute of one device token (0 = off), default
+ *                                120; a display's event stream is counted apart
  */
 public record ThrottleConfig(int loginFailuresPerAccount, int loginFailuresPerAddress, int bcryptThreads,
-                             int bcryptQueue) {
+                             int bcryptQueue, int deviceRateLimit) {
 
     public static ThrottleConfig fromEnv(Map<String, String> env) {
         return new ThrottleConfig(
                 AuthConfig.number(env, "LOGIN_FAILURES_PER_ACCOUNT", 5, 0, 1_000_000),
                 AuthConfig.number(env, "LOGIN_FAILURES_PER_ADDRESS", 20, 0, 1_000_000),
                 AuthConfig.number(env, "BCRYPT_THREADS", defaultBcryptThreads(), 1, 64),
-                AuthConfig.number(env, "BCRYPT_QUEUE", 8, 0, 10_000));
+                AuthConfig.number(env, "BCRYPT_QUEUE", 8, 0, 10_000),
+                AuthConfig.number(env, "DEVICE_RATE_LIMIT", 120, 0, 1_000_000));
     }
 
     /** bcrypt may take half the machine at most, so the event loops keep a core even on a 2-core box. */
