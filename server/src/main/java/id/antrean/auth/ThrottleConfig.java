@@ -7,8 +7,8 @@ import java.util.Map;
  * logins, and the pace of devices.
  *
  * @param loginFailuresPerAccount {@code LOGIN_FAILURES_PER_ACCOUNT}: failed logins a minute of one account (a staff
- *                                username; a facility's Mobile JKN user) before each further failure makes it wait
- *                                1 s, 2 s, 4 s … 30 s (0 = off), default 5
+ *                                username; a facility's Mobile JKN user); the failure that reaches it and each one
+ *                                after makes the account wait 1 s, 2 s, 4 s … 30 s (0 = off), default 5
  * @param loginFailuresPerAddress {@code LOGIN_FAILURES_PER_ADDRESS}: the same for all accounts together from one
  *                                client address (0 = off), default 20 — looser, as a whole facility may sit behind
  *                                one proxy address
