@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * @param demoPassword      {@code DEMO_PASSWORD}: the demo accounts' password (random when unset)
  * @param demoDeviceToken   {@code DEMO_DEVICE_TOKEN}: the demo kiosk's and display's token (random when unset)
- * @param loginRateLimit    {@code LOGIN_RATE_LIMIT}: login attempts per minute per client address (0 = off), default 10
+ * @param loginRateLimit    {@code LOGIN_RATE_LIMIT}: login attempts per minute per client address (0 = off), default
+ *                          60 — a whole facility may log in from behind one address at the change of shift; guessing
+ *                          is held back by the failed-login limits ({@link ThrottleConfig})
  * @param tokenLifetime     {@code STAFF_TOKEN_HOURS}: how long a staff token lasts, default 12 (a working day)
  * @param bcryptCost        {@code BCRYPT_COST}: bcrypt work factor, default 12
  * @param mobileJknRateLimit {@code MOBILEJKN_RATE_LIMIT}: Mobile JKN calls ({@code /mobilejkn/...}) per minute per
@@ -21,7 +23,7 @@ public record AuthConfig(String demoPassword, String demoDeviceToken, int loginR
         return new AuthConfig(
                 orRandom(env.get("DEMO_PASSWORD"), 9),
                 orRandom(env.get("DEMO_DEVICE_TOKEN"), 24),
-                number(env, "LOGIN_RATE_LIMIT", 10, 0, 1_000_000),
+                number(env, "LOGIN_RATE_LIMIT", 60, 0, 1_000_000),
                 Duration.ofHours(number(env, "STAFF_TOKEN_HOURS", 12, 1, 24 * 30)),
                 number(env, "BCRYPT_COST", 12, 4, 16),
                 number(env, "MOBILEJKN_RATE_LIMIT", 600, 0, 1_000_000));

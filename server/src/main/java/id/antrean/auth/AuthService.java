@@ -67,11 +67,16 @@ public final class AuthService {
     /**
      * A token for the right username and password; LOGIN_FAILED for anything else, RATE_LIMITED when this username
      * or the client's address has failed too often lately (refused before the password is even looked at).
+     *
+     * @param admitted run when the attempt gets past the failure limits, before the check (it may throw a
+     *                 {@link Problem} to refuse it: the per-address limit of all attempts)
      */
-    public Future<Login> login(String username, String password, String clientAddress) {
+    public Future<Login> login(String username, String password, String clientAddress, Runnable admitted) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        return throttle.attempt(name, clientAddress, () -> check(name, password),
-                e -> e instanceof Problem p && p.code() == ErrorCode.LOGIN_FAILED);
+        return throttle.attempt(name, clientAddress, () -> {
+            admitted.run();
+            return check(name, password);
+        }, e -> e instanceof Problem p && p.code() == ErrorCode.LOGIN_FAILED);
     }
 
     private Future<Login> check(String name, String password) {

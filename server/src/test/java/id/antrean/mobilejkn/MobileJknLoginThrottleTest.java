@@ -102,7 +102,7 @@ class MobileJknLoginThrottleTest {
     @Test
     void aFullPasswordPoolRefusesTheExcessAtOnceInTheEnvelope() {
         start(Map.of("LOGIN_FAILURES_PER_ACCOUNT", "0", "LOGIN_FAILURES_PER_ADDRESS", "0",
-                "BCRYPT_COST", "11", "BCRYPT_THREADS", "1", "BCRYPT_QUEUE", "1"));
+                "BCRYPT_COST", "10", "BCRYPT_THREADS", "1", "BCRYPT_QUEUE", "1"));
         List<Future<HttpResponse<Buffer>>> flood = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             flood.add(server.anonymous().get(MobileJknCaller.BASE + "/auth").putHeader("x-username", USER)
