@@ -77,12 +77,12 @@ public final class Antrean implements AutoCloseable {
     private Antrean(Vertx vertx, Database database, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs,
                     List<String> routes, PasswordPool passwords) {
         this.vertx = vertx;
-        this.passwords = passwords;
         this.database = database;
         this.port = port;
         this.bpjsSimulator = bpjsSimulator;
         this.bpjs = bpjs;
         this.routes = routes;
+        this.passwords = passwords;
     }
 
     /** Every HTTP route this node serves, as {@code "METHOD /path/:param"} (e.g. for access tests). */

@@ -25,8 +25,8 @@ import java.time.ZoneOffset;
 /**
  * The facility's Mobile JKN user and the tokens handed to it. {@code /auth} checks {@code x-username} and
  * {@code x-password} (bcrypt on the {@link PasswordPool}, behind a {@link LoginThrottle} per facility's username and
- * per client address) and hands out a random token that lasts an hour; only its
- * SHA-256 is stored, in the database, so every node knows it. Every other call presents {@code x-username} and
+ * per client address) and hands out a random token that lasts an hour; only its SHA-256 is stored, in the database,
+ * so every node knows it. Every other call presents {@code x-username} and
  * {@code x-token}: a token is good for its own facility and that facility's username only.
  */
 public final class MobileJknAccounts {
