@@ -50,6 +50,9 @@ public final class ServerProcess implements AutoCloseable {
         env.put("DEMO_DISPLAY_TOKEN", DISPLAY_TOKEN);
         env.put("LOGIN_RATE_LIMIT", "0");
         env.put("MOBILEJKN_RATE_LIMIT", "0");
+        env.put("LOGIN_FAILURES_PER_ACCOUNT", "0");
+        env.put("LOGIN_FAILURES_PER_ADDRESS", "0");
+        env.put("DEVICE_RATE_LIMIT", "0");
         env.put("BCRYPT_COST", "4");
         return env;
     }

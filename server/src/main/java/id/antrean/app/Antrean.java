@@ -5,7 +5,10 @@ import id.antrean.auth.AuthHandlers;
 import id.antrean.auth.AuthService;
 import id.antrean.auth.DemoAccounts;
 import id.antrean.auth.Devices;
+import id.antrean.auth.LoginThrottle;
+import id.antrean.auth.PasswordPool;
 import id.antrean.auth.Passwords;
+import id.antrean.auth.ThrottleConfig;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.PcareClient;
 import id.antrean.bpjs.outbox.AntreanFktpClient;
@@ -68,15 +71,17 @@ public final class Antrean implements AutoCloseable {
     private final BpjsSimulator bpjsSimulator;
     private final BpjsConfig bpjs;
     private final List<String> routes;
+    private final PasswordPool passwords;
 
     private Antrean(Vertx vertx, Database database, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs,
-                    List<String> routes) {
+                    List<String> routes, PasswordPool passwords) {
         this.vertx = vertx;
         this.database = database;
         this.port = port;
         this.bpjsSimulator = bpjsSimulator;
         this.bpjs = bpjs;
         this.routes = routes;
+        this.passwords = passwords;
     }
 
     /** Every HTTP route this node serves, as {@code "METHOD /path/:param"} (e.g. for access tests). */
@@ -125,8 +130,12 @@ public final class Antrean implements AutoCloseable {
             }
             EligibilityService eligibility = new EligibilityService(
                     bpjs == null ? null : new PcareClient(vertx, bpjs, clock), roster, pool, clock);
-            AuthService auth = new AuthService(vertx, pool, new Passwords(config.auth().bcryptCost()),
-                    config.auth().tokenLifetime(), clock);
+            ThrottleConfig limits = config.throttle();
+            // One pool for every bcrypt of this node; one failed-login throttle per login surface.
+            PasswordPool passwords = new PasswordPool(vertx, new Passwords(config.auth().bcryptCost()),
+                    limits.bcryptThreads(), limits.bcryptQueue());
+            AuthService auth = new AuthService(pool, passwords, new LoginThrottle(limits.loginFailuresPerAccount(),
+                    limits.loginFailuresPerAddress(), clock), config.auth().tokenLifetime(), clock);
             Bookings bookings = new Bookings(pool, eligibility, estimator, clock);
             if (bpjs != null && bpjs.antreanBaseUrl() != null) {
                 new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, bpjs, clock), clock).start();
@@ -142,15 +151,17 @@ public final class Antrean implements AutoCloseable {
                                     : board.describe(facility, list.get(0)))),
                     new AuthHandlers(auth, new Devices(pool, clock), directory,
                             new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock),
-                    new AccessGuard(auth),
+                    new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock)),
                     new EventStream(directory, pool, board::board),
                     new TicketPrints(vertx, directory, board, estimator, new TicketRenderer())::handle,
                     new DeviceAlerts(directory, pool, clock),
                     new OutboxView(directory, pool, clock)::handle,
                     new ReportsHandlers(vertx, directory, pool, new ReportRenderer()),
                     new DatabaseHealth(pool, database),
-                    new MobileJkn(vertx, pool, directory, bookings, new Passwords(config.auth().bcryptCost()),
-                            new RateLimiter(config.auth().mobileJknRateLimit(), clock), clock));
+                    new MobileJkn(pool, directory, bookings, passwords,
+                            new RateLimiter(config.auth().mobileJknRateLimit(), clock),
+                            new LoginThrottle(limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock),
+                            clock));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();
@@ -159,7 +170,7 @@ public final class Antrean implements AutoCloseable {
                             router -> routes.set(ApiRouter.describe(router))),
                     new DeploymentOptions().setInstances(config.httpInstances())).await();
             int port = bound.get();
-            return new Antrean(vertx, database, port, simulator, bpjs, routes.get());
+            return new Antrean(vertx, database, port, simulator, bpjs, routes.get(), passwords);
         } catch (RuntimeException e) {
             vertx.close().await();
             throw e;
@@ -181,6 +192,11 @@ public final class Antrean implements AutoCloseable {
     /** The in-process BPJS simulator of the demo; null when BPJS is real or not configured. */
     public BpjsSimulator bpjsSimulator() {
         return bpjsSimulator;
+    }
+
+    /** Where this node runs bcrypt (for tests: how many checks ran, how many at once). */
+    public PasswordPool passwords() {
+        return passwords;
     }
 
     /** How BPJS is reached; null when it is not configured. */

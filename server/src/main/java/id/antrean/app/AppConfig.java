@@ -1,6 +1,7 @@
 package id.antrean.app;
 
 import id.antrean.auth.AuthConfig;
+import id.antrean.auth.ThrottleConfig;
 import id.antrean.bpjs.BpjsConfig;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,9 +19,10 @@ import java.util.Map;
  * @param httpInstances {@code HTTP_INSTANCES}, default one per processor
  * @param bpjs          {@code BPJS_*}: how to reach BPJS; null = not configured (with {@code DEMO=1}: the simulator)
  * @param auth          demo credentials, login rate limit, token lifetime, bcrypt cost
+ * @param throttle      bcrypt's pool, failed-login limits, devices' pace
  */
-public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize, int httpInstances,
-                        BpjsConfig bpjs, AuthConfig auth) {
+public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize,
+                        int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         return new AppConfig(
@@ -32,11 +34,13 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 integer(env, "DB_POOL_SIZE", 16, 1, 500),
                 integer(env, "HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
                 BpjsConfig.fromEnv(env),
-                AuthConfig.fromEnv(env));
+                AuthConfig.fromEnv(env),
+                ThrottleConfig.fromEnv(env));
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth);
+        return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
+                throttle);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {

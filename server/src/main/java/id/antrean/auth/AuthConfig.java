@@ -10,7 +10,9 @@ import java.util.Map;
  * @param demoDeviceToken   {@code DEMO_DEVICE_TOKEN}: the demo kiosk's token (random when unset)
  * @param demoDisplayToken  {@code DEMO_DISPLAY_TOKEN}: the demo display's token (random when unset); another token
  *                          than the kiosk's, because it travels in the display's URL and must not take numbers
- * @param loginRateLimit    {@code LOGIN_RATE_LIMIT}: login attempts per minute per client address (0 = off), default 10
+ * @param loginRateLimit    {@code LOGIN_RATE_LIMIT}: login attempts per minute per client address (0 = off), default
+ *                          60 — a whole facility may log in from behind one address at the change of shift; guessing
+ *                          is held back by the failed-login limits ({@link ThrottleConfig})
  * @param tokenLifetime     {@code STAFF_TOKEN_HOURS}: how long a staff token lasts, default 12 (a working day)
  * @param bcryptCost        {@code BCRYPT_COST}: bcrypt work factor, default 12
  * @param mobileJknRateLimit {@code MOBILEJKN_RATE_LIMIT}: Mobile JKN calls ({@code /mobilejkn/...}) per minute per
@@ -31,7 +33,7 @@ public record AuthConfig(String demoPassword, String demoDeviceToken, String dem
                 orRandom(env.get("DEMO_PASSWORD"), 9),
                 orRandom(env.get("DEMO_DEVICE_TOKEN"), 24),
                 orRandom(env.get("DEMO_DISPLAY_TOKEN"), 24),
-                number(env, "LOGIN_RATE_LIMIT", 10, 0, 1_000_000),
+                number(env, "LOGIN_RATE_LIMIT", 60, 0, 1_000_000),
                 Duration.ofHours(number(env, "STAFF_TOKEN_HOURS", 12, 1, 24 * 30)),
                 number(env, "BCRYPT_COST", 12, 4, 16),
                 number(env, "MOBILEJKN_RATE_LIMIT", 600, 0, 1_000_000));
@@ -44,7 +46,7 @@ public record AuthConfig(String demoPassword, String demoDeviceToken, String dem
         return Tokens.newToken().substring(0, length);
     }
 
-    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+    static int number(Map<String, String> env, String name, int fallback, int min, int max) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;

@@ -36,11 +36,16 @@ public final class AuthHandlers {
         this.clock = clock;
     }
 
-    /** {@code POST /api/v1/auth/token {"username", "password"}}: a bearer token for the console or a program. */
+    /**
+     * {@code POST /api/v1/auth/token {"username", "password"}}: a bearer token for the console or a program.
+     * {@code LOGIN_RATE_LIMIT} counts the attempts that get past the failed-login limits: an attacker's refused
+     * retries on one account do not use up the allowance of the colleagues behind the same address.
+     */
     public void token(RoutingContext rc) {
-        logins.hit(rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress());
+        String address = rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
         JsonObject body = rc.body().asJsonObject();
-        Responses.secret(rc, 200, auth.login(body.getString("username"), body.getString("password")).map(login ->
+        Responses.secret(rc, 200, auth.login(body.getString("username"), body.getString("password"), address,
+                () -> logins.hit(address)).map(login ->
                 login.principal().toJson()
                         .put("token", login.token())
                         .put("expiresAt", login.expiresAt().atZone(ZoneId.of(login.principal().timeZone()))

@@ -3,7 +3,6 @@ package id.antrean.auth;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -18,9 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Logs staff in (bcrypt, off the event loop), hands out short-lived bearer tokens, and tells who a token
- * belongs to. Tokens live in the database (hashed), so every server node knows them and a revocation is
- * immediate.
+ * Logs staff in (bcrypt on the {@link PasswordPool}, behind the {@link LoginThrottle}), hands out short-lived
+ * bearer tokens, and tells who a token belongs to. Tokens live in the database (hashed), so every server node
+ * knows them and a revocation is immediate.
  */
 public final class AuthService {
     static final String STAFF_BY_USERNAME = """
@@ -51,29 +50,40 @@ public final class AuthService {
     public record Login(String token, Instant expiresAt, Principal principal) {
     }
 
-    private final Vertx vertx;
     private final Pool pool;
-    private final Passwords passwords;
+    private final PasswordPool passwords;
+    private final LoginThrottle throttle;
     private final Duration tokenLifetime;
     private final Clock clock;
-    /** Compared against when the username is unknown, so a wrong username costs as much time as a wrong password. */
-    private final String decoyHash;
 
-    public AuthService(Vertx vertx, Pool pool, Passwords passwords, Duration tokenLifetime, Clock clock) {
-        this.vertx = vertx;
+    public AuthService(Pool pool, PasswordPool passwords, LoginThrottle throttle, Duration tokenLifetime, Clock clock) {
         this.pool = pool;
         this.passwords = passwords;
+        this.throttle = throttle;
         this.tokenLifetime = tokenLifetime;
         this.clock = clock;
-        this.decoyHash = passwords.hash(Tokens.newToken());
     }
 
-    public Future<Login> login(String username, String password) {
+    /**
+     * A token for the right username and password; LOGIN_FAILED for anything else, RATE_LIMITED when this username
+     * or the client's address has failed too often lately (refused before the password is even looked at).
+     *
+     * @param admitted run when the attempt gets past the failure limits, before the check (it may throw a
+     *                 {@link Problem} to refuse it: the per-address limit of all attempts)
+     */
+    public Future<Login> login(String username, String password, String clientAddress, Runnable admitted) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return throttle.attempt(name, clientAddress, () -> {
+            admitted.run();
+            return check(name, password);
+        }, e -> e instanceof Problem p && p.code() == ErrorCode.LOGIN_FAILED);
+    }
+
+    private Future<Login> check(String name, String password) {
         return pool.preparedQuery(STAFF_BY_USERNAME).execute(Tuple.of(name)).compose(rows -> {
             Row row = rows.size() == 0 ? null : rows.iterator().next();
-            String hash = row == null ? decoyHash : row.getString("password_hash");
-            return vertx.executeBlocking(() -> passwords.matches(hash, password), false).compose(matches -> {
+            String hash = row == null ? passwords.decoyHash() : row.getString("password_hash");
+            return passwords.matches(hash, password).compose(matches -> {
                 if (row == null || !matches || !row.getBoolean("active")) {
                     return Future.failedFuture(Problem.of(ErrorCode.LOGIN_FAILED));
                 }

@@ -1,7 +1,8 @@
 package id.antrean.mobilejkn;
 
 import id.antrean.auth.AccessGuard;
-import id.antrean.auth.Passwords;
+import id.antrean.auth.LoginThrottle;
+import id.antrean.auth.PasswordPool;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.queue.Bookings;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@code /mobilejkn/{facility}}: the facility registers {@code https://<host>/mobilejkn/<code>} with BPJS.
  * Everything under it answers in the contract's envelope — refusals, malformed or oversize bodies, unknown
  * paths, an unreachable database — never with {@code problem+json} and never with a 500. Requests are
- * rate-limited per client address ({@code MOBILEJKN_RATE_LIMIT} a minute).
+ * rate-limited per client address ({@code MOBILEJKN_RATE_LIMIT} a minute), and {@code /auth}'s wrong passwords per
+ * username and per address ({@link LoginThrottle}), each answered with Retry-After and the contract's "too many
+ * requests".
  *
  * <p>Also the staff API's {@code PUT /api/v1/facilities/{facility}/mobilejkn-account}, with which an admin sets
  * the facility's Mobile JKN credentials.
@@ -52,10 +55,10 @@ public final class MobileJkn {
     private final PatientEndpoint patients;
     private final RateLimiter limiter;
 
-    public MobileJkn(Vertx vertx, Pool pool, FacilityDirectory directory, Bookings bookings, Passwords passwords,
-                     RateLimiter limiter, Clock clock) {
+    public MobileJkn(Pool pool, FacilityDirectory directory, Bookings bookings, PasswordPool passwords,
+                     RateLimiter limiter, LoginThrottle logins, Clock clock) {
         this.directory = directory;
-        this.accounts = new MobileJknAccounts(vertx, pool, passwords, clock);
+        this.accounts = new MobileJknAccounts(pool, passwords, logins, clock);
         this.queue = new QueueEndpoints(bookings, clock);
         this.patients = new PatientEndpoint(new Patients(pool, clock), clock);
         this.limiter = limiter;
@@ -73,7 +76,7 @@ public final class MobileJkn {
         router.route().handler(this::throttle);
         router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
         router.get("/:facility/auth").handler(rc -> answer(rc, facility(rc).compose(f -> accounts.login(f,
-                rc.request().getHeader("x-username"), rc.request().getHeader("x-password"))
+                rc.request().getHeader("x-username"), rc.request().getHeader("x-password"), clientAddress(rc))
                 .map(token -> Envelope.ok(new JsonObject().put("token", token))))));
         router.get("/:facility/antrean/status/:kodepoli/:tanggalperiksa").handler(withToken(queue::status));
         router.post("/:facility/antrean").handler(withToken(queue::book));
@@ -101,9 +104,13 @@ public final class MobileJkn {
                 });
     }
 
+    private static String clientAddress(RoutingContext rc) {
+        return rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress();
+    }
+
     private void throttle(RoutingContext rc) {
         try {
-            limiter.hit(rc.request().remoteAddress() == null ? "?" : rc.request().remoteAddress().hostAddress());
+            limiter.hit(clientAddress(rc));
             rc.next();
         } catch (Problem p) {
             rc.response().putHeader("Retry-After", Integer.toString(p.retryAfterSeconds()));
@@ -129,7 +136,12 @@ public final class MobileJkn {
     }
 
     private static void answer(RoutingContext rc, Future<JsonObject> envelope) {
-        envelope.onComplete(ar -> Envelope.send(rc, ar.succeeded() ? ar.result() : toEnvelope(ar.cause())));
+        envelope.onComplete(ar -> {
+            if (ar.failed() && ar.cause() instanceof Problem p && p.retryAfterSeconds() > 0) {
+                rc.response().putHeader("Retry-After", Integer.toString(p.retryAfterSeconds()));
+            }
+            Envelope.send(rc, ar.succeeded() ? ar.result() : toEnvelope(ar.cause()));
+        });
     }
 
     private void failed(RoutingContext rc) {

@@ -2,13 +2,14 @@ package id.antrean.mobilejkn;
 
 import id.antrean.auth.Actor;
 import id.antrean.auth.AuditLog;
+import id.antrean.auth.LoginThrottle;
+import id.antrean.auth.PasswordPool;
 import id.antrean.auth.Passwords;
 import id.antrean.auth.Tokens;
 import id.antrean.facility.Facility;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
@@ -23,8 +24,9 @@ import java.time.ZoneOffset;
 
 /**
  * The facility's Mobile JKN user and the tokens handed to it. {@code /auth} checks {@code x-username} and
- * {@code x-password} (bcrypt, off the event loop) and hands out a random token that lasts an hour; only its
- * SHA-256 is stored, in the database, so every node knows it. Every other call presents {@code x-username} and
+ * {@code x-password} (bcrypt on the {@link PasswordPool}, behind a {@link LoginThrottle} per facility's username and
+ * per client address) and hands out a random token that lasts an hour; only its SHA-256 is stored, in the database,
+ * so every node knows it. Every other call presents {@code x-username} and
  * {@code x-token}: a token is good for its own facility and that facility's username only.
  */
 public final class MobileJknAccounts {
@@ -52,30 +54,41 @@ public final class MobileJknAccounts {
     static final String REVOKE_TOKENS = """
             DELETE FROM mobilejkn_token WHERE facility_id = $1""";
 
-    private final Vertx vertx;
     private final Pool pool;
-    private final Passwords passwords;
+    private final PasswordPool passwords;
+    private final LoginThrottle throttle;
     private final Clock clock;
-    /** Compared against when the facility has no account, so that costs as much time as a wrong password. */
-    private final String decoyHash;
 
-    public MobileJknAccounts(Vertx vertx, Pool pool, Passwords passwords, Clock clock) {
-        this.vertx = vertx;
+    public MobileJknAccounts(Pool pool, PasswordPool passwords, LoginThrottle throttle, Clock clock) {
         this.pool = pool;
         this.passwords = passwords;
+        this.throttle = throttle;
         this.clock = clock;
-        this.decoyHash = passwords.hash(Tokens.newToken());
     }
 
-    /** {@code /auth}: a new token, or the contract's refusal for any wrong, missing or unknown credential. */
-    public Future<String> login(Facility facility, String username, String password) {
+    /**
+     * {@code /auth}: a new token, or the contract's refusal for any wrong, missing or unknown credential; RATE_LIMITED
+     * (a {@link Problem} with Retry-After) when this username of the facility or the client's address has failed too
+     * often lately, before the password is looked at.
+     */
+    public Future<String> login(Facility facility, String username, String password, String clientAddress) {
         if (!fits(username) || password == null || password.length() > MAX_HEADER) {
             return Future.failedFuture(ContractRefusal.of(ContractMessages.WRONG_CREDENTIALS));
         }
+        return throttle.attempt(facility.id() + "/" + username.strip(), clientAddress,
+                () -> check(facility, username, password), MobileJknAccounts::wrongCredentials);
+    }
+
+    private static boolean wrongCredentials(Throwable failure) {
+        return failure instanceof ContractRefusal refusal
+                && ContractMessages.WRONG_CREDENTIALS.equals(refusal.getMessage());
+    }
+
+    private Future<String> check(Facility facility, String username, String password) {
         return pool.preparedQuery(ACCOUNT).execute(Tuple.of(facility.id())).compose(rows -> {
             Row row = rows.size() == 0 ? null : rows.iterator().next();
-            String hash = row == null ? decoyHash : row.getString("password_hash");
-            return vertx.executeBlocking(() -> passwords.matches(hash, password), false).compose(matches -> {
+            String hash = row == null ? passwords.decoyHash() : row.getString("password_hash");
+            return passwords.matches(hash, password).compose(matches -> {
                 if (row == null || !matches || !same(row.getString("username"), username)) {
                     return Future.failedFuture(ContractRefusal.of(ContractMessages.WRONG_CREDENTIALS));
                 }
@@ -119,7 +132,7 @@ public final class MobileJknAccounts {
         if (!Passwords.isHashable(password)) {
             return Future.failedFuture(Problem.ofField(ErrorCode.INVALID_FIELD, "password", "password"));
         }
-        return vertx.executeBlocking(() -> passwords.hash(password), false).compose(hash -> pool.withTransaction(tx ->
+        return passwords.hash(password).compose(hash -> pool.withTransaction(tx ->
                         tx.preparedQuery(UPSERT_ACCOUNT).execute(Tuple.of(facility.id(), username, hash))
                                 .compose(v -> tx.preparedQuery(REVOKE_TOKENS).execute(Tuple.of(facility.id())))
                                 .compose(v -> AuditLog.append(tx, facility.id(), by, "MOBILEJKN_ACCOUNT_SET", null,

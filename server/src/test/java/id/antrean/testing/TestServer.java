@@ -82,7 +82,10 @@ public final class TestServer implements AutoCloseable {
         return start(env, clock);
     }
 
-    /** The environment a test node runs with: known demo credentials, cheap hashing, no login or Mobile JKN limit. */
+    /**
+     * The environment a test node runs with: known demo credentials, cheap hashing, no login, Mobile JKN or device
+     * limit (the tests of those limits set their own).
+     */
     public static Map<String, String> env(String databaseUrl, boolean demo) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
@@ -95,6 +98,9 @@ public final class TestServer implements AutoCloseable {
         env.put("BCRYPT_COST", "4");
         env.put("LOGIN_RATE_LIMIT", "0");
         env.put("MOBILEJKN_RATE_LIMIT", "0");
+        env.put("LOGIN_FAILURES_PER_ACCOUNT", "0");
+        env.put("LOGIN_FAILURES_PER_ADDRESS", "0");
+        env.put("DEVICE_RATE_LIMIT", "0");
         return env;
     }
 
@@ -152,6 +158,11 @@ public final class TestServer implements AutoCloseable {
     /** Every route of this node, {@code "METHOD /path/:param"}. */
     public java.util.List<String> routes() {
         return node.routes();
+    }
+
+    /** Where this node runs bcrypt: how many checks ran, and how many at once. */
+    public id.antrean.auth.PasswordPool passwordPool() {
+        return node.passwords();
     }
 
     /** The BPJS simulator this node talks to (the demo's, in-process). */
