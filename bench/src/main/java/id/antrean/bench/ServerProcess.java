@@ -34,7 +34,10 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** The environment of a bench node: the demo facility, known credentials, no login or request limits. */
+    /**
+     * The environment of a bench node: the demo facility, known credentials, no login, request or per-address
+     * connection limits (thousands of screens connect from 127.0.0.1).
+     */
     public static Map<String, String> env(String databaseUrl, Path dataDir) {
         Map<String, String> env = new HashMap<>();
         if (databaseUrl != null) {
@@ -46,6 +49,7 @@ public final class ServerProcess implements AutoCloseable {
         env.put("DEMO_DEVICE_TOKEN", DEVICE_TOKEN);
         env.put("LOGIN_RATE_LIMIT", "0");
         env.put("MOBILEJKN_RATE_LIMIT", "0");
+        env.put("HTTP_CONNECTIONS_PER_ADDRESS", "0");
         env.put("BCRYPT_COST", "4");
         return env;
     }

@@ -2,6 +2,7 @@ package id.antrean.app;
 
 import id.antrean.auth.AuthConfig;
 import id.antrean.bpjs.BpjsConfig;
+import id.antrean.web.http.HttpLimits;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,9 +17,10 @@ import java.util.Map;
  * @param httpInstances {@code HTTP_INSTANCES}, default one per processor
  * @param bpjs          {@code BPJS_*}: how to reach BPJS; null = not configured (with {@code DEMO=1}: the simulator)
  * @param auth          demo credentials, login rate limit, token lifetime, bcrypt cost
+ * @param http          {@code HTTP_*}: connection timeouts and the cap of connections per client address
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, boolean demo, int dbPoolSize, int httpInstances,
-                        BpjsConfig bpjs, AuthConfig auth) {
+                        BpjsConfig bpjs, AuthConfig auth, HttpLimits http) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         return new AppConfig(
@@ -29,11 +31,12 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, boolean demo
                 integer(env, "DB_POOL_SIZE", 16, 1, 500),
                 integer(env, "HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
                 BpjsConfig.fromEnv(env),
-                AuthConfig.fromEnv(env));
+                AuthConfig.fromEnv(env),
+                HttpLimits.fromEnv(env));
     }
 
     public AppConfig withPort(int newPort) {
-        return new AppConfig(newPort, databaseUrl, dataDir, demo, dbPoolSize, httpInstances, bpjs, auth);
+        return new AppConfig(newPort, databaseUrl, dataDir, demo, dbPoolSize, httpInstances, bpjs, auth, http);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {

@@ -79,7 +79,10 @@ public final class TestServer implements AutoCloseable {
         return start(env, clock);
     }
 
-    /** The environment a test node runs with: known demo credentials, cheap hashing, no login or Mobile JKN limit. */
+    /**
+     * The environment a test node runs with: known demo credentials, cheap hashing, no login, Mobile JKN or
+     * per-address connection limit.
+     */
     public static Map<String, String> env(String databaseUrl, boolean demo) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
@@ -91,6 +94,7 @@ public final class TestServer implements AutoCloseable {
         env.put("BCRYPT_COST", "4");
         env.put("LOGIN_RATE_LIMIT", "0");
         env.put("MOBILEJKN_RATE_LIMIT", "0");
+        env.put("HTTP_CONNECTIONS_PER_ADDRESS", "0");
         return env;
     }
 
