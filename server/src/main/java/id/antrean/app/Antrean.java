@@ -118,7 +118,7 @@ public final class Antrean implements AutoCloseable {
             FacilityDirectory directory = new FacilityDirectory(pool);
             WaitEstimator estimator = new WaitEstimator(pool, clock);
             QueueBoard board = new QueueBoard(pool, directory, estimator, clock);
-            Roster roster = new Roster(pool, clock);
+            Roster roster = new Roster(vertx, pool, clock);
             BpjsConfig bpjs = config.bpjs();
             BpjsSimulator simulator = null;
             if (bpjs == null && config.demo()) {
