@@ -104,6 +104,28 @@ class LargeRosterImportTest {
         assertThat(server.count("SELECT count(*) FROM roster_participant WHERE card_number LIKE '005%'")).isZero();
     }
 
+    @Test
+    void anEmptyUploadIsAFileWithoutAHeader() {
+        HttpResponse<Buffer> response = server.as(server.login("admin"))
+                .post("/api/v1/facilities/pkm-demo/roster").putHeader("Content-Type", "text/csv")
+                .timeout(30_000).sendBuffer(Buffer.buffer()).await();
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("ROSTER_HEADER_INVALID");
+    }
+
+    @Test
+    void anUploadRefusedBeforeItsBodyIsReadIsAnsweredAtOnce() {
+        // The body waits, paused, through the access check: a refusal must not leave the client waiting.
+        HttpResponse<Buffer> response = server.anonymous()
+                .post("/api/v1/facilities/pkm-demo/roster").putHeader("Content-Type", "text/csv")
+                .timeout(30_000).sendBuffer(Buffer.buffer("nomor_kartu\n0050000000002\n")).await();
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("AUTH_REQUIRED");
+        assertThat(server.get("/health").statusCode()).isEqualTo(200);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
