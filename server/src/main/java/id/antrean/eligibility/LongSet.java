@@ -2,7 +2,7 @@ package id.antrean.eligibility;
 
 /**
  * A set of non-negative longs in one array (open addressing): a roster's card numbers and NIKs, a million of
- * them in 16 MB where a {@code HashSet<String>} would take ten times that.
+ * them in at most 32 MB where a {@code HashSet<String>} would take several times that.
  */
 final class LongSet {
     private long[] slots = new long[1024];

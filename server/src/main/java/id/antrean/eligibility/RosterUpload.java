@@ -25,7 +25,7 @@ public final class RosterUpload {
     public static Future<Path> receive(Vertx vertx, HttpServerRequest request) {
         String length = request.getHeader("Content-Length");
         if (length != null && length.strip().matches("[0-9]{1,18}") && Long.parseLong(length.strip()) > LIMIT_BYTES) {
-            return Future.failedFuture(Problem.of(ErrorCode.PAYLOAD_TOO_LARGE));
+            return Future.failedFuture(tooLarge(request));
         }
         return vertx.fileSystem().createTempFile("antrean-roster-", ".csv").compose(path ->
                 vertx.fileSystem().open(path, new OpenOptions().setWrite(true).setTruncateExisting(true))
@@ -34,9 +34,36 @@ public final class RosterUpload {
                                         e -> vertx.fileSystem().delete(path).transform(d -> Future.failedFuture(e)))));
     }
 
+    /**
+     * 413, and the connection is not kept: the rest of the body is read past only up to the limit (see
+     * {@link #discardRest}), so the client must not send its next request on it.
+     */
+    private static Problem tooLarge(HttpServerRequest request) {
+        if (!request.response().headWritten()) {
+            request.response().putHeader("Connection", "close");
+        }
+        return Problem.of(ErrorCode.PAYLOAD_TOO_LARGE);
+    }
+
     /** Removes a received file; a failure to do so is not the client's problem. */
     public static Future<Void> delete(Vertx vertx, Path file) {
         return vertx.fileSystem().delete(file.toString()).otherwiseEmpty();
+    }
+
+    /**
+     * Reads past what is left of a body nobody wants (the request was answered before it was read): closing at
+     * once would reset the connection under the answer. Beyond the limit the connection is closed all the same.
+     */
+    public static void discardRest(HttpServerRequest request) {
+        long[] discarded = {0};
+        request.exceptionHandler(e -> { });
+        request.handler(chunk -> {
+            discarded[0] += chunk.length();
+            if (discarded[0] > LIMIT_BYTES) {
+                request.connection().close();
+            }
+        });
+        request.resume();
     }
 
     /** Writes the body to the file with back-pressure, counting bytes; the file is closed whatever happens. */
@@ -49,7 +76,7 @@ public final class RosterUpload {
             }
             received[0] += chunk.length();
             if (received[0] > LIMIT_BYTES) {
-                done.tryFail(Problem.of(ErrorCode.PAYLOAD_TOO_LARGE));
+                done.tryFail(tooLarge(request));
                 return;
             }
             file.write(chunk);
@@ -60,6 +87,10 @@ public final class RosterUpload {
         });
         request.exceptionHandler(done::tryFail);
         request.endHandler(v -> done.tryComplete());
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // curl asks before sending a large file, and would wait a second for this.
+            request.response().writeContinue();
+        }
         request.resume();
         return done.future().transform(result -> file.close().transform(closed -> result.succeeded()
                 ? (closed.succeeded() ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(closed.cause()))

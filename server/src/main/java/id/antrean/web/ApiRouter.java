@@ -2,6 +2,7 @@ package id.antrean.web;
 
 import id.antrean.auth.AuthHandlers;
 import id.antrean.eligibility.EligibilityHandlers;
+import id.antrean.eligibility.RosterUpload;
 import id.antrean.facility.FacilityHandlers;
 import id.antrean.mobilejkn.MobileJkn;
 import id.antrean.queue.CounterAction;
@@ -75,14 +76,14 @@ public final class ApiRouter {
     /**
      * A roster upload is read by its handler as a stream ({@code RosterUpload}), not held in memory here. The
      * request waits paused through the access check; answered before its body was read (401, 403, 413), the
-     * connection is closed rather than left waiting for a body nobody reads.
+     * rest of the body is read past, so the client gets its answer and the connection its next request.
      */
     private static void streamedBody(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         request.pause();
         rc.addEndHandler(ended -> {
             if (!request.isEnded()) {
-                request.connection().close();
+                RosterUpload.discardRest(request);
             }
         });
         rc.next();

@@ -4,6 +4,8 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -55,10 +57,16 @@ final class RequestHeadDeadline extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (msg instanceof LastHttpContent && inFlight > 0 && --inFlight == 0) {
+        if (msg instanceof LastHttpContent && !isInterim(msg) && inFlight > 0 && --inFlight == 0) {
             schedule(ctx, nextHeadMillis);
         }
         super.write(ctx, msg, promise);
+    }
+
+    /** A {@code 100 Continue} is written as a whole response of its own, but the request's answer is still to come. */
+    private static boolean isInterim(Object msg) {
+        return msg instanceof HttpResponse response
+                && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
     }
 
     private void schedule(ChannelHandlerContext ctx, long millis) {
