@@ -235,13 +235,17 @@
     $('roster-report').hidden = !report;
     if (!report) return;
     const rejected = report.rejected || [];
+    // The server lists the first refused rows only (by line) and counts them all.
+    const rejectedCount = report.rejectedCount ?? rejected.length;
     $('roster-summary').replaceChildren(
       el('span', { class: 'stat', text: t('console.roster.report.rows', report.rows, report.fileName || '') }),
       el('span', { class: 'stat', text: t('console.roster.report.accepted', report.accepted, report.added, report.updated) }),
-      el('span', { class: 'stat' + (rejected.length ? ' rejected' : ''), text: t('console.roster.report.rejected', rejected.length) }));
+      el('span', { class: 'stat' + (rejectedCount ? ' rejected' : ''), text: t('console.roster.report.rejected', rejectedCount) }));
     $('roster-rejected').replaceChildren(...rejected.map((row) => el('tr', {},
       el('td', { class: 'nowrap', text: String(row.line) }),
       el('td', { text: row.message ? (row.message[S.t.lang] || row.message.id || row.message.en) : row.code }))));
+    $('roster-rejected-more').hidden = rejectedCount <= rejected.length;
+    $('roster-rejected-more').textContent = t('console.roster.rejected.more', rejected.length, rejectedCount);
     $('roster-rejected-box').hidden = rejected.length === 0;
     $('roster-all-good').hidden = rejected.length > 0;
   }

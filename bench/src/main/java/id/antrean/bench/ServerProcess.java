@@ -37,7 +37,10 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** The environment of a bench node: the demo facility, known credentials, no login or request limits. */
+    /**
+     * The environment of a bench node: the demo facility, known credentials, no login, request or per-address
+     * connection limits (thousands of screens connect from 127.0.0.1).
+     */
     public static Map<String, String> env(String databaseUrl, Path dataDir) {
         Map<String, String> env = new HashMap<>();
         if (databaseUrl != null) {
@@ -53,6 +56,7 @@ public final class ServerProcess implements AutoCloseable {
         env.put("LOGIN_FAILURES_PER_ACCOUNT", "0");
         env.put("LOGIN_FAILURES_PER_ADDRESS", "0");
         env.put("DEVICE_RATE_LIMIT", "0");
+        env.put("HTTP_CONNECTIONS_PER_ADDRESS", "0");
         env.put("BCRYPT_COST", "4");
         return env;
     }

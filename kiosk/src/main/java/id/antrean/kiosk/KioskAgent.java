@@ -7,6 +7,7 @@ import id.antrean.kiosk.print.TicketPrinter;
 import id.antrean.kiosk.server.ServerClient;
 import id.antrean.kiosk.tickets.TicketDesk;
 import id.antrean.kiosk.web.KioskRoutes;
+import id.antrean.kiosk.web.MalformedRequests;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
@@ -32,7 +33,8 @@ public final class KioskAgent implements AutoCloseable {
             ServerClient server = new ServerClient(vertx, config);
             TicketDesk desk = new TicketDesk(vertx, server, printer, config.printerWidth());
             HttpServer http = vertx.createHttpServer()
-                    .requestHandler(new KioskRoutes(vertx, config, server, desk, clock).router())
+                    .connectionHandler(MalformedRequests.answerUndecodableBodies())
+                    .requestHandler(MalformedRequests.checkTarget(new KioskRoutes(vertx, config, server, desk, clock).router()))
                     .listen(config.port(), config.host())
                     .await();
             return new KioskAgent(vertx, http, printer);

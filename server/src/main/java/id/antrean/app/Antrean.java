@@ -42,6 +42,7 @@ import id.antrean.reports.ReportRenderer;
 import id.antrean.reports.ReportsHandlers;
 import id.antrean.web.ApiRouter;
 import id.antrean.web.RateLimiter;
+import id.antrean.web.http.ConnectionsPerAddress;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -121,7 +122,7 @@ public final class Antrean implements AutoCloseable {
             FacilityDirectory directory = new FacilityDirectory(pool);
             WaitEstimator estimator = new WaitEstimator(pool, clock);
             QueueBoard board = new QueueBoard(pool, directory, estimator, clock);
-            Roster roster = new Roster(pool, clock);
+            Roster roster = new Roster(vertx, pool, clock);
             BpjsConfig bpjs = config.bpjs();
             BpjsSimulator simulator = null;
             if (bpjs == null && config.demo()) {
@@ -152,7 +153,7 @@ public final class Antrean implements AutoCloseable {
                     new AuthHandlers(auth, new Devices(pool, clock), directory,
                             new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock),
                     new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock)),
-                    new EventStream(directory, pool, board::board),
+                    new EventStream(directory, pool, board::board, config.http().idleTimeoutSeconds()),
                     new TicketPrints(vertx, directory, board, estimator, new TicketRenderer())::handle,
                     new DeviceAlerts(directory, pool, clock),
                     new OutboxView(directory, pool, clock)::handle,
@@ -166,7 +167,8 @@ public final class Antrean implements AutoCloseable {
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();
             AtomicReference<List<String>> routes = new AtomicReference<>();
-            vertx.deployVerticle(() -> new ApiVerticle(features, config.port(), bound::set,
+            ConnectionsPerAddress perAddress = new ConnectionsPerAddress(config.http().connectionsPerAddress());
+            vertx.deployVerticle(() -> new ApiVerticle(features, config.port(), config.http(), perAddress, bound::set,
                             router -> routes.set(ApiRouter.describe(router))),
                     new DeploymentOptions().setInstances(config.httpInstances())).await();
             int port = bound.get();

@@ -1,6 +1,13 @@
 package id.antrean.app;
 
 import id.antrean.web.ApiRouter;
+import id.antrean.web.ErrorCode;
+import id.antrean.web.Problem;
+import id.antrean.web.ProblemHandler;
+import id.antrean.web.http.ConnectionGuard;
+import id.antrean.web.http.ConnectionsPerAddress;
+import id.antrean.web.http.HttpLimits;
+import id.antrean.web.http.RequestTargetCheck;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -13,25 +20,34 @@ import java.util.function.IntConsumer;
 final class ApiVerticle extends VerticleBase {
     private final ApiRouter.Features features;
     private final int port;
+    private final HttpLimits limits;
+    private final ConnectionsPerAddress perAddress;
     private final IntConsumer boundPort;
     private final Consumer<Router> built;
 
-    ApiVerticle(ApiRouter.Features features, int port, IntConsumer boundPort, Consumer<Router> built) {
+    ApiVerticle(ApiRouter.Features features, int port, HttpLimits limits, ConnectionsPerAddress perAddress,
+                IntConsumer boundPort, Consumer<Router> built) {
         this.features = features;
         this.port = port;
+        this.limits = limits;
+        this.perAddress = perAddress;
         this.boundPort = boundPort;
         this.built = built;
     }
 
     @Override
     public Future<?> start() {
+        String malformed = ProblemHandler.toJson(Problem.of(ErrorCode.MALFORMED_REQUEST)).encode();
         return ApiRouter.create(vertx, features)
                 .onSuccess(built::accept)
                 .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                                 .setPort(port)
                                 .setCompressionSupported(true)
-                                .setIdleTimeout(0))
-                        .requestHandler(router)
+                                // Seconds without a byte read or written; the event stream's heartbeat is more frequent.
+                                .setIdleTimeout(limits.idleTimeoutSeconds()))
+                        .connectionHandler(new ConnectionGuard(limits, perAddress, () -> malformed))
+                        .requestHandler(new RequestTargetCheck(router, request ->
+                                ProblemHandler.send(request.response(), Problem.of(ErrorCode.MALFORMED_REQUEST))))
                         .listen())
                 .map(HttpServer::actualPort)
                 .onSuccess(boundPort::accept);

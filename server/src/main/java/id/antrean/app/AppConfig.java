@@ -3,6 +3,7 @@ package id.antrean.app;
 import id.antrean.auth.AuthConfig;
 import id.antrean.auth.ThrottleConfig;
 import id.antrean.bpjs.BpjsConfig;
+import id.antrean.web.http.HttpLimits;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,9 +21,10 @@ import java.util.Map;
  * @param bpjs          {@code BPJS_*}: how to reach BPJS; null = not configured (with {@code DEMO=1}: the simulator)
  * @param auth          demo credentials, login rate limit, token lifetime, bcrypt cost
  * @param throttle      bcrypt's pool, failed-login limits, devices' pace
+ * @param http          {@code HTTP_*}: connection timeouts and the cap of connections per client address
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize,
-                        int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle) {
+                        int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         return new AppConfig(
@@ -35,12 +37,13 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 integer(env, "HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
                 BpjsConfig.fromEnv(env),
                 AuthConfig.fromEnv(env),
-                ThrottleConfig.fromEnv(env));
+                ThrottleConfig.fromEnv(env),
+                HttpLimits.fromEnv(env));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
-                throttle);
+                throttle, http);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +36,8 @@ final class LeftoverPostgres {
             LOG.warn("Ending {} PostgreSQL process(es) left behind by a postmaster that died", strays.size());
             strays.forEach(ProcessHandle::destroyForcibly);
             for (ProcessHandle stray : strays) {
-                try {
-                    stray.onExit().get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (Exception e) {
-                    LOG.warn("PostgreSQL process {} did not end: {}", stray.pid(), e.toString());
+                if (!Postmaster.awaitExit(stray, KILL_WAIT)) {
+                    LOG.warn("PostgreSQL process {} did not end", stray.pid());
                 }
             }
         }

@@ -84,13 +84,31 @@ final class Postmaster {
             return;
         }
         signal(postmaster.pid(), "INT");
-        try {
-            postmaster.onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
+        if (!awaitExit(postmaster, STOP_WAIT)) {
             LOG.warn("PostgreSQL (pid {}) did not stop within {} s; killing it", postmaster.pid(), STOP_WAIT.toSeconds());
             postmaster.destroyForcibly();
-            postmaster.onExit().join();
+            awaitExit(postmaster, STOP_WAIT);
         }
+    }
+
+    /**
+     * Whether the process ended within the time. Polled: for a process that is not our child (an orphan) the JDK's
+     * {@code onExit()} notices only seconds later, and every second counts while the puskesmas waits.
+     */
+    static boolean awaitExit(ProcessHandle process, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (process.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !process.isAlive();
+            }
+        }
+        return true;
     }
 
     /** Sends a signal by name; Java only knows TERM and KILL, and PostgreSQL's fast shutdown is INT. */

@@ -4,6 +4,7 @@ import id.antrean.auth.AccessGuard;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import id.antrean.web.Responses;
 import io.vertx.ext.web.RoutingContext;
@@ -38,9 +39,12 @@ public final class EligibilityHandlers {
                 })));
     }
 
+    /** The body is not read by a body handler: it streams to a temporary file, read from there on a worker thread. */
     public void importRoster(RoutingContext rc) {
-        String csv = rc.body() == null || rc.body().isEmpty() ? "" : rc.body().asString("UTF-8");
-        Responses.json(rc, directory.facility(rc.pathParam("facility"))
-                .compose(facility -> roster.importCsv(facility, csv, AccessGuard.principal(rc).actor())));
+        Vertx vertx = rc.vertx();
+        Responses.json(rc, directory.facility(rc.pathParam("facility")).compose(facility ->
+                RosterUpload.receive(vertx, rc.request()).compose(file ->
+                        roster.importCsv(facility, file, AccessGuard.principal(rc).actor())
+                                .eventually(() -> RosterUpload.delete(vertx, file)))));
     }
 }

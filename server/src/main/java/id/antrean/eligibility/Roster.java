@@ -5,11 +5,13 @@ import id.antrean.auth.AuditLog;
 import id.antrean.facility.Facility;
 import id.antrean.web.ErrorCode;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,10 +43,19 @@ public final class Roster {
                     segment = EXCLUDED.segment, imported_at = EXCLUDED.imported_at
             RETURNING (xmax = 0) AS added""";
 
+    /** Refused rows listed in a report (all are counted). */
+    static final int REJECTIONS_LISTED = 100;
+    /** Rows written per statement. */
+    static final int BATCH_ROWS = 5_000;
+    /** Rows read per step on the worker thread, good or bad, so a file of bad rows is read in steps too. */
+    static final int BATCH_RECORDS = 50_000;
+
+    private final Vertx vertx;
     private final Pool pool;
     private final Clock clock;
 
-    public Roster(Pool pool, Clock clock) {
+    public Roster(Vertx vertx, Pool pool, Clock clock) {
+        this.vertx = vertx;
         this.pool = pool;
         this.clock = clock;
     }
@@ -63,28 +74,54 @@ public final class Roster {
         });
     }
 
-    /** Imports a CSV file; answers with what was added, updated and refused (by line). */
-    public Future<JsonObject> importCsv(Facility facility, String csv, Actor actor) {
-        RosterCsv.Parsed parsed = RosterCsv.parse(csv);
-        List<RosterCsv.Row> rows = new ArrayList<>(parsed.rows());
-        List<RosterCsv.Rejection> rejections = new ArrayList<>(parsed.rejections());
-        String[] niks = rows.stream().map(RosterCsv.Row::nik).filter(n -> n != null).toArray(String[]::new);
-        return pool.withTransaction(tx -> tx.preparedQuery(CARDS_OF_NIKS)
+    /**
+     * Imports a CSV file, read as a stream on a worker thread and written a batch at a time in one transaction;
+     * answers with what was added, updated and refused (by line: the first {@value #REJECTIONS_LISTED}).
+     */
+    public Future<JsonObject> importCsv(Facility facility, Path csv, Actor actor) {
+        RosterImportReport report = new RosterImportReport(REJECTIONS_LISTED);
+        return vertx.executeBlocking(() -> RosterCsv.open(csv), false)
+                .compose(reader -> pool.withTransaction(tx -> importBatches(tx, facility, reader, report))
+                        .eventually(() -> vertx.executeBlocking(() -> {
+                            reader.close();
+                            return null;
+                        }, false)))
+                .map(v -> report.toJson())
+                .compose(json -> AuditLog.append(pool, facility.id(), actor, "ROSTER_IMPORTED", null,
+                        json.copy().put("rejected", report.rejectedCount()), clock.instant()).map(json));
+    }
+
+    private Future<Void> importBatches(SqlConnection tx, Facility facility, RosterCsv reader, RosterImportReport report) {
+        // Not ordered: another request's blocking work on this event loop need not wait for the whole import.
+        return vertx.executeBlocking(() -> reader.next(BATCH_ROWS, BATCH_RECORDS), false).compose(batch -> {
+            report.read(batch);
+            return write(tx, facility, batch.rows(), report)
+                    .compose(v -> batch.last() ? Future.succeededFuture() : importBatches(tx, facility, reader, report));
+        });
+    }
+
+    private Future<Void> write(SqlConnection tx, Facility facility, List<RosterCsv.Row> batch, RosterImportReport report) {
+        if (batch.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        String[] niks = batch.stream().map(RosterCsv.Row::nik).filter(n -> n != null).toArray(String[]::new);
+        return tx.preparedQuery(CARDS_OF_NIKS)
                 .execute(Tuple.tuple().addLong(facility.id()).addArrayOfString(niks))
                 .compose(existing -> {
                     // A NIK already listed under another card would break the roster's one-NIK-one-card rule.
                     Map<String, String> cardOfNik = new HashMap<>();
                     existing.forEach(r -> cardOfNik.put(r.getString("nik"), r.getString("card_number")));
-                    rows.removeIf(row -> {
+                    List<RosterCsv.Row> rows = new ArrayList<>(batch.size());
+                    for (RosterCsv.Row row : batch) {
                         String owner = row.nik() == null ? null : cardOfNik.get(row.nik());
                         if (owner != null && !owner.equals(row.cardNumber())) {
-                            rejections.add(new RosterCsv.Rejection(row.line(), ErrorCode.ROSTER_NIK_OF_OTHER_CARD));
-                            return true;
+                            report.reject(new RosterCsv.Rejection(row.line(), ErrorCode.ROSTER_NIK_OF_OTHER_CARD));
+                        } else {
+                            rows.add(row);
                         }
-                        return false;
-                    });
+                    }
                     if (rows.isEmpty()) {
-                        return Future.succeededFuture(List.<Boolean>of());
+                        return Future.<Void>succeededFuture();
                     }
                     return tx.preparedQuery(UPSERT).execute(Tuple.of(facility.id(),
                                     column(rows, RosterCsv.Row::cardNumber), column(rows, RosterCsv.Row::nik),
@@ -92,30 +129,16 @@ public final class Roster {
                                     column(rows, RosterCsv.Row::segment))
                                     .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)))
                             .map(result -> {
-                                List<Boolean> added = new ArrayList<>();
-                                result.forEach(r -> added.add(r.getBoolean("added")));
-                                return added;
+                                long added = 0;
+                                for (Row r : result) {
+                                    if (r.getBoolean("added")) {
+                                        added++;
+                                    }
+                                }
+                                report.written(rows.size(), added);
+                                return null;
                             });
-                }))
-                .map(added -> report(parsed, rows.size(), added, rejections))
-                .compose(report -> AuditLog.append(pool, facility.id(), actor, "ROSTER_IMPORTED", null,
-                        report.copy().put("rejected", report.getJsonArray("rejected").size()), clock.instant())
-                        .map(report));
-    }
-
-    private static JsonObject report(RosterCsv.Parsed parsed, int accepted, List<Boolean> added,
-                                     List<RosterCsv.Rejection> rejections) {
-        long addedCount = added.stream().filter(Boolean::booleanValue).count();
-        JsonArray refused = new JsonArray();
-        rejections.stream().sorted(java.util.Comparator.comparingInt(RosterCsv.Rejection::line)).forEach(r ->
-                refused.add(new JsonObject().put("line", r.line()).put("code", r.code().name())
-                        .put("message", r.code().text().toJson())));
-        return new JsonObject()
-                .put("rows", parsed.rows().size() + parsed.rejections().size())
-                .put("accepted", accepted)
-                .put("added", addedCount)
-                .put("updated", added.size() - addedCount)
-                .put("rejected", refused);
+                });
     }
 
     private static String[] column(List<RosterCsv.Row> rows, java.util.function.Function<RosterCsv.Row, String> f) {

@@ -2,20 +2,26 @@ package id.antrean.eligibility;
 
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Reads a roster file: CSV with a header row, comma- or semicolon-separated (spreadsheets set to Indonesian
- * save with semicolons), quotes as in RFC 4180. Each row is validated on its own; a bad row is reported
- * with its line number and the good ones are kept.
+ * Reads a roster file as a stream, a batch of rows at a time: CSV with a header row, comma- or
+ * semicolon-separated (spreadsheets set to Indonesian save with semicolons), quotes as in RFC 4180. Each row is
+ * validated on its own; a bad row is reported with its line number and the good ones are kept. Reading blocks
+ * (a file): it runs on a worker thread, never on the event loop.
  */
-public final class RosterCsv {
+public final class RosterCsv implements Closeable {
     private static final Map<String, String> COLUMNS = Map.ofEntries(
             Map.entry("nomorkartu", "card"), Map.entry("nokartu", "card"), Map.entry("noka", "card"),
             Map.entry("cardnumber", "card"), Map.entry("card", "card"), Map.entry("nomorkartujkn", "card"),
@@ -33,47 +39,86 @@ public final class RosterCsv {
     public record Rejection(int line, ErrorCode code) {
     }
 
-    public record Parsed(List<Row> rows, List<Rejection> rejections) {
+    /**
+     * One step of reading, in file order.
+     *
+     * @param records the non-blank rows read in this step, good or bad
+     * @param last    whether the file is read to its end
+     */
+    public record Batch(List<Row> rows, List<Rejection> rejections, int records, boolean last) {
     }
 
-    private RosterCsv() {
+    private final CsvRecords records;
+    private final Map<String, Integer> header;
+    // Seen in this file, for duplicates: as numbers, so a million rows stay within a few MB.
+    private final LongSet cards = new LongSet();
+    private final LongSet niks = new LongSet();
+    private boolean last;
+
+    private RosterCsv(CsvRecords records, Map<String, Integer> header) {
+        this.records = records;
+        this.header = header;
     }
 
-    public static Parsed parse(String text) {
-        List<Record> records = records(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        if (records.isEmpty()) {
-            throw Problem.of(ErrorCode.ROSTER_HEADER_INVALID);
+    /** Opens a roster file (UTF-8; a bad byte reads as U+FFFD) and reads its header; 400 when it has no card column. */
+    public static RosterCsv open(Path file) throws IOException {
+        return open(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+    }
+
+    static RosterCsv open(Reader text) throws IOException {
+        CsvRecords records = new CsvRecords(text);
+        try {
+            if (!records.next()) {
+                throw Problem.of(ErrorCode.ROSTER_HEADER_INVALID);
+            }
+            return new RosterCsv(records, header(records.fields()));
+        } catch (IOException | RuntimeException e) {
+            records.close();
+            throw e;
         }
-        Map<String, Integer> header = header(records.get(0).fields());
+    }
+
+    /** Reads on until {@code maxRows} good rows or {@code maxRecords} rows in all, or the end of the file. */
+    public Batch next(int maxRows, int maxRecords) throws IOException {
         List<Row> rows = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        Set<String> cards = new HashSet<>();
-        Set<String> niks = new HashSet<>();
-        for (Record record : records.subList(1, records.size())) {
-            if (record.fields().stream().allMatch(String::isBlank)) {
+        int read = 0;
+        while (rows.size() < maxRows && read < maxRecords) {
+            if (!records.next()) {
+                last = true;
+                break;
+            }
+            List<String> fields = records.fields();
+            if (fields.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            String card = IdentityText.digitsOnly(field(record, header, "card"));
-            if (card == null || card.length() != 13) {
-                rejections.add(new Rejection(record.line(), ErrorCode.INVALID_CARD_NUMBER));
-                continue;
+            read++;
+            Object checked = check(records.line(), fields);
+            if (checked instanceof Row row) {
+                rows.add(row);
+            } else {
+                rejections.add((Rejection) checked);
             }
-            String nikText = field(record, header, "nik");
-            String nik = nikText.isBlank() ? null : IdentityText.digitsOnly(nikText);
-            if (nik != null && !Nik.isValid(nik)) {
-                rejections.add(new Rejection(record.line(), ErrorCode.INVALID_NIK));
-                continue;
-            }
-            if (!cards.add(card) || (nik != null && !niks.add(nik))) {
-                rejections.add(new Rejection(record.line(), ErrorCode.ROSTER_DUPLICATE_ROW));
-                continue;
-            }
-            String name = field(record, header, "name").strip();
-            rows.add(new Row(record.line(), card, nik,
-                    name.isEmpty() ? null : name.substring(0, 1).toUpperCase(Locale.ROOT),
-                    limit(field(record, header, "class"), 40), limit(field(record, header, "segment"), 60)));
         }
-        return new Parsed(rows, rejections);
+        return new Batch(rows, rejections, read, last);
+    }
+
+    private Object check(int line, List<String> fields) {
+        String card = IdentityText.digitsOnly(field(fields, "card"));
+        if (card == null || card.length() != 13) {
+            return new Rejection(line, ErrorCode.INVALID_CARD_NUMBER);
+        }
+        String nikText = field(fields, "nik");
+        String nik = nikText.isBlank() ? null : IdentityText.digitsOnly(nikText);
+        if (nik != null && !Nik.isValid(nik)) {
+            return new Rejection(line, ErrorCode.INVALID_NIK);
+        }
+        if (!cards.add(Long.parseLong(card)) || (nik != null && !niks.add(Long.parseLong(nik)))) {
+            return new Rejection(line, ErrorCode.ROSTER_DUPLICATE_ROW);
+        }
+        String name = field(fields, "name").strip();
+        return new Row(line, card, nik, name.isEmpty() ? null : name.substring(0, 1).toUpperCase(Locale.ROOT),
+                limit(field(fields, "class"), 40), limit(field(fields, "segment"), 60));
     }
 
     private static Map<String, Integer> header(List<String> names) {
@@ -91,9 +136,9 @@ public final class RosterCsv {
         return columns;
     }
 
-    private static String field(Record record, Map<String, Integer> header, String column) {
+    private String field(List<String> fields, String column) {
         Integer i = header.get(column);
-        return i == null || i >= record.fields().size() ? "" : record.fields().get(i).strip();
+        return i == null || i >= fields.size() ? "" : fields.get(i).strip();
     }
 
     private static String limit(String value, int max) {
@@ -101,61 +146,8 @@ public final class RosterCsv {
         return v.isEmpty() ? null : v.length() > max ? v.substring(0, max) : v;
     }
 
-    private record Record(int line, List<String> fields) {
-    }
-
-    /** RFC 4180 records with the line each starts on; the delimiter is the header's (comma or semicolon). */
-    private static List<Record> records(String text) {
-        int firstBreak = text.indexOf('\n');
-        String headerLine = firstBreak < 0 ? text : text.substring(0, firstBreak);
-        char delimiter = count(headerLine, ';') > count(headerLine, ',') ? ';' : ',';
-        List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int recordLine = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(field.toString());
-                field.setLength(0);
-                records.add(new Record(recordLine, List.copyOf(fields)));
-                fields.clear();
-                line++;
-                recordLine = line;
-            } else {
-                field.append(c);
-            }
-        }
-        if (!field.isEmpty() || !fields.isEmpty()) {
-            fields.add(field.toString());
-            records.add(new Record(recordLine, List.copyOf(fields)));
-        }
-        return records;
-    }
-
-    private static long count(String s, char c) {
-        return s.chars().filter(x -> x == c).count();
+    @Override
+    public void close() throws IOException {
+        records.close();
     }
 }

@@ -23,19 +23,29 @@ import java.util.function.Function;
  */
 public final class EventStream implements Handler<RoutingContext> {
     static final int MAX_REPLAY = 1000;
+    /** A comment line at least this often keeps proxies and the server's own idle timeout from closing a quiet stream. */
     static final long KEEPALIVE_MS = 15_000;
 
     private final FacilityDirectory directory;
     private final Pool pool;
     private final Function<Facility, Future<JsonObject>> snapshots;
+    private final long keepaliveMillis;
 
     /**
-     * @param snapshots the queue board of a facility, read consistently with its {@code lastEventId}
+     * @param snapshots          the queue board of a facility, read consistently with its {@code lastEventId}
+     * @param idleTimeoutSeconds the HTTP server's idle timeout: the heartbeat comes well within it
      */
-    public EventStream(FacilityDirectory directory, Pool pool, Function<Facility, Future<JsonObject>> snapshots) {
+    public EventStream(FacilityDirectory directory, Pool pool, Function<Facility, Future<JsonObject>> snapshots,
+                       int idleTimeoutSeconds) {
         this.directory = directory;
         this.pool = pool;
         this.snapshots = snapshots;
+        this.keepaliveMillis = keepaliveMillis(idleTimeoutSeconds);
+    }
+
+    /** Every 15 s, or three times within the idle timeout when that is shorter (so one late beat is no harm). */
+    static long keepaliveMillis(int idleTimeoutSeconds) {
+        return Math.max(100, Math.min(KEEPALIVE_MS, idleTimeoutSeconds * 1000L / 3));
     }
 
     @Override
@@ -92,7 +102,7 @@ public final class EventStream implements Handler<RoutingContext> {
                         live = true;
                         early.forEach(this::enqueue);
                         early.clear();
-                        keepalive = rc.vertx().setPeriodic(KEEPALIVE_MS, id -> write(": keepalive\n\n"));
+                        keepalive = rc.vertx().setPeriodic(keepaliveMillis, id -> write(": keepalive\n\n"));
                     })
                     .onFailure(e -> {
                         close();

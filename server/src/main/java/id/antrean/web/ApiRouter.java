@@ -2,6 +2,7 @@ package id.antrean.web;
 
 import id.antrean.auth.AuthHandlers;
 import id.antrean.eligibility.EligibilityHandlers;
+import id.antrean.eligibility.RosterUpload;
 import id.antrean.facility.FacilityHandlers;
 import id.antrean.mobilejkn.MobileJkn;
 import id.antrean.queue.CounterAction;
@@ -11,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,8 +28,6 @@ import io.vertx.openapi.contract.OpenAPIContract;
 public final class ApiRouter {
     public static final String CONTRACT = "openapi/antrean.yaml";
     static final int BODY_LIMIT_BYTES = 64 * 1024;
-    /** A roster of a large puskesmas: tens of thousands of rows. */
-    static final int ROSTER_LIMIT_BYTES = 16 * 1024 * 1024;
 
     /** Everything the routes hand requests to. */
     public record Features(FacilityHandlers facilities, QueueHandlers queue, EligibilityHandlers eligibility,
@@ -73,10 +73,25 @@ public final class ApiRouter {
         return media.startsWith("multipart/") || media.equals("application/x-www-form-urlencoded");
     }
 
+    /**
+     * A roster upload is read by its handler as a stream ({@code RosterUpload}), not held in memory here. The
+     * request waits paused through the access check; answered before its body was read (401, 403, 413), the
+     * rest of the body is read past, so the client gets its answer and the connection its next request.
+     */
+    private static void streamedBody(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        request.pause();
+        rc.addEndHandler(ended -> {
+            if (!request.isEnded()) {
+                RosterUpload.discardRest(request);
+            }
+        });
+        rc.next();
+    }
+
     private static Router assemble(Vertx vertx, OpenAPIContract contract, Buffer contractText, Features f) {
         RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
         BodyHandler small = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
-        BodyHandler roster = BodyHandler.create(false).setBodyLimit(ROSTER_LIMIT_BYTES);
         builder.rootHandler(rc -> {
             if (MobileJkn.serves(rc.request().path())) {
                 rc.next(); // Mobile JKN's sub-router reads its bodies itself, with its own limit and answers.
@@ -84,8 +99,10 @@ public final class ApiRouter {
                 // No route takes a form. The body handler would read one as form fields, leaving no body, and an
                 // optional body (a counter action's ticket) would silently become "the counter's current ticket".
                 rc.fail(Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE));
+            } else if (rc.request().path().endsWith("/roster")) {
+                streamedBody(rc);
             } else {
-                (rc.request().path().endsWith("/roster") ? roster : small).handle(rc);
+                small.handle(rc);
             }
         });
         // Before validation: another facility's route is a 403 whatever the request looks like.

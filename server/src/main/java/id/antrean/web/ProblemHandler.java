@@ -38,7 +38,11 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
 
     public static void send(RoutingContext rc, Problem problem) {
-        var response = rc.response();
+        send(rc.response(), problem);
+    }
+
+    /** Answers with the problem, for the few refusals made before a request reaches the router. */
+    public static void send(io.vertx.core.http.HttpServerResponse response, Problem problem) {
         if (response.ended() || response.closed()) {
             return;
         }

@@ -38,4 +38,15 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PORT", "70000")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PORT");
     }
+
+    @Test
+    void connectionLimitsHaveDefaultsAndComeFromTheEnvironment() {
+        assertThat(AppConfig.fromEnv(Map.of()).http()).isEqualTo(new id.antrean.web.http.HttpLimits(75, 10, 200));
+        assertThat(AppConfig.fromEnv(Map.of("HTTP_IDLE_TIMEOUT_SECONDS", "30", "HTTP_HEADER_TIMEOUT_SECONDS", "5",
+                "HTTP_CONNECTIONS_PER_ADDRESS", "0")).http()).isEqualTo(new id.antrean.web.http.HttpLimits(30, 5, 0));
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("HTTP_HEADER_TIMEOUT_SECONDS", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HTTP_HEADER_TIMEOUT_SECONDS");
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("HTTP_CONNECTIONS_PER_ADDRESS", "many")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HTTP_CONNECTIONS_PER_ADDRESS");
+    }
 }

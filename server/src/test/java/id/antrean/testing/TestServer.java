@@ -83,8 +83,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
-     * The environment a test node runs with: known demo credentials, cheap hashing, no login, Mobile JKN or device
-     * limit (the tests of those limits set their own).
+     * The environment a test node runs with: known demo credentials, cheap hashing, no login, Mobile JKN, device or
+     * per-address connection limit (the tests of those limits set their own).
      */
     public static Map<String, String> env(String databaseUrl, boolean demo) {
         Map<String, String> env = new HashMap<>();
@@ -101,6 +101,7 @@ public final class TestServer implements AutoCloseable {
         env.put("LOGIN_FAILURES_PER_ACCOUNT", "0");
         env.put("LOGIN_FAILURES_PER_ADDRESS", "0");
         env.put("DEVICE_RATE_LIMIT", "0");
+        env.put("HTTP_CONNECTIONS_PER_ADDRESS", "0");
         return env;
     }
 
