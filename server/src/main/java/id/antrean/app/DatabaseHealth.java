@@ -22,10 +22,14 @@ final class DatabaseHealth implements Handler<Promise<Status>> {
 
     @Override
     public void handle(Promise<Status> promise) {
-        JsonObject data = database.embedded().map(embedded -> new JsonObject().put("embedded", embedded.health()))
-                .orElse(null);
         pool.query("SELECT 1").execute()
-                .onSuccess(rows -> promise.tryComplete(data == null ? Status.OK() : Status.OK(data)))
-                .onFailure(e -> promise.tryComplete(data == null ? Status.KO() : Status.KO(data)));
+                .onSuccess(rows -> promise.tryComplete(withState(Status.OK())))
+                .onFailure(e -> promise.tryComplete(withState(Status.KO())));
+    }
+
+    /** The embedded database's state as it is once the query has answered, so the two agree. */
+    private Status withState(Status status) {
+        database.embedded().ifPresent(embedded -> status.setData(new JsonObject().put("embedded", embedded.health())));
+        return status;
     }
 }

@@ -80,6 +80,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static Database start(Path dataDir, int tcpPort) throws IOException, SQLException {
         Path data = PrivateFiles.directory(dataDir.toAbsolutePath().normalize());
+        keepNativeLibrariesIn(PrivateFiles.directory(data.resolve("tmp")));
         DataDirectoryLock lock = DataDirectoryLock.acquire(data);
         EmbeddedDatabase embedded = null;
         try {
@@ -98,6 +99,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 lock.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Netty's transport and junixsocket, which reach the database's socket, unpack a native library at first use:
+     * into our private folder rather than the shared temp folder (unless the operator chose a folder).
+     */
+    private static void keepNativeLibrariesIn(Path folder) {
+        for (String property : List.of("io.netty.native.workdir", "org.newsclub.net.unix.library.tmpdir")) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, folder.toString());
+            }
         }
     }
 
@@ -146,10 +159,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (closing || running != postmaster) {
                 return;
             }
+            state = State.RESTARTING;
             restarts++;
             lastCrash = Instant.now();
             lastError = "PostgreSQL (pid " + running.pid() + ") exited with code " + running.exitValue();
-            state = State.RESTARTING;
             LOG.error("{}; starting it again", lastError);
             scheduleRestart(FIRST_RETRY);
         });

@@ -17,13 +17,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Without DATABASE_URL the server runs its own PostgreSQL, whose data survives a restart. */
 class RestartTest {
+    /** Deleted after each test: the embedded PostgreSQL's binaries alone are 60 MB. */
+    @TempDir
+    Path temp;
 
     @Test
     void theEmbeddedDatabaseIsDurableKeepsTicketsAcrossARestartAndTheDemoSeedRunsTwiceHarmlessly() throws Exception {
-        Path dataDir = Files.createTempDirectory("antrean-restart");
+        Path dataDir = temp.resolve("data");
         AppConfig config = AppConfig.fromEnv(Map.of("PORT", "0", "DATA_DIR", dataDir.toString(), "DEMO", "1",
                 "HTTP_INSTANCES", "1", "DEMO_DEVICE_TOKEN", "restart-device-token", "BCRYPT_COST", "4"));
         JsonObject first;
@@ -46,7 +50,7 @@ class RestartTest {
 
     @Test
     void aPostmasterThatDiesUnderTheServerIsStartedAgainAndHealthTellsHowOftenItCrashed() throws Exception {
-        Path dataDir = Files.createTempDirectory("antrean-pm-crash");
+        Path dataDir = temp.resolve("data");
         AppConfig config = AppConfig.fromEnv(Map.of("PORT", "0", "DATA_DIR", dataDir.toString(), "DEMO", "1",
                 "HTTP_INSTANCES", "1", "DEMO_DEVICE_TOKEN", "crash-device-token", "BCRYPT_COST", "4"));
         try (Antrean node = Antrean.start(config, Clock.systemUTC())) {

@@ -21,16 +21,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded PostgreSQL is what a puskesmas PC runs: nobody else on the PC may reach its data, run its programs in
  * its place, or stop it from starting.
  */
 class EmbeddedDatabaseTest {
+    /** A data directory of each test's own, deleted after it (unpacked binaries are 60 MB). */
+    @TempDir
+    Path dataDir;
 
     @Test
     void itListensOnlyOnAPrivateSocketAndEveryLoginNeedsTheGeneratedPassword() throws Exception {
-        Path dataDir = Files.createTempDirectory("antrean-embedded");
         try (Database db = EmbeddedDatabase.start(dataDir, 0)) {
             assertThat(single(db, "SHOW listen_addresses")).as("no TCP listener").isEmpty();
             assertThat(single(db, "SELECT string_agg(DISTINCT auth_method, ',') FROM pg_hba_file_rules"))
@@ -56,7 +59,6 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aTamperedProgramIsUnpackedAgainBeforeItRunsAndTheDataIsKept() throws Exception {
-        Path dataDir = Files.createTempDirectory("antrean-embedded");
         try (Database db = EmbeddedDatabase.start(dataDir, 0)) {
             execute(db, "CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)");
         }
@@ -76,7 +78,6 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aDataDirectoryFromBeforePasswordsGetsOneAtItsNextStartAndKeepsItsData() throws Exception {
-        Path dataDir = Files.createTempDirectory("antrean-embedded");
         // What earlier versions left: a cluster open to every local user (trust), reached over TCP.
         try (EmbeddedPostgres legacy = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
                 .setCleanDataDirectory(false).start();
@@ -98,7 +99,6 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aSecondServerOnTheSameDataDirectoryIsRefusedAndTheFirstKeepsRunning() throws Exception {
-        Path dataDir = Files.createTempDirectory("antrean-embedded");
         try (Database db = EmbeddedDatabase.start(dataDir, 0)) {
             assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir, 0))
                     .hasMessageContaining("Another Antrean server")
@@ -109,7 +109,6 @@ class EmbeddedDatabaseTest {
 
     @Test
     void aTcpListenerOn127001IsOpenedOnlyWhenAskedForAndStillNeedsThePassword() throws Exception {
-        Path dataDir = Files.createTempDirectory("antrean-embedded");
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             port = free.getLocalPort();
