@@ -27,7 +27,18 @@ public final class ColdStart {
     public static List<Result> run(Path workDir) {
         Path data = workDir.resolve("cold-start-data");
         return List.of(once("first start (fresh DATA_DIR)", data, workDir),
-                once("restart (existing DATA_DIR)", data, workDir));
+                once("restart (existing DATA_DIR)", data, workDir),
+                afterKillNine(data, workDir));
+    }
+
+    /** The server killed with kill -9 (its PostgreSQL left running), then started again at once. */
+    private static Result afterKillNine(Path data, Path workDir) {
+        try (ServerProcess killed = ServerProcess.launch(ServerProcess.env(null, data),
+                workDir.resolve("cold-start.log"))) {
+            killed.awaitHealthy(Duration.ofSeconds(120));
+            killed.kill9();
+        }
+        return once("start after kill -9 (orphaned PostgreSQL stopped first)", data, workDir);
     }
 
     private static Result once(String name, Path data, Path workDir) {
