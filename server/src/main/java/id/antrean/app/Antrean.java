@@ -142,33 +142,32 @@ public final class Antrean implements AutoCloseable {
                 new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, bpjs, clock), clock).start();
             }
             new NoShowJob(vertx, directory, bookings).start();
-            ApiRouter.Features features = new ApiRouter.Features(
-                    new FacilityHandlers(directory, clock),
-                    new QueueHandlers(new TicketIssuer(pool, directory, eligibility, clock),
-                            new CounterDesk(pool, directory, clock), board, bookings, directory),
-                    new EligibilityHandlers(directory, eligibility, roster, (facility, card) ->
-                            bookings.bookedToday(facility, card).compose(list -> list.isEmpty()
-                                    ? io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) null)
-                                    : board.describe(facility, list.get(0)))),
-                    new AuthHandlers(auth, new Devices(pool, clock), directory,
-                            new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock),
+            MobileJkn mobileJkn = new MobileJkn(pool, directory, bookings, passwords,
+                    new RateLimiter(config.auth().mobileJknRateLimit(), clock),
+                    new LoginThrottle(limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock);
+            QueueHandlers queue = new QueueHandlers(new TicketIssuer(pool, directory, eligibility, clock),
+                    new CounterDesk(pool, directory, clock), board, bookings, directory);
+            EligibilityHandlers eligibilityChecks = new EligibilityHandlers(directory, eligibility, roster,
+                    (facility, card) -> bookings.bookedToday(facility, card).compose(list -> list.isEmpty()
+                            ? io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) null)
+                            : board.describe(facility, list.get(0))));
+            AuthHandlers logins = new AuthHandlers(auth, new Devices(pool, clock), directory,
+                    new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock);
+            ApiRouter.Parts api = new ApiRouter.Parts(
                     new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock)),
-                    new EventStream(directory, pool, board::board, config.http().idleTimeoutSeconds()),
-                    new TicketPrints(vertx, directory, board, estimator, new TicketRenderer())::handle,
-                    new DeviceAlerts(directory, pool, clock),
-                    new OutboxView(directory, pool, clock)::handle,
-                    new ReportsHandlers(vertx, directory, pool, new ReportRenderer()),
                     new DatabaseHealth(pool, database),
-                    new MobileJkn(pool, directory, bookings, passwords,
-                            new RateLimiter(config.auth().mobileJknRateLimit(), clock),
-                            new LoginThrottle(limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock),
-                            clock));
+                    // Mobile JKN first: its paths read their own bodies, whatever else they look like.
+                    List.of(mobileJkn, logins, new FacilityHandlers(directory, clock), queue, eligibilityChecks,
+                            new EventStream(directory, pool, board::board, config.http().idleTimeoutSeconds()),
+                            new TicketPrints(vertx, directory, board, estimator, new TicketRenderer()),
+                            new DeviceAlerts(directory, pool, clock), new OutboxView(directory, pool, clock),
+                            new ReportsHandlers(vertx, directory, pool, new ReportRenderer())));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();
             AtomicReference<List<String>> routes = new AtomicReference<>();
             ConnectionsPerAddress perAddress = new ConnectionsPerAddress(config.http().connectionsPerAddress());
-            vertx.deployVerticle(() -> new ApiVerticle(features, config.port(), config.http(), perAddress, bound::set,
+            vertx.deployVerticle(() -> new ApiVerticle(api, config.port(), config.http(), perAddress, bound::set,
                             router -> routes.set(ApiRouter.describe(router))),
                     new DeploymentOptions().setInstances(config.httpInstances())).await();
             int port = bound.get();

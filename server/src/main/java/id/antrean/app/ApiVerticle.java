@@ -18,16 +18,16 @@ import java.util.function.IntConsumer;
 
 /** One HTTP server instance; several are deployed, one per event loop, sharing the port. */
 final class ApiVerticle extends VerticleBase {
-    private final ApiRouter.Features features;
+    private final ApiRouter.Parts api;
     private final int port;
     private final HttpLimits limits;
     private final ConnectionsPerAddress perAddress;
     private final IntConsumer boundPort;
     private final Consumer<Router> built;
 
-    ApiVerticle(ApiRouter.Features features, int port, HttpLimits limits, ConnectionsPerAddress perAddress,
+    ApiVerticle(ApiRouter.Parts api, int port, HttpLimits limits, ConnectionsPerAddress perAddress,
                 IntConsumer boundPort, Consumer<Router> built) {
-        this.features = features;
+        this.api = api;
         this.port = port;
         this.limits = limits;
         this.perAddress = perAddress;
@@ -38,7 +38,7 @@ final class ApiVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         String malformed = ProblemHandler.toJson(Problem.of(ErrorCode.MALFORMED_REQUEST)).encode();
-        return ApiRouter.create(vertx, features)
+        return ApiRouter.create(vertx, api)
                 .onSuccess(built::accept)
                 .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                                 .setPort(port)

@@ -3,14 +3,16 @@ package id.antrean.auth;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.web.ErrorCode;
+import id.antrean.web.PathIds;
 import id.antrean.web.Problem;
 import id.antrean.web.RateLimiter;
-import id.antrean.web.PathIds;
 import id.antrean.web.Responses;
+import id.antrean.web.Routes;
 import id.antrean.web.TypedName;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,7 +20,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /** HTTP edge of authentication: tokens, who-am-I, devices and the audit log. */
-public final class AuthHandlers {
+public final class AuthHandlers implements Routes {
     private final AuthService auth;
     private final Devices devices;
     private final FacilityDirectory directory;
@@ -109,5 +111,16 @@ public final class AuthHandlers {
 
     private static Actor actor(RoutingContext rc) {
         return AccessGuard.principal(rc).actor();
+    }
+
+    @Override
+    public void mount(RouterBuilder contract) {
+        contract.getRoute("loginToken").addHandler(this::token);
+        contract.getRoute("whoAmI").addHandler(this::me);
+        contract.getRoute("logout").addHandler(this::logout);
+        contract.getRoute("listDevices").addHandler(this::listDevices);
+        contract.getRoute("issueDevice").addHandler(this::issueDevice);
+        contract.getRoute("revokeDevice").addHandler(this::revokeDevice);
+        contract.getRoute("auditLog").addHandler(this::audit);
     }
 }

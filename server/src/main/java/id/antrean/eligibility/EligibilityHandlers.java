@@ -3,14 +3,18 @@ package id.antrean.eligibility;
 import id.antrean.auth.AccessGuard;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
+import id.antrean.web.Responses;
+import id.antrean.web.Routes;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import id.antrean.web.Responses;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.Optional;
 
 /** HTTP edge of eligibility: the check, and the roster import. */
-public final class EligibilityHandlers {
+public final class EligibilityHandlers implements Routes {
     private final FacilityDirectory directory;
     private final EligibilityService eligibility;
     private final Roster roster;
@@ -46,5 +50,18 @@ public final class EligibilityHandlers {
                 RosterUpload.receive(vertx, rc.request()).compose(file ->
                         roster.importCsv(facility, file, AccessGuard.principal(rc).actor())
                                 .eventually(() -> RosterUpload.delete(vertx, file)))));
+    }
+
+    @Override
+    public void mount(RouterBuilder contract) {
+        contract.getRoute("checkEligibility").addHandler(this::check);
+        // CSV is not a media type the contract validator knows: the handler reads the file itself.
+        contract.getRoute("importRoster").setDoValidation(false).addHandler(this::importRoster);
+    }
+
+    /** A roster upload is streamed to a file by its handler, never held in memory by a body handler. */
+    @Override
+    public Optional<Handler<RoutingContext>> bodyReader(String path) {
+        return path.endsWith("/roster") ? Optional.of(RosterUpload::streamedBody) : Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package id.antrean.eligibility;
 
+import id.antrean.web.ApiRouter;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import io.vertx.core.Future;
@@ -8,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 
 /**
@@ -95,5 +97,25 @@ public final class RosterUpload {
         return done.future().transform(result -> file.close().transform(closed -> result.succeeded()
                 ? (closed.succeeded() ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(closed.cause()))
                 : Future.<Void>failedFuture(result.cause())));
+    }
+
+    /**
+     * How a roster upload's request is read: paused through the access check, so that no chunk is lost before
+     * {@link #receive} reads it; answered before its body was read (401, 403, 413), the rest of the body is read
+     * past, so the client gets its answer and the connection its next request. A form is refused as on every route.
+     */
+    static void streamedBody(RoutingContext rc) {
+        if (ApiRouter.isForm(rc.request().getHeader("Content-Type"))) {
+            rc.fail(Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE));
+            return;
+        }
+        HttpServerRequest request = rc.request();
+        request.pause();
+        rc.addEndHandler(ended -> {
+            if (!request.isEnded()) {
+                discardRest(request);
+            }
+        });
+        rc.next();
     }
 }

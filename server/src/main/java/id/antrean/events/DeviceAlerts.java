@@ -3,9 +3,11 @@ package id.antrean.events;
 import id.antrean.auth.AccessGuard;
 import id.antrean.auth.Principal;
 import id.antrean.facility.FacilityDirectory;
+import id.antrean.web.Routes;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 
@@ -13,7 +15,7 @@ import java.time.Clock;
  * {@code POST …/device-alerts}: a kiosk says its printer is in trouble (or fine again). The room hears it
  * as a {@code DEVICE_ALERT} event on every console and display, so someone walks over.
  */
-public final class DeviceAlerts implements Handler<RoutingContext> {
+public final class DeviceAlerts implements Handler<RoutingContext>, Routes {
     private final FacilityDirectory directory;
     private final Pool pool;
     private final Clock clock;
@@ -36,5 +38,10 @@ public final class DeviceAlerts implements Handler<RoutingContext> {
                         .put("problem", body.getString("problem"))))))
                 .onSuccess(v -> rc.response().setStatusCode(202).end())
                 .onFailure(rc::fail);
+    }
+
+    @Override
+    public void mount(RouterBuilder contract) {
+        contract.getRoute("reportDeviceAlert").addHandler(this);
     }
 }

@@ -2,11 +2,14 @@ package id.antrean.events;
 
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
+import id.antrean.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -21,7 +24,7 @@ import java.util.function.Function;
  * {@code Last-Event-ID} (or {@code ?lastEventId=}) gets the events it missed instead. Then every change,
  * in order, each with its id. A client that falls too far behind is disconnected and resumes.
  */
-public final class EventStream implements Handler<RoutingContext> {
+public final class EventStream implements Handler<RoutingContext>, Routes {
     static final int MAX_REPLAY = 1000;
     /** A comment line at least this often keeps proxies and the server's own idle timeout from closing a quiet stream. */
     static final long KEEPALIVE_MS = 15_000;
@@ -206,5 +209,10 @@ public final class EventStream implements Handler<RoutingContext> {
                 rc.vertx().cancelTimer(keepalive);
             }
         }
+    }
+
+    @Override
+    public void mount(Router router, Vertx vertx) {
+        router.get("/api/v1/facilities/:facility/events").handler(this);
     }
 }

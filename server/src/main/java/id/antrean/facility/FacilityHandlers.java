@@ -1,13 +1,15 @@
 package id.antrean.facility;
 
 import id.antrean.web.Responses;
+import id.antrean.web.Routes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Clock;
 
 /** HTTP edge of the facility directory. */
-public final class FacilityHandlers {
+public final class FacilityHandlers implements Routes {
     private final FacilityDirectory directory;
     private final Clock clock;
 
@@ -33,5 +35,12 @@ public final class FacilityHandlers {
                 .compose(directory::counters)
                 .map(list -> new JsonObject().put("counters",
                         new JsonArray(list.stream().map(Counter::toJson).toList()))));
+    }
+
+    @Override
+    public void mount(RouterBuilder contract) {
+        contract.getRoute("listFacilities").addHandler(this::listFacilities);
+        contract.getRoute("listServices").addHandler(this::listServices);
+        contract.getRoute("listCounters").addHandler(this::listCounters);
     }
 }

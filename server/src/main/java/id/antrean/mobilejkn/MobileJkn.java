@@ -9,6 +9,7 @@ import id.antrean.queue.Bookings;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import id.antrean.web.RateLimiter;
+import id.antrean.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -16,11 +17,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.Pool;
 import java.net.ConnectException;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>Also the staff API's {@code PUT /api/v1/facilities/{facility}/mobilejkn-account}, with which an admin sets
  * the facility's Mobile JKN credentials.
  */
-public final class MobileJkn {
+public final class MobileJkn implements Routes {
     /** Where the sub-router is mounted. */
     public static final String MOUNT = "/mobilejkn/*";
     static final String PREFIX = "/mobilejkn/";
@@ -198,5 +201,22 @@ public final class MobileJkn {
             }
         }
         return false;
+    }
+
+    @Override
+    public void mount(RouterBuilder contract) {
+        contract.getRoute("setMobileJknAccount").addHandler(this::setAccount);
+    }
+
+    /** BPJS's online-queue contract: its own envelope, body limit and rate limit; no staff token. */
+    @Override
+    public void mount(Router router, Vertx vertx) {
+        router.route(MOUNT).subRouter(router(vertx));
+    }
+
+    /** Its sub-router reads its bodies itself, with its own limit and answers. */
+    @Override
+    public Optional<Handler<RoutingContext>> bodyReader(String path) {
+        return serves(path) ? Optional.of(RoutingContext::next) : Optional.empty();
     }
 }

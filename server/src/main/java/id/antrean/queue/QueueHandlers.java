@@ -6,13 +6,15 @@ import id.antrean.facility.FacilityDirectory;
 import id.antrean.web.BodyIds;
 import id.antrean.web.PathIds;
 import id.antrean.web.Responses;
+import id.antrean.web.Routes;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.Map;
 
 /** HTTP edge of the queue: turns requests into calls of the issuer, the desk and the board. */
-public final class QueueHandlers {
+public final class QueueHandlers implements Routes {
     private final TicketIssuer issuer;
     private final CounterDesk desk;
     private final QueueBoard board;
@@ -89,5 +91,24 @@ public final class QueueHandlers {
     private static JsonObject body(RoutingContext rc) {
         JsonObject body = rc.body() == null || rc.body().isEmpty() ? null : rc.body().asJsonObject();
         return body == null ? new JsonObject() : body;
+    }
+
+    @Override
+    public void mount(RouterBuilder contract) {
+        contract.getRoute("issueTicket").addHandler(this::issueTicket);
+        contract.getRoute("getTicket").addHandler(this::getTicket);
+        contract.getRoute("getQueue").addHandler(this::getQueue);
+        contract.getRoute("checkIn").addHandler(this::checkIn);
+        contract.getRoute("callNext").addHandler(this::callNext);
+        contract.getRoute("callTicket").addHandler(action(CounterAction.CALL));
+        contract.getRoute("recallTicket").addHandler(action(CounterAction.RECALL));
+        contract.getRoute("skipTicket").addHandler(action(CounterAction.SKIP));
+        contract.getRoute("requeueTicket").addHandler(action(CounterAction.REQUEUE));
+        contract.getRoute("startTicket").addHandler(action(CounterAction.START));
+        contract.getRoute("finishTicket").addHandler(action(CounterAction.FINISH));
+        contract.getRoute("transferTicket").addHandler(action(CounterAction.TRANSFER));
+        contract.getRoute("parkTicket").addHandler(action(CounterAction.PARK));
+        contract.getRoute("resumeTicket").addHandler(action(CounterAction.RESUME));
+        contract.getRoute("cancelTicket").addHandler(action(CounterAction.CANCEL));
     }
 }

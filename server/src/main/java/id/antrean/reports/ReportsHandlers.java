@@ -5,10 +5,13 @@ import id.antrean.facility.FacilityDirectory;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import id.antrean.web.Responses;
+import id.antrean.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
@@ -20,7 +23,7 @@ import java.time.format.DateTimeParseException;
  * {@code …/reports/monthly.pdf?month=yyyy-mm} and {@code …/reports/daily.csv?date=}. PDFs are rendered on
  * a worker thread.
  */
-public final class ReportsHandlers {
+public final class ReportsHandlers implements Routes {
     static final int MAX_RANGE_DAYS = 366;
 
     private final Vertx vertx;
@@ -95,5 +98,18 @@ public final class ReportsHandlers {
         } catch (DateTimeParseException e) {
             throw Problem.ofField(ErrorCode.INVALID_FIELD, name, name);
         }
+    }
+
+    @Override
+    public void mount(RouterBuilder contract) {
+        contract.getRoute("stats").addHandler(this::stats);
+    }
+
+    /** PDF and CSV are not media types the contract validator knows: these are described in the contract's text. */
+    @Override
+    public void mount(Router router, Vertx vertx) {
+        router.get("/api/v1/facilities/:facility/reports/daily.pdf").handler(this::dailyPdf);
+        router.get("/api/v1/facilities/:facility/reports/monthly.pdf").handler(this::monthlyPdf);
+        router.get("/api/v1/facilities/:facility/reports/daily.csv").handler(this::dailyCsv);
     }
 }

@@ -2,16 +2,18 @@ package id.antrean.bpjs.outbox;
 
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.web.Responses;
+import id.antrean.web.Routes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.Set;
 
 /** {@code GET …/bpjs-outbox?status=}: what BPJS has heard, is still to hear, or refused, for the console. */
-public final class OutboxView {
+public final class OutboxView implements Routes {
     /** Today's counts (the facility's local day): what the console's chip shows. */
     static final String COUNTS = """
             SELECT status, count(*) AS n FROM bpjs_outbox WHERE facility_id = $1 AND created_at >= $2 GROUP BY status""";
@@ -62,5 +64,10 @@ public final class OutboxView {
                         return new JsonObject().put("counts", byStatus).put("items", items);
                     });
                 })));
+    }
+
+    @Override
+    public void mount(RouterBuilder contract) {
+        contract.getRoute("bpjsOutbox").addHandler(this::handle);
     }
 }
