@@ -89,6 +89,8 @@ class EmbeddedDatabaseDrillTest {
             assertThat(Deadline.await(Duration.ofSeconds(30), () -> kiosks.acknowledgedCount() > toldBeforeTheKill))
                     .as("tickets issued again").isTrue();
             double recoveredIn = (System.nanoTime() - killed) / 1e9;
+            assertThat(Deadline.await(Duration.ofSeconds(30), () -> server.healthBody().contains("\"state\":\"UP\"")))
+                    .as("/health: the embedded database up again").isTrue();
             String health = server.healthBody();
 
             kiosks.awaitDone(Duration.ofSeconds(120));

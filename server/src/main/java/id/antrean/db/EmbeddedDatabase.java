@@ -203,7 +203,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public JsonObject health() {
         Postmaster current = postmaster;
         JsonObject health = new JsonObject().put("state", state.name()).put("restarts", restarts);
-        if (state == State.UP && current != null) {
+        if (current != null && current.isAlive()) {
             health.put("pid", current.pid());
         }
         if (lastCrash != null) {

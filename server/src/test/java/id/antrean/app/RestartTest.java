@@ -60,7 +60,8 @@ class RestartTest {
             ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
 
             JsonObject health = Eventually.poll(Duration.ofSeconds(60), () -> health(node.port()),
-                    h -> "UP".equals(h.getString("status")) && embedded(h).getInteger("restarts") == 1);
+                    h -> "UP".equals(h.getString("status")) && embedded(h).getInteger("restarts") == 1
+                            && "UP".equals(embedded(h).getString("state")));
             assertThat(embedded(health).getLong("pid")).isNotEqualTo(postmaster);
             assertThat(embedded(health).getString("lastError")).isNull();
             assertThat(embedded(health).getString("lastCrash")).isNotBlank();
