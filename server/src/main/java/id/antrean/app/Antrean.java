@@ -16,6 +16,10 @@ import id.antrean.bpjs.outbox.OutboxView;
 import id.antrean.bpjs.outbox.OutboxWorker;
 import id.antrean.bpjs.simulator.BpjsSimulator;
 import id.antrean.bpjs.simulator.DemoBpjs;
+import id.antrean.booking.CheckIn;
+import id.antrean.booking.NoShowSweep;
+import id.antrean.booking.OnlineBookings;
+import id.antrean.booking.Polis;
 import id.antrean.db.Database;
 import id.antrean.db.DemoSeed;
 import id.antrean.db.EmbeddedDatabase;
@@ -31,9 +35,7 @@ import id.antrean.facility.FacilityHandlers;
 import id.antrean.mobilejkn.MobileJkn;
 import id.antrean.print.TicketPrints;
 import id.antrean.print.TicketRenderer;
-import id.antrean.queue.Bookings;
 import id.antrean.queue.CounterDesk;
-import id.antrean.queue.NoShowJob;
 import id.antrean.queue.QueueBoard;
 import id.antrean.queue.QueueHandlers;
 import id.antrean.queue.TicketIssuer;
@@ -137,18 +139,19 @@ public final class Antrean implements AutoCloseable {
                     limits.bcryptThreads(), limits.bcryptQueue());
             AuthService auth = new AuthService(pool, passwords, new LoginThrottle(limits.loginFailuresPerAccount(),
                     limits.loginFailuresPerAddress(), clock), config.auth().tokenLifetime(), clock);
-            Bookings bookings = new Bookings(pool, eligibility, estimator, clock);
+            OnlineBookings bookings = new OnlineBookings(pool, eligibility, estimator, clock);
+            CheckIn checkIn = new CheckIn(pool, directory, board, clock);
             if (bpjs != null && bpjs.antreanBaseUrl() != null) {
                 new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, bpjs, clock), clock).start();
             }
-            new NoShowJob(vertx, directory, bookings).start();
-            MobileJkn mobileJkn = new MobileJkn(pool, directory, bookings, passwords,
+            new NoShowSweep(vertx, pool, directory, clock).start();
+            MobileJkn mobileJkn = new MobileJkn(pool, directory, new Polis(pool), bookings, passwords,
                     new RateLimiter(config.auth().mobileJknRateLimit(), clock),
                     new LoginThrottle(limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock);
             QueueHandlers queue = new QueueHandlers(new TicketIssuer(pool, directory, eligibility, clock),
-                    new CounterDesk(pool, directory, clock), board, bookings, directory);
+                    new CounterDesk(pool, directory, clock), board, directory);
             EligibilityHandlers eligibilityChecks = new EligibilityHandlers(directory, eligibility, roster,
-                    (facility, card) -> bookings.bookedToday(facility, card).compose(list -> list.isEmpty()
+                    (facility, card) -> checkIn.bookedToday(facility, card).compose(list -> list.isEmpty()
                             ? io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) null)
                             : board.describe(facility, list.get(0))));
             AuthHandlers logins = new AuthHandlers(auth, new Devices(pool, clock), directory,
@@ -157,7 +160,7 @@ public final class Antrean implements AutoCloseable {
                     new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock)),
                     new DatabaseHealth(pool, database),
                     // Mobile JKN first: its paths read their own bodies, whatever else they look like.
-                    List.of(mobileJkn, logins, new FacilityHandlers(directory, clock), queue, eligibilityChecks,
+                    List.of(mobileJkn, logins, new FacilityHandlers(directory, clock), queue, checkIn, eligibilityChecks,
                             new EventStream(directory, pool, board::board, config.http().idleTimeoutSeconds()),
                             new TicketPrints(vertx, directory, board, estimator, new TicketRenderer()),
                             new DeviceAlerts(directory, pool, clock), new OutboxView(directory, pool, clock),

@@ -32,7 +32,7 @@ public final class DeviceAlerts implements Handler<RoutingContext>, Routes {
         Principal from = AccessGuard.principal(rc);
         directory.facility(rc.pathParam("facility"))
                 .compose(facility -> pool.withTransaction(tx -> EventLog.append(tx, new QueueEvent(facility.id(),
-                        "DEVICE_ALERT", clock.instant(), facility.zone(), null, null, null, new JsonObject()
+                        EventType.DEVICE_ALERT, clock.instant(), facility.zone(), null, null, null, new JsonObject()
                         .put("device", new JsonObject().put("kind", from.kind().name()).put("name", from.name()))
                         .put("alert", body.getString("kind"))
                         .put("problem", body.getString("problem"))))))

@@ -58,7 +58,7 @@ public final class EventLog {
     public static Future<JsonObject> append(SqlClient tx, QueueEvent event) {
         JsonObject payload = event.payload();
         return tx.preparedQuery(APPEND)
-                .execute(Tuple.of(event.facilityId(), event.type(), event.ticketId(), event.serviceId(),
+                .execute(Tuple.of(event.facilityId(), event.type().name(), event.ticketId(), event.serviceId(),
                         event.counterId(), payload, event.at().atOffset(ZoneOffset.UTC)))
                 .map(rows -> QueueEvent.withId(rows.iterator().next().getLong("event_id"), payload));
     }

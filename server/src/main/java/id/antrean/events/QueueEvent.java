@@ -11,13 +11,13 @@ import java.time.ZoneId;
  * @param type     e.g. {@code TICKET_CALLED}
  * @param body     what the event carries besides id, type and time (the ticket's public view, ...)
  */
-public record QueueEvent(long facilityId, String type, Instant at, ZoneId zone, Long ticketId, Long serviceId,
+public record QueueEvent(long facilityId, EventType type, Instant at, ZoneId zone, Long ticketId, Long serviceId,
                          Long counterId, JsonObject body) {
 
     /** The stored payload: everything but the id, which the database assigns. */
     JsonObject payload() {
         return body.copy()
-                .put("type", type)
+                .put("type", type.name())
                 .put("at", at.atZone(zone).toOffsetDateTime().toString());
     }
 

@@ -1,6 +1,6 @@
 package id.antrean.mobilejkn;
 
-import id.antrean.queue.Bookings;
+import id.antrean.booking.BookingRefused;
 import id.antrean.queue.TicketStatus;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -147,7 +147,7 @@ public final class ContractMessages {
     }
 
     /** A refusal of the booking domain, worded as the contract words it. */
-    public static ContractRefusal refusal(Bookings.Refused refused) {
+    public static ContractRefusal refusal(BookingRefused refused) {
         Map<String, Object> details = refused.details();
         return switch (refused.reason()) {
             case POLI_NOT_FOUND -> ContractRefusal.of(POLI_NOT_FOUND);

@@ -5,7 +5,9 @@ import id.antrean.auth.LoginThrottle;
 import id.antrean.auth.PasswordPool;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
-import id.antrean.queue.Bookings;
+import id.antrean.booking.BookingRefused;
+import id.antrean.booking.OnlineBookings;
+import id.antrean.booking.Polis;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import id.antrean.web.RateLimiter;
@@ -58,11 +60,11 @@ public final class MobileJkn implements Routes {
     private final PatientEndpoint patients;
     private final RateLimiter limiter;
 
-    public MobileJkn(Pool pool, FacilityDirectory directory, Bookings bookings, PasswordPool passwords,
+    public MobileJkn(Pool pool, FacilityDirectory directory, Polis polis, OnlineBookings bookings, PasswordPool passwords,
                      RateLimiter limiter, LoginThrottle logins, Clock clock) {
         this.directory = directory;
         this.accounts = new MobileJknAccounts(pool, passwords, logins, clock);
-        this.queue = new QueueEndpoints(bookings, clock);
+        this.queue = new QueueEndpoints(polis, bookings, clock);
         this.patients = new PatientEndpoint(new Patients(pool, clock), clock);
         this.limiter = limiter;
     }
@@ -167,7 +169,7 @@ public final class MobileJkn implements Routes {
         if (failure instanceof ContractRefusal refusal) {
             return Envelope.failure(refusal.code(), refusal.getMessage());
         }
-        if (failure instanceof Bookings.Refused refused) {
+        if (failure instanceof BookingRefused refused) {
             return toEnvelope(ContractMessages.refusal(refused));
         }
         if (failure instanceof Problem problem) {

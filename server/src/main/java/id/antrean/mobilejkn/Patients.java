@@ -2,7 +2,7 @@ package id.antrean.mobilejkn;
 
 import id.antrean.auth.AuditLog;
 import id.antrean.facility.Facility;
-import id.antrean.queue.Bookings;
+import id.antrean.booking.OnlineBookings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
@@ -73,7 +73,7 @@ final class Patients {
                 .addOffsetDateTime(now.atOffset(ZoneOffset.UTC));
         return pool.withTransaction(tx -> tx.preparedQuery(INSERT).execute(params).compose(rows -> {
                     String norm = rows.iterator().next().getString("norm");
-                    return AuditLog.append(tx, facility.id(), Bookings.MOBILE_JKN, "PATIENT_REGISTERED", null,
+                    return AuditLog.append(tx, facility.id(), OnlineBookings.MOBILE_JKN, "PATIENT_REGISTERED", null,
                             new JsonObject().put("norm", norm), now).map(norm);
                 }))
                 .recover(e -> {

@@ -4,7 +4,10 @@ import id.antrean.eligibility.CardNumber;
 import id.antrean.eligibility.Nik;
 import id.antrean.facility.Facility;
 import id.antrean.mobilejkn.ContractMessages.Field;
-import id.antrean.queue.Bookings;
+import id.antrean.booking.BookingRequest;
+import id.antrean.booking.OnlineBookings;
+import id.antrean.booking.Polis;
+import id.antrean.booking.Schedule;
 import id.antrean.queue.TicketStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -24,10 +27,12 @@ final class QueueEndpoints {
     /** What {@code antreanpanggil} says when nobody is being called. */
     static final String NOBODY_CALLED = "-";
 
-    private final Bookings bookings;
+    private final Polis polis;
+    private final OnlineBookings bookings;
     private final Clock clock;
 
-    QueueEndpoints(Bookings bookings, Clock clock) {
+    QueueEndpoints(Polis polis, OnlineBookings bookings, Clock clock) {
+        this.polis = polis;
         this.bookings = bookings;
         this.clock = clock;
     }
@@ -35,14 +40,14 @@ final class QueueEndpoints {
     /** {@code GET /antrean/status/{kodepoli}/{tanggalperiksa}}: the newer shape, one element per doctor. */
     Future<JsonObject> status(RoutingContext rc, Facility facility) {
         String poliCode = ContractInput.poliCode(rc.pathParam("kodepoli"));
-        return bookings.poli(facility, poliCode).compose(poli -> {
+        return polis.poli(facility, poliCode).compose(poli -> {
             LocalDate date = ContractInput.date(rc.pathParam("tanggalperiksa"), ContractMessages.DATE_FORMAT);
-            return bookings.day(facility, poliCode, date);
+            return bookings.day(facility, poli, date);
         }).map(day -> {
             if (day.schedule() == null) {
                 throw ContractRefusal.of(ContractMessages.NO_SCHEDULE);
             }
-            Bookings.Schedule schedule = day.schedule();
+            Schedule schedule = day.schedule();
             return Envelope.ok(new JsonArray().add(new JsonObject()
                     .put("namapoli", day.poli().service().name())
                     .put("totalantrean", day.total())
@@ -71,10 +76,10 @@ final class QueueEndpoints {
         ContractInput.text(body, "kodedokter", ContractMessages.format(ContractMessages.LABEL_DOCTOR));
         ContractInput.text(body, "jampraktek", ContractMessages.format(ContractMessages.LABEL_HOURS));
         ContractInput.text(body, "norm", ContractMessages.format(ContractMessages.LABEL_RECORD_NUMBER));
-        return bookings.poli(facility, poliCode).compose(poli -> {
+        return polis.poli(facility, poliCode).compose(poli -> {
             LocalDate date = ContractInput.date(rawDate, ContractMessages.DATE_FORMAT);
-            return bookings.book(facility, new Bookings.Request(card, nik, ContractInput.freeText(phone, 30), poliCode,
-                    date, ContractInput.freeText(complaint, 500)));
+            return bookings.book(facility, poli, new BookingRequest(card, nik, ContractInput.freeText(phone, 30), date,
+                    ContractInput.freeText(complaint, 500)));
         }).map(standing -> Envelope.ok(new JsonObject()
                 .put("nomorantrean", standing.ticket().label())
                 .put("angkaantrean", standing.ticket().number())
@@ -89,9 +94,9 @@ final class QueueEndpoints {
     Future<JsonObject> remaining(RoutingContext rc, Facility facility) {
         CardNumber card = ContractInput.card(rc.pathParam("nomorkartu"));
         String poliCode = ContractInput.poliCode(rc.pathParam("kodepoli"));
-        return bookings.poli(facility, poliCode).compose(poli -> {
+        return polis.poli(facility, poliCode).compose(poli -> {
             LocalDate date = ContractInput.date(rc.pathParam("tanggalperiksa"), ContractMessages.DATE_FORMAT);
-            return bookings.standing(facility, card, poliCode, date);
+            return bookings.standing(facility, card, poli, date);
         }).map(standing -> {
             TicketStatus status = standing.ticket().status();
             boolean inLine = status == TicketStatus.BOOKED || status == TicketStatus.WAITING;
@@ -116,12 +121,12 @@ final class QueueEndpoints {
         String rawDate = ContractInput.text(body, "tanggalperiksa", ContractMessages.DATE_FORMAT);
         String reason = ContractInput.freeText(ContractInput.text(body, "keterangan",
                 ContractMessages.format(ContractMessages.LABEL_REASON)), 500);
-        return bookings.poli(facility, poliCode).compose(poli -> {
+        return polis.poli(facility, poliCode).compose(poli -> {
             LocalDate date = ContractInput.date(rawDate, ContractMessages.DATE_FORMAT);
             if (reason == null) {
                 throw ContractRefusal.of(ContractMessages.REASON_REQUIRED);
             }
-            return bookings.cancel(facility, card, poliCode, date, reason);
+            return bookings.cancel(facility, card, poli, date, reason);
         }).map(cancelled -> Envelope.ok());
     }
 

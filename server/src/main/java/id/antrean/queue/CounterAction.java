@@ -1,5 +1,6 @@
 package id.antrean.queue;
 
+import id.antrean.events.EventType;
 import id.antrean.web.Messages;
 import java.util.EnumSet;
 import java.util.Set;
@@ -9,22 +10,22 @@ import java.util.Set;
  * (409). Actions on a ticket that is at a counter must come from that counter.
  */
 public enum CounterAction {
-    CALL("TICKET_CALLED", EnumSet.of(TicketStatus.WAITING)),
-    RECALL("TICKET_RECALLED", EnumSet.of(TicketStatus.CALLED)),
-    SKIP("TICKET_SKIPPED", EnumSet.of(TicketStatus.CALLED)),
-    REQUEUE("TICKET_REQUEUED", EnumSet.of(TicketStatus.SKIPPED)),
-    START("TICKET_STARTED", EnumSet.of(TicketStatus.CALLED)),
-    FINISH("TICKET_FINISHED", EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
-    TRANSFER("TICKET_TRANSFERRED", EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
-    PARK("TICKET_PARKED", EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
-    RESUME("TICKET_RESUMED", EnumSet.of(TicketStatus.PARKED)),
-    CANCEL("TICKET_CANCELLED", EnumSet.of(TicketStatus.BOOKED, TicketStatus.WAITING, TicketStatus.CALLED,
+    CALL(EventType.TICKET_CALLED, EnumSet.of(TicketStatus.WAITING)),
+    RECALL(EventType.TICKET_RECALLED, EnumSet.of(TicketStatus.CALLED)),
+    SKIP(EventType.TICKET_SKIPPED, EnumSet.of(TicketStatus.CALLED)),
+    REQUEUE(EventType.TICKET_REQUEUED, EnumSet.of(TicketStatus.SKIPPED)),
+    START(EventType.TICKET_STARTED, EnumSet.of(TicketStatus.CALLED)),
+    FINISH(EventType.TICKET_FINISHED, EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
+    TRANSFER(EventType.TICKET_TRANSFERRED, EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
+    PARK(EventType.TICKET_PARKED, EnumSet.of(TicketStatus.CALLED, TicketStatus.SERVING)),
+    RESUME(EventType.TICKET_RESUMED, EnumSet.of(TicketStatus.PARKED)),
+    CANCEL(EventType.TICKET_CANCELLED, EnumSet.of(TicketStatus.BOOKED, TicketStatus.WAITING, TicketStatus.CALLED,
             TicketStatus.SKIPPED, TicketStatus.PARKED));
 
-    private final String eventType;
+    private final EventType eventType;
     private final Set<TicketStatus> from;
 
-    CounterAction(String eventType, Set<TicketStatus> from) {
+    CounterAction(EventType eventType, Set<TicketStatus> from) {
         this.eventType = eventType;
         this.from = from;
     }
@@ -33,7 +34,7 @@ public enum CounterAction {
         return from.contains(status);
     }
 
-    public String eventType() {
+    public EventType eventType() {
         return eventType;
     }
 

@@ -18,22 +18,14 @@ public final class QueueHandlers implements Routes {
     private final TicketIssuer issuer;
     private final CounterDesk desk;
     private final QueueBoard board;
-    private final Bookings bookings;
     private final FacilityDirectory directory;
 
-    public QueueHandlers(TicketIssuer issuer, CounterDesk desk, QueueBoard board, Bookings bookings,
+    public QueueHandlers(TicketIssuer issuer, CounterDesk desk, QueueBoard board,
                          FacilityDirectory directory) {
         this.issuer = issuer;
         this.desk = desk;
         this.board = board;
-        this.bookings = bookings;
         this.directory = directory;
-    }
-
-    public void checkIn(RoutingContext rc) {
-        long id = PathIds.id(rc, "ticket");
-        Responses.json(rc, directory.facility(facility(rc)).compose(f ->
-                bookings.checkIn(f, id, actor(rc)).compose(ticket -> board.describe(f, ticket))));
     }
 
     public void issueTicket(RoutingContext rc) {
@@ -98,7 +90,6 @@ public final class QueueHandlers implements Routes {
         contract.getRoute("issueTicket").addHandler(this::issueTicket);
         contract.getRoute("getTicket").addHandler(this::getTicket);
         contract.getRoute("getQueue").addHandler(this::getQueue);
-        contract.getRoute("checkIn").addHandler(this::checkIn);
         contract.getRoute("callNext").addHandler(this::callNext);
         contract.getRoute("callTicket").addHandler(action(CounterAction.CALL));
         contract.getRoute("recallTicket").addHandler(action(CounterAction.RECALL));

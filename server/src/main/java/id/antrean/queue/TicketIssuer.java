@@ -5,6 +5,7 @@ import id.antrean.eligibility.EligibilityService;
 import id.antrean.eligibility.Identity;
 import id.antrean.bpjs.outbox.BpjsOutbox;
 import id.antrean.events.EventLog;
+import id.antrean.events.EventType;
 import id.antrean.events.QueueEvent;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
@@ -28,24 +29,18 @@ import java.time.ZoneOffset;
  */
 public final class TicketIssuer {
     static final String ISSUE = """
-            WITH seq AS (
-                INSERT INTO queue_day_sequence AS q (facility_id, service_id, service_date, last_number)
-                VALUES ($1, $2, $3, 1)
-                ON CONFLICT (facility_id, service_id, service_date)
-                DO UPDATE SET last_number = q.last_number + 1
-                RETURNING last_number),
+            WITH %s,
             issued AS (
                 INSERT INTO ticket (facility_id, home_service_id, service_date, number, label, service_id, source,
                                     payer, card_number, nik, priority, queue_order, issued_at, queued_at, line_at, updated_at,
                                     idempotency_key, request_hash, eligibility, eligibility_source, eligibility_checked_at)
-                SELECT $1, $2, $3, seq.last_number,
-                       $4 || '-' || CASE WHEN seq.last_number < 1000 THEN lpad(seq.last_number::text, 3, '0')
-                                         ELSE seq.last_number::text END,
+                SELECT $1, $2, $3, seq.last_number, %s,
                        $2, 'WALK_IN', $5, $6, $7, $8, nextval('ticket_queue_order'), $9, $9, $9, $9, $10, $11, $12, $13, $14
                 FROM seq
                 ON CONFLICT (facility_id, idempotency_key) DO NOTHING
                 RETURNING *)
-            """ + TicketView.selectFrom("issued");
+            """.formatted(TicketNumbers.NEXT_NUMBER, TicketNumbers.label("$4", "seq.last_number"))
+            + TicketView.selectFrom("issued");
 
     static final String BY_IDEMPOTENCY_KEY = TicketView.selectFrom("ticket") + """
             WHERE t.facility_id = $1 AND t.idempotency_key = $2""";
@@ -120,7 +115,7 @@ public final class TicketIssuer {
                     return Future.failedFuture(new KeyAlreadyUsed());
                 }
                 Ticket ticket = TicketView.map(rows.iterator().next());
-                QueueEvent event = new QueueEvent(facility.id(), "TICKET_ISSUED", now, facility.zone(),
+                QueueEvent event = new QueueEvent(facility.id(), EventType.TICKET_ISSUED, now, facility.zone(),
                         ticket.id(), ticket.serviceId(), null, new JsonObject().put("ticket", ticket.toJson()));
                 return EventLog.append(tx, event)
                         .compose(v -> BpjsOutbox.added(tx, facility.id(), ticket.id(), "Antrean langsung (walk-in)", now))

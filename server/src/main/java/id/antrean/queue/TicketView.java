@@ -8,12 +8,12 @@ import java.time.ZoneId;
  * How tickets are read: one select over a ticket source (the table, or a CTE of changed rows) that
  * joins what the {@link Ticket} view shows and computes the place in line.
  */
-final class TicketView {
+public final class TicketView {
     private TicketView() {
     }
 
     /** {@code source} is a table or CTE name holding ticket rows; it is aliased {@code t}. */
-    static String selectFrom(String source) {
+    public static String selectFrom(String source) {
         return """
                 SELECT t.ticket_id, f.code AS facility_code, f.time_zone, t.service_id, s.code AS service_code,
                        s.name AS service_name, hs.code AS home_service_code, t.number, t.label, t.status,
@@ -37,7 +37,7 @@ final class TicketView {
                 """.formatted(source);
     }
 
-    static Ticket map(Row row) {
+    public static Ticket map(Row row) {
         Long position = row.getLong("position");
         return new Ticket(
                 row.getLong("ticket_id"),

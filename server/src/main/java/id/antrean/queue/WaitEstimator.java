@@ -120,7 +120,7 @@ public final class WaitEstimator {
         return paces(facility).map(paces -> pace(paces, ticket.serviceId()).minutesFor(ticket.position() - 1));
     }
 
-    static Pace pace(Map<Long, Pace> paces, long serviceId) {
+    public static Pace pace(Map<Long, Pace> paces, long serviceId) {
         return paces.getOrDefault(serviceId, new Pace(DEFAULT_PER_PATIENT.toSeconds(), 1));
     }
 

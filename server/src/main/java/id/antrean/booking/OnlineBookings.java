@@ -1,0 +1,275 @@
+package id.antrean.booking;
+
+import id.antrean.auth.Actor;
+import id.antrean.auth.AuditLog;
+import id.antrean.eligibility.CardNumber;
+import id.antrean.eligibility.Eligibility;
+import id.antrean.eligibility.EligibilityService;
+import id.antrean.eligibility.Identity;
+import id.antrean.events.EventType;
+import id.antrean.facility.Facility;
+import id.antrean.queue.Ticket;
+import id.antrean.queue.TicketNumbers;
+import id.antrean.queue.TicketStatus;
+import id.antrean.queue.TicketView;
+import id.antrean.queue.WaitEstimator;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Online bookings (Mobile JKN): take a number for a day to come, cancel it, and say where it stands. A booked
+ * number comes from the same per-poli sequence as walk-ins ({@link TicketNumbers}) and is held as BOOKED until the
+ * patient arrives ({@link CheckIn}); bookings never checked in become no-shows ({@link NoShowSweep}).
+ */
+public final class OnlineBookings {
+    /** Mobile JKN acting on the facility's queue, as the audit log names it. */
+    public static final Actor MOBILE_JKN = new Actor("SYSTEM", null, "mobile-jkn");
+
+    static final String PATIENT_BY_CARD = """
+            SELECT norm FROM patient WHERE facility_id = $1 AND card_number = $2""";
+    static final String TICKET_OF_CARD = TicketView.selectFrom("ticket") + """
+            WHERE t.facility_id = $1 AND t.home_service_id = $2 AND t.service_date = $3 AND t.card_number = $4
+            ORDER BY (t.status = 'CANCELLED'), t.ticket_id DESC
+            LIMIT 1""";
+    static final String DAY_COUNTS = """
+            SELECT count(*) FILTER (WHERE status NOT IN ('CANCELLED')) AS taken,
+                   count(*) FILTER (WHERE status NOT IN ('CANCELLED') AND source = 'ONLINE') AS online,
+                   count(*) FILTER (WHERE status IN ('WAITING', 'BOOKED')) AS ahead
+            FROM ticket WHERE facility_id = $1 AND home_service_id = $2 AND service_date = $3""";
+    static final String INSERT_BOOKING = """
+            WITH booked AS (
+                INSERT INTO ticket (facility_id, home_service_id, service_date, number, label, service_id, status, source,
+                                    payer, card_number, nik, priority, queue_order, issued_at, queued_at, line_at,
+                                    estimated_at, updated_at, idempotency_key, request_hash, booking, eligibility,
+                                    eligibility_source, eligibility_checked_at)
+                VALUES ($1, $2, $3, $4,
+                        %s,
+                        $2, 'BOOKED', 'ONLINE', 'JKN', $6, $7, false, nextval('ticket_queue_order'), $8, $8, $9, $9, $8,
+                        $10, $11, $12, $13, $14, $15)
+                RETURNING *)
+            """.formatted(TicketNumbers.label("$5", "$4")) + TicketView.selectFrom("booked");
+    static final String LOCK = """
+            SELECT status, service_date FROM ticket WHERE facility_id = $1 AND ticket_id = $2 FOR UPDATE""";
+    static final String CANCEL = """
+            WITH cancelled AS (
+                UPDATE ticket SET status = 'CANCELLED', updated_at = $3,
+                                  booking = coalesce(booking, '{}'::jsonb) || jsonb_build_object('cancelReason', $4::text)
+                WHERE facility_id = $1 AND ticket_id = $2
+                RETURNING *)
+            """ + TicketView.selectFrom("cancelled");
+    static final String AHEAD = """
+            SELECT count(*) AS ahead FROM ticket
+            WHERE facility_id = $1 AND home_service_id = $2 AND service_date = $3 AND number < $4
+              AND status IN ('BOOKED', 'WAITING')""";
+    static final String DAY = """
+            SELECT count(*) FILTER (WHERE status <> 'CANCELLED') AS total,
+                   count(*) FILTER (WHERE status IN ('BOOKED', 'WAITING')) AS remaining,
+                   (SELECT label FROM ticket c
+                    WHERE c.facility_id = $1 AND c.service_id = $2 AND c.service_date = $3
+                      AND c.status IN ('CALLED', 'SERVING')
+                    ORDER BY c.called_at DESC LIMIT 1) AS now_calling
+            FROM ticket WHERE facility_id = $1 AND home_service_id = $2 AND service_date = $3""";
+
+    private final Pool pool;
+    private final EligibilityService eligibility;
+    private final WaitEstimator estimator;
+    private final Clock clock;
+
+    public OnlineBookings(Pool pool, EligibilityService eligibility, WaitEstimator estimator, Clock clock) {
+        this.pool = pool;
+        this.eligibility = eligibility;
+        this.estimator = estimator;
+        this.clock = clock;
+    }
+
+    /** Takes a number for a day to come (or today), under every booking rule of the contract. */
+    public Future<Standing> book(Facility facility, Poli poli, BookingRequest request) {
+        LocalDate today = facility.today(clock);
+        if (request.date().isBefore(today)) {
+            return Future.failedFuture(new BookingRefused(Refusal.DATE_IN_PAST));
+        }
+        if (request.date().isAfter(today.plusDays(bookingWindow(facility)))) {
+            return Future.failedFuture(new BookingRefused(Refusal.BEYOND_WINDOW, Map.of("days", bookingWindow(facility))));
+        }
+        return Polis.schedule(pool, facility, poli, request.date()).compose(schedule -> {
+                    if (schedule.isEmpty() || !poli.service().open()) {
+                        throw new BookingRefused(Refusal.NO_SCHEDULE, Map.of("poli", poli.service().name()));
+                    }
+                    if (request.date().equals(today)
+                            && !LocalTime.ofInstant(clock.instant(), facility.zone()).isBefore(schedule.get().closes())) {
+                        throw new BookingRefused(Refusal.CLOSED_FOR_TODAY, Map.of("poli", poli.service().name(),
+                                "closes", schedule.get().closes().toString()));
+                    }
+                    return knownPatient(facility, request.card())
+                            .compose(v -> eligibility.check(facility, new Identity.Card(request.card())))
+                            .compose(checked -> {
+                                if (!checked.eligible()) {
+                                    throw new BookingRefused(Refusal.NOT_ELIGIBLE, Map.of("message", checked.message().id()));
+                                }
+                                return estimator.paces(facility).compose(paces -> pool.withTransaction(tx ->
+                                        insert(tx, facility, poli, schedule.get(), request, checked,
+                                                WaitEstimator.pace(paces, poli.service().id()))))
+                                        .recover(OnlineBookings::secondBookingRefused);
+                            });
+                });
+    }
+
+    /**
+     * The same card booking twice at the same moment: both pass the check before either commits, and the unique
+     * index {@code ticket_one_booking_per_card} stops the second (its transaction, number included, rolls back).
+     */
+    private static <T> Future<T> secondBookingRefused(Throwable e) {
+        if (e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
+                && "ticket_one_booking_per_card".equals(pg.getConstraint())) {
+            return Future.failedFuture(new BookingRefused(Refusal.ALREADY_BOOKED));
+        }
+        return Future.failedFuture(e);
+    }
+
+    private int bookingWindow(Facility facility) {
+        return facility.bookingWindowDays();
+    }
+
+    /** The number a booking takes, and how many of the day's patients are still to be called before it. */
+    private record Slot(int number, int ahead) {
+    }
+
+    private Future<Standing> insert(SqlConnection tx, Facility facility, Poli poli, Schedule schedule, BookingRequest request,
+                                    Eligibility checked, WaitEstimator.Pace pace) {
+        long serviceId = poli.service().id();
+        return tx.preparedQuery(TICKET_OF_CARD)
+                .execute(Tuple.of(facility.id(), serviceId, request.date(), request.card().value()))
+                .compose(existing -> {
+                    if (existing.size() > 0 && TicketView.map(existing.iterator().next()).status() != TicketStatus.CANCELLED) {
+                        throw new BookingRefused(Refusal.ALREADY_BOOKED);
+                    }
+                    return TicketNumbers.take(tx, facility.id(), serviceId, request.date());
+                })
+                .compose(number -> tx.preparedQuery(DAY_COUNTS).execute(Tuple.of(facility.id(), serviceId, request.date()))
+                        .map(counts -> {
+                            Row row = counts.iterator().next();
+                            if (poli.dailyQuota() != null && row.getLong("taken") >= poli.dailyQuota()
+                                    || poli.jknQuota() != null && row.getLong("online") >= poli.jknQuota()) {
+                                throw new BookingRefused(Refusal.QUOTA_FULL, Map.of("poli", poli.service().name()));
+                            }
+                            return new Slot(number, row.getLong("ahead").intValue());
+                        }))
+                .compose(slot -> {
+                    int number = slot.number();
+                    Instant now = clock.instant();
+                    Instant fromOpening = request.date().atTime(schedule.opens()).atZone(facility.zone()).toInstant()
+                            .plusSeconds(pace.minutesFor(number - 1) * 60L);
+                    // Once the day is under way, what counts is who is still to be called, at today's pace.
+                    Instant fromNow = now.plusSeconds(pace.minutesFor(slot.ahead()) * 60L);
+                    Instant estimated = fromOpening.isAfter(fromNow) ? fromOpening : fromNow;
+                    JsonObject booking = new JsonObject().put("nohp", request.phone()).put("keluhan", request.complaint());
+                    Tuple params = Tuple.tuple()
+                            .addLong(facility.id()).addLong(serviceId).addLocalDate(request.date()).addInteger(number)
+                            .addString(poli.service().prefix())
+                            .addString(request.card().value())
+                            .addString(request.nik() == null ? null : request.nik().value())
+                            .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
+                            .addOffsetDateTime(estimated.atOffset(ZoneOffset.UTC))
+                            .addString("mobilejkn:" + UUID.randomUUID())
+                            .addString("mobilejkn")
+                            .addValue(booking)
+                            .addString(checked.reason().name())
+                            .addString(checked.source().name())
+                            .addOffsetDateTime(checked.checkedAt().atOffset(ZoneOffset.UTC));
+                    return tx.preparedQuery(INSERT_BOOKING).execute(params).compose(rows -> {
+                        Ticket ticket = TicketView.map(rows.iterator().next());
+                        return BookingEvents.append(tx, facility, EventType.TICKET_BOOKED, ticket, now)
+                                .compose(v -> standing(tx, facility, poli, schedule, ticket));
+                    });
+                });
+    }
+
+    /** Mobile JKN's cancel: only before the patient was served. */
+    public Future<Ticket> cancel(Facility facility, CardNumber card, Poli poli, LocalDate date, String reason) {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> tx.preparedQuery(TICKET_OF_CARD)
+                .execute(Tuple.of(facility.id(), poli.service().id(), date, card.value()))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        throw new BookingRefused(Refusal.NOT_FOUND);
+                    }
+                    Ticket ticket = TicketView.map(rows.iterator().next());
+                    switch (ticket.status()) {
+                        case CANCELLED -> throw new BookingRefused(Refusal.ALREADY_CANCELLED);
+                        case CALLED, SERVING, PARKED, DONE -> throw new BookingRefused(Refusal.ALREADY_SERVED);
+                        default -> { }
+                    }
+                    return tx.preparedQuery(LOCK).execute(Tuple.of(facility.id(), ticket.id()))
+                            .compose(locked -> {
+                                TicketStatus now2 = TicketStatus.valueOf(locked.iterator().next().getString("status"));
+                                if (now2 == TicketStatus.CALLED || now2 == TicketStatus.SERVING || now2 == TicketStatus.DONE
+                                        || now2 == TicketStatus.PARKED) {
+                                    throw new BookingRefused(Refusal.ALREADY_SERVED);
+                                }
+                                return tx.preparedQuery(CANCEL)
+                                        .execute(Tuple.of(facility.id(), ticket.id(), now.atOffset(ZoneOffset.UTC), reason));
+                            })
+                            .compose(cancelled -> {
+                                Ticket after = TicketView.map(cancelled.iterator().next());
+                                return BookingEvents.append(tx, facility, EventType.TICKET_CANCELLED, after, now)
+                                        .compose(v -> AuditLog.append(tx, facility.id(), MOBILE_JKN, "CANCEL", after.id(),
+                                                new JsonObject().put("reason", reason), now))
+                                        .map(after);
+                            });
+                }));
+    }
+
+    /** The participant's ticket at that poli on that day, with how many are still before them. */
+    public Future<Standing> standing(Facility facility, CardNumber card, Poli poli, LocalDate date) {
+        return pool.preparedQuery(TICKET_OF_CARD)
+                .execute(Tuple.of(facility.id(), poli.service().id(), date, card.value()))
+                .compose(rows -> {
+                    if (rows.size() == 0 || TicketView.map(rows.iterator().next()).status() == TicketStatus.CANCELLED) {
+                        throw new BookingRefused(Refusal.NOT_FOUND);
+                    }
+                    Ticket ticket = TicketView.map(rows.iterator().next());
+                    return Polis.schedule(pool, facility, poli, date).compose(schedule ->
+                            standing(pool, facility, poli, schedule.orElse(null), ticket));
+                });
+    }
+
+    /** A poli's day, for Mobile JKN's status call. */
+    public Future<PoliDay> day(Facility facility, Poli poli, LocalDate date) {
+        return Polis.schedule(pool, facility, poli, date).compose(schedule ->
+                pool.preparedQuery(DAY).execute(Tuple.of(facility.id(), poli.service().id(), date)).map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new PoliDay(poli, schedule.orElse(null), row.getLong("total").intValue(),
+                            row.getLong("remaining").intValue(), row.getString("now_calling"));
+                }));
+    }
+
+    private Future<Void> knownPatient(Facility facility, CardNumber card) {
+        return pool.preparedQuery(PATIENT_BY_CARD).execute(Tuple.of(facility.id(), card.value())).map(rows -> {
+            if (rows.size() == 0) {
+                throw new BookingRefused(Refusal.PATIENT_UNKNOWN);
+            }
+            return null;
+        });
+    }
+
+    private Future<Standing> standing(SqlClient db, Facility facility, Poli poli, Schedule schedule, Ticket ticket) {
+        return db.preparedQuery(AHEAD)
+                .execute(Tuple.of(facility.id(), poli.service().id(), ticket.serviceDate(), ticket.number()))
+                .compose(ahead -> db.preparedQuery(DAY)
+                        .execute(Tuple.of(facility.id(), poli.service().id(), ticket.serviceDate()))
+                        .map(day -> new Standing(ticket, poli, schedule, ahead.iterator().next().getLong("ahead").intValue(),
+                                day.iterator().next().getString("now_calling"))));
+    }
+}
