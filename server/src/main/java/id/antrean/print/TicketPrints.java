@@ -2,6 +2,7 @@ package id.antrean.print;
 
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
+import id.antrean.protocol.TicketCode;
 import id.antrean.queue.QueueBoard;
 import id.antrean.queue.Ticket;
 import id.antrean.queue.WaitEstimator;
