@@ -6,6 +6,7 @@ import id.antrean.auth.PasswordPool;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.queue.Bookings;
+import id.antrean.web.DatabaseOutage;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import id.antrean.web.RateLimiter;
@@ -16,10 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.Pool;
-import java.net.ConnectException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,12 +186,13 @@ public final class MobileJkn {
         return Envelope.failure(Envelope.REFUSED, ContractMessages.INTERNAL_ERROR);
     }
 
+    /** The staff API's rule, plus a DATABASE_UNAVAILABLE problem already raised underneath. */
     private static boolean databaseUnavailable(Throwable failure) {
+        if (DatabaseOutage.isOutage(failure)) {
+            return true;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException
-                    || t instanceof Problem p && p.code() == ErrorCode.DATABASE_UNAVAILABLE
-                    || t instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+            if (t instanceof Problem p && p.code() == ErrorCode.DATABASE_UNAVAILABLE) {
                 return true;
             }
         }
