@@ -1,5 +1,6 @@
 package id.antrean.kiosk;
 
+import id.antrean.protocol.Env;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,50 +22,26 @@ public record KioskConfig(int port, String host, String serverUrl, String facili
                           String printer, int printerWidth, String pin, Duration scanBudget) {
 
     public static KioskConfig fromEnv(Map<String, String> env) {
-        int width = number(env, "PRINTER_WIDTH", 80);
+        int width = Env.integer(env, "PRINTER_WIDTH", 80);
         if (width != 58 && width != 80) {
             throw new IllegalArgumentException("PRINTER_WIDTH must be 58 or 80");
         }
-        String server = required(env, "SERVER_URL");
+        String server = Env.required(env, "SERVER_URL");
         return new KioskConfig(
-                number(env, "PORT", 8090),
+                Env.integer(env, "PORT", 8090),
                 env.getOrDefault("HOST", "127.0.0.1"),
                 server.endsWith("/") ? server.substring(0, server.length() - 1) : server,
-                required(env, "FACILITY"),
-                required(env, "DEVICE_TOKEN"),
+                Env.required(env, "FACILITY"),
+                Env.required(env, "DEVICE_TOKEN"),
                 env.getOrDefault("PRINTER", "pdf:./tickets"),
                 width,
-                blankToNull(env.get("KIOSK_PIN")),
-                Duration.ofMillis(number(env, "SCAN_BUDGET_MS", 300)));
+                Env.text(env, "KIOSK_PIN"),
+                Duration.ofMillis(Env.integer(env, "SCAN_BUDGET_MS", 300)));
     }
 
     @Override
     public String toString() {
         return "KioskConfig[port=" + port + ", server=" + serverUrl + ", facility=" + facility + ", printer=" + printer
                 + " (" + printerWidth + " mm), pin=" + (pin == null ? "unset" : "set") + "]";
-    }
-
-    private static String required(Map<String, String> env, String name) {
-        String value = blankToNull(env.get(name));
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return value;
-    }
-
-    private static int number(Map<String, String> env, String name, int fallback) {
-        String value = blankToNull(env.get(name));
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number", e);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -3,6 +3,7 @@ package id.antrean.app;
 import id.antrean.auth.AuthConfig;
 import id.antrean.auth.ThrottleConfig;
 import id.antrean.bpjs.BpjsConfig;
+import id.antrean.protocol.Env;
 import id.antrean.web.http.HttpLimits;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,13 +29,13 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
 
     public static AppConfig fromEnv(Map<String, String> env) {
         return new AppConfig(
-                integer(env, "PORT", 8080, 0, 65535),
-                blankToNull(env.get("DATABASE_URL")),
+                Env.integer(env, "PORT", 8080, 0, 65535),
+                Env.text(env, "DATABASE_URL"),
                 Path.of(env.getOrDefault("DATA_DIR", "./data")),
-                integer(env, "EMBEDDED_DB_PORT", 0, 0, 65535),
-                "1".equals(env.get("DEMO")) || "true".equalsIgnoreCase(env.get("DEMO")),
-                integer(env, "DB_POOL_SIZE", 16, 1, 500),
-                integer(env, "HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
+                Env.integer(env, "EMBEDDED_DB_PORT", 0, 0, 65535),
+                Env.flag(env, "DEMO"),
+                Env.integer(env, "DB_POOL_SIZE", 16, 1, 500),
+                Env.integer(env, "HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
                 BpjsConfig.fromEnv(env),
                 AuthConfig.fromEnv(env),
                 ThrottleConfig.fromEnv(env),
@@ -44,25 +45,5 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
                 throttle, http);
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
-        String value = blankToNull(env.get(name));
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed < min || parsed > max) {
-                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + value);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not " + value, e);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,5 +1,6 @@
 package id.antrean.auth;
 
+import id.antrean.protocol.Env;
 import java.time.Duration;
 import java.util.Map;
 
@@ -33,10 +34,10 @@ public record AuthConfig(String demoPassword, String demoDeviceToken, String dem
                 orRandom(env.get("DEMO_PASSWORD"), 9),
                 orRandom(env.get("DEMO_DEVICE_TOKEN"), 24),
                 orRandom(env.get("DEMO_DISPLAY_TOKEN"), 24),
-                number(env, "LOGIN_RATE_LIMIT", 60, 0, 1_000_000),
-                Duration.ofHours(number(env, "STAFF_TOKEN_HOURS", 12, 1, 24 * 30)),
-                number(env, "BCRYPT_COST", 12, 4, 16),
-                number(env, "MOBILEJKN_RATE_LIMIT", 600, 0, 1_000_000));
+                Env.integer(env, "LOGIN_RATE_LIMIT", 60, 0, 1_000_000),
+                Duration.ofHours(Env.integer(env, "STAFF_TOKEN_HOURS", 12, 1, 24 * 30)),
+                Env.integer(env, "BCRYPT_COST", 12, 4, 16),
+                Env.integer(env, "MOBILEJKN_RATE_LIMIT", 600, 0, 1_000_000));
     }
 
     private static String orRandom(String value, int length) {
@@ -44,22 +45,6 @@ public record AuthConfig(String demoPassword, String demoDeviceToken, String dem
             return value.strip();
         }
         return Tokens.newToken().substring(0, length);
-    }
-
-    static int number(Map<String, String> env, String name, int fallback, int min, int max) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed < min || parsed > max) {
-                throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number", e);
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package id.antrean.auth;
 
+import id.antrean.protocol.Env;
 import java.util.Map;
 
 /**
@@ -24,11 +25,11 @@ public record ThrottleConfig(int loginFailuresPerAccount, int loginFailuresPerAd
 
     public static ThrottleConfig fromEnv(Map<String, String> env) {
         return new ThrottleConfig(
-                AuthConfig.number(env, "LOGIN_FAILURES_PER_ACCOUNT", 5, 0, 1_000_000),
-                AuthConfig.number(env, "LOGIN_FAILURES_PER_ADDRESS", 20, 0, 1_000_000),
-                AuthConfig.number(env, "BCRYPT_THREADS", defaultBcryptThreads(), 1, 64),
-                AuthConfig.number(env, "BCRYPT_QUEUE", 8, 0, 10_000),
-                AuthConfig.number(env, "DEVICE_RATE_LIMIT", 120, 0, 1_000_000));
+                Env.integer(env, "LOGIN_FAILURES_PER_ACCOUNT", 5, 0, 1_000_000),
+                Env.integer(env, "LOGIN_FAILURES_PER_ADDRESS", 20, 0, 1_000_000),
+                Env.integer(env, "BCRYPT_THREADS", defaultBcryptThreads(), 1, 64),
+                Env.integer(env, "BCRYPT_QUEUE", 8, 0, 10_000),
+                Env.integer(env, "DEVICE_RATE_LIMIT", 120, 0, 1_000_000));
     }
 
     /** bcrypt may take half the machine at most, so the event loops keep a core even on a 2-core box. */

@@ -1,5 +1,6 @@
 package id.antrean.bpjs;
 
+import id.antrean.protocol.Env;
 import java.time.Duration;
 import java.util.Map;
 
@@ -26,26 +27,21 @@ public record BpjsConfig(String pcareBaseUrl, String consId, String secret, Stri
 
     /** Null when {@code BPJS_BASE_URL} is not set. */
     public static BpjsConfig fromEnv(Map<String, String> env) {
-        String base = blankToNull(env.get("BPJS_BASE_URL"));
+        String base = Env.text(env, "BPJS_BASE_URL");
         if (base == null) {
             return null;
         }
-        long timeoutMs = MAX_TIMEOUT.toMillis();
-        String t = blankToNull(env.get("BPJS_TIMEOUT_MS"));
-        if (t != null) {
-            try {
-                timeoutMs = Math.min(Math.max(Long.parseLong(t), 100), MAX_TIMEOUT.toMillis());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("BPJS_TIMEOUT_MS must be a whole number of milliseconds", e);
-            }
-        }
+        // Out of range is clamped, not refused: a timeout is a preference, and above MAX_TIMEOUT it is ours.
+        long timeoutMs = Math.min(Math.max(
+                Env.longInteger(env, "BPJS_TIMEOUT_MS", MAX_TIMEOUT.toMillis(), " of milliseconds"), 100),
+                MAX_TIMEOUT.toMillis());
+        String antrean = Env.text(env, "BPJS_ANTREAN_BASE_URL");
         return new BpjsConfig(stripSlash(base), required(env, "BPJS_CONS_ID"), required(env, "BPJS_SECRET"),
-                required(env, "BPJS_USER_KEY"), blankToNull(env.get("BPJS_PCARE_USERNAME")),
-                blankToNull(env.get("BPJS_PCARE_PASSWORD")),
+                required(env, "BPJS_USER_KEY"), Env.text(env, "BPJS_PCARE_USERNAME"),
+                Env.text(env, "BPJS_PCARE_PASSWORD"),
                 env.getOrDefault("BPJS_APP_CODE", "095"), Duration.ofMillis(timeoutMs),
-                blankToNull(env.get("BPJS_ANTREAN_BASE_URL")) == null ? null : stripSlash(env.get("BPJS_ANTREAN_BASE_URL").strip()),
-                blankToNull(env.get("BPJS_ANTREAN_USER_KEY")) == null ? required(env, "BPJS_USER_KEY")
-                        : blankToNull(env.get("BPJS_ANTREAN_USER_KEY")));
+                antrean == null ? null : stripSlash(antrean),
+                Env.text(env, "BPJS_ANTREAN_USER_KEY", required(env, "BPJS_USER_KEY")));
     }
 
     @Override
@@ -55,18 +51,10 @@ public record BpjsConfig(String pcareBaseUrl, String consId, String secret, Stri
     }
 
     private static String required(Map<String, String> env, String name) {
-        String value = blankToNull(env.get(name));
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required when BPJS_BASE_URL is set");
-        }
-        return value;
+        return Env.required(env, name, " when BPJS_BASE_URL is set");
     }
 
     static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

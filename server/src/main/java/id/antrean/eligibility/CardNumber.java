@@ -1,23 +1,25 @@
 package id.antrean.eligibility;
 
+import id.antrean.protocol.CardNumberRule;
+import id.antrean.protocol.TypedDigits;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 
 /**
- * A JKN card number (nomor kartu / noKartu): exactly 13 digits, leading zeros significant.
- * BPJS publishes no check digit, so none is invented.
+ * A JKN card number (nomor kartu / noKartu), validated by the rule the kiosk shares ({@link CardNumberRule}); a
+ * bad one is the API's INVALID_CARD_NUMBER problem.
  */
 public record CardNumber(String value) {
     public CardNumber {
-        if (value == null || !value.matches("[0-9]{13}")) {
+        if (!CardNumberRule.isValid(value)) {
             throw Problem.ofField(ErrorCode.INVALID_CARD_NUMBER, "cardNumber");
         }
     }
 
     /** Normalises typed input (spaces, dashes, dots) and validates it. */
     public static CardNumber parse(String raw) {
-        String digits = IdentityText.digitsOnly(raw == null ? null : raw.strip());
-        if (digits == null || digits.length() != 13) {
+        String digits = TypedDigits.digitsOnly(raw == null ? null : raw.strip());
+        if (!CardNumberRule.isValid(digits)) {
             throw Problem.ofField(ErrorCode.INVALID_CARD_NUMBER, "cardNumber");
         }
         return new CardNumber(digits);
@@ -29,8 +31,7 @@ public record CardNumber(String value) {
     }
 
     public static String mask(String lastDigits) {
-        String tail = lastDigits.length() > 4 ? lastDigits.substring(lastDigits.length() - 4) : lastDigits;
-        return "*********" + tail;
+        return CardNumberRule.mask(lastDigits);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package id.antrean.eligibility;
 
+import id.antrean.protocol.TypedDigits;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import java.io.Closeable;
@@ -104,12 +105,12 @@ public final class RosterCsv implements Closeable {
     }
 
     private Object check(int line, List<String> fields) {
-        String card = IdentityText.digitsOnly(field(fields, "card"));
+        String card = TypedDigits.digitsOnly(field(fields, "card"));
         if (card == null || card.length() != 13) {
             return new Rejection(line, ErrorCode.INVALID_CARD_NUMBER);
         }
         String nikText = field(fields, "nik");
-        String nik = nikText.isBlank() ? null : IdentityText.digitsOnly(nikText);
+        String nik = nikText.isBlank() ? null : TypedDigits.digitsOnly(nikText);
         if (nik != null && !Nik.isValid(nik)) {
             return new Rejection(line, ErrorCode.INVALID_NIK);
         }

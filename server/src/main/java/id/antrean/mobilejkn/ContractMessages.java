@@ -1,6 +1,7 @@
 package id.antrean.mobilejkn;
 
 import id.antrean.booking.BookingRefused;
+import id.antrean.facility.ZoneLabel;
 import id.antrean.queue.TicketStatus;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -178,7 +179,7 @@ public final class ContractMessages {
             return COME_AND_CONFIRM;
         }
         ZonedDateTime local = estimatedAt.atZone(zone);
-        String time = local.format(HOURS) + zoneSuffix(local);
+        String time = local.format(HOURS) + ZoneLabel.of(zone).map(label -> " " + label).orElse("");
         return estimatedAt.minusSeconds(30 * 60).isBefore(now) ? COME_NOW.formatted(time) : COME_EARLY.formatted(time);
     }
 
@@ -202,15 +203,5 @@ public final class ContractMessages {
         } catch (DateTimeParseException e) {
             return time;
         }
-    }
-
-    /** Indonesia's three zones by their offset: WIB (+7), WITA (+8), WIT (+9); elsewhere nothing. */
-    private static String zoneSuffix(ZonedDateTime local) {
-        return switch (local.getOffset().getTotalSeconds() / 3600) {
-            case 7 -> " WIB";
-            case 8 -> " WITA";
-            case 9 -> " WIT";
-            default -> "";
-        };
     }
 }

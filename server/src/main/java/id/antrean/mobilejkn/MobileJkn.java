@@ -8,6 +8,7 @@ import id.antrean.facility.FacilityDirectory;
 import id.antrean.booking.BookingRefused;
 import id.antrean.booking.OnlineBookings;
 import id.antrean.booking.Polis;
+import id.antrean.web.DatabaseOutage;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import id.antrean.web.RateLimiter;
@@ -20,10 +21,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.Pool;
-import java.net.ConnectException;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -193,12 +191,13 @@ public final class MobileJkn implements Routes {
         return Envelope.failure(Envelope.REFUSED, ContractMessages.INTERNAL_ERROR);
     }
 
+    /** The staff API's rule, plus a DATABASE_UNAVAILABLE problem already raised underneath. */
     private static boolean databaseUnavailable(Throwable failure) {
+        if (DatabaseOutage.isOutage(failure)) {
+            return true;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException
-                    || t instanceof Problem p && p.code() == ErrorCode.DATABASE_UNAVAILABLE
-                    || t instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+            if (t instanceof Problem p && p.code() == ErrorCode.DATABASE_UNAVAILABLE) {
                 return true;
             }
         }

@@ -2,6 +2,8 @@ package id.antrean.print;
 
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
+import id.antrean.facility.ZoneLabel;
+import id.antrean.protocol.TicketCode;
 import id.antrean.queue.QueueBoard;
 import id.antrean.queue.Ticket;
 import id.antrean.queue.WaitEstimator;
@@ -16,7 +18,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
 /**
  * A ticket as paper: {@code GET /api/v1/facilities/{facility}/tickets/{ticket}/ticket.pdf?width=58|80}, for
@@ -24,9 +25,6 @@ import java.util.Map;
  */
 public final class TicketPrints implements Routes {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy · HH.mm", Messages.INDONESIAN);
-    /** Indonesia's three zones as people say them. */
-    private static final Map<String, String> ZONE_NAMES = Map.of(
-            "Asia/Jakarta", "WIB", "Asia/Pontianak", "WIB", "Asia/Makassar", "WITA", "Asia/Jayapura", "WIT");
 
     private final Vertx vertx;
     private final FacilityDirectory directory;
@@ -74,7 +72,7 @@ public final class TicketPrints implements Routes {
     /** The ticket in words, Bahasa Indonesia first, English second. */
     public static TicketDocument document(Facility facility, Ticket ticket, Integer waitMinutes) {
         String when = DATE.format(ticket.issuedAt().atZone(facility.zone())) + " "
-                + ZONE_NAMES.getOrDefault(facility.zone().getId(), facility.zone().getId());
+                + ZoneLabel.of(facility.zone()).orElse(facility.zone().getId());
         String ahead = ticket.position() == null ? null : both(Messages.text("ticket.ahead", ticket.position() - 1));
         return new TicketDocument(
                 facility.name(),

@@ -9,8 +9,6 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,7 +94,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         if (failure instanceof DecodeException || causedBy(failure, DecodeException.class)) {
             return Problem.of(ErrorCode.MALFORMED_JSON);
         }
-        if (isDatabaseUnavailable(failure)) {
+        if (DatabaseOutage.isOutage(failure)) {
             LOG.warn("Database unavailable: {}", failure.toString());
             return Problem.of(ErrorCode.DATABASE_UNAVAILABLE);
         }
@@ -197,38 +195,6 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     private static int depth(OutputUnit unit) {
         String loc = unit.getInstanceLocation();
         return loc == null ? 0 : loc.length();
-    }
-
-    private static boolean isDatabaseUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            // The sockets under a request are the database's (BPJS failures are handled where BPJS is called):
-            // a refused, reset or closed one is an outage. Other I/O failures (a file, a template) are defects.
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException
-                    || t instanceof java.net.SocketException || t instanceof java.nio.channels.ClosedChannelException) {
-                return true;
-            }
-            if (t instanceof java.io.IOException io && io.getMessage() != null
-                    && (io.getMessage().contains("Connection reset") || io.getMessage().contains("Broken pipe"))) {
-                return true;
-            }
-            if (t instanceof PgException pg && isUnavailableState(pg.getSqlState())) {
-                return true;
-            }
-            String message = String.valueOf(t.getMessage());
-            if (message.contains("Timeout") && message.contains("connection")
-                    || message.contains("Connection refused")
-                    || message.contains("Pool closed")
-                    || message.contains("Connection is not active now")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isUnavailableState(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") // connection exception
-                || sqlState.startsWith("57P")                  // admin shutdown, crash shutdown, cannot connect now
-                || sqlState.startsWith("53"));                 // insufficient resources
     }
 
     private static boolean isConcurrencyConflict(String sqlState) {

@@ -6,6 +6,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import id.antrean.protocol.TicketCode;
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.TestServer;
 import io.vertx.core.buffer.Buffer;

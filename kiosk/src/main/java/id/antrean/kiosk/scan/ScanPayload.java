@@ -1,7 +1,8 @@
 package id.antrean.kiosk.scan;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
+import id.antrean.protocol.CardNumberRule;
+import id.antrean.protocol.NikRule;
+import id.antrean.protocol.TicketCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +21,6 @@ public record ScanPayload(Kind kind, String value) {
 
     public enum Kind { CARD, NIK, BOOKING, OTHER }
 
-    /** The same format the server prints (id.antrean.print.TicketCode); the kiosk module cannot depend on it. */
-    private static final Pattern TICKET_CODE =
-            Pattern.compile("ANTREAN:[a-z0-9][a-z0-9-]{1,39}:[0-9]{1,18}:[A-Z]-[0-9]{3,}");
-
     /**
      * Digit groups joined by single separators people and apps write inside numbers ("0001 2345 67890",
      * "3174-0512-3456-0001"), bounded by non-digits. A '+' before it marks a phone number (+62 812 ...),
@@ -32,8 +29,8 @@ public record ScanPayload(Kind kind, String value) {
     private static final Pattern DIGIT_CHAIN = Pattern.compile("(?<![0-9+])[0-9]+(?:[ .\\-\\u00A0][0-9]+)*(?![0-9])");
     private static final Pattern DIGIT_GROUP = Pattern.compile("[0-9]+");
 
-    private static final int CARD_DIGITS = 13;
-    private static final int NIK_DIGITS = 16;
+    private static final int CARD_DIGITS = CardNumberRule.DIGITS;
+    private static final int NIK_DIGITS = NikRule.DIGITS;
 
     public ScanPayload {
         if (kind == null || value == null) {
@@ -55,7 +52,8 @@ public record ScanPayload(Kind kind, String value) {
             return other();
         }
         String stripped = text.strip();
-        if (TICKET_CODE.matcher(stripped).matches()) {
+        // The server's own format (the protocol module), so a ticket it prints is always recognised.
+        if (TicketCode.parse(stripped).isPresent()) {
             return new ScanPayload(Kind.BOOKING, stripped);
         }
         List<String> numbers = candidateNumbers(stripped);
@@ -63,7 +61,7 @@ public record ScanPayload(Kind kind, String value) {
         if (card.isPresent()) {
             return new ScanPayload(Kind.CARD, card.get());
         }
-        Optional<String> nik = numbers.stream().filter(ScanPayload::isValidNik).findFirst();
+        Optional<String> nik = numbers.stream().filter(NikRule::isValid).findFirst();
         return nik.map(n -> new ScanPayload(Kind.NIK, n)).orElseGet(ScanPayload::other);
     }
 
@@ -97,43 +95,6 @@ public record ScanPayload(Kind kind, String value) {
 
     private static boolean hasWantedLength(CharSequence digits) {
         return digits.length() == CARD_DIGITS || digits.length() == NIK_DIGITS;
-    }
-
-    /**
-     * A NIK: province (2, from 11) + regency (2, not 00) + district (2, not 00) + birth date DDMMYY with 40
-     * added to the day for women + serial (4, not 0000). The century is not written, so the date must exist
-     * in one of the two candidates (29 February needs a leap year). The same rule as the server's.
-     */
-    static boolean isValidNik(String digits) {
-        if (digits.length() != NIK_DIGITS || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return false;
-        }
-        int province = Integer.parseInt(digits.substring(0, 2));
-        int regency = Integer.parseInt(digits.substring(2, 4));
-        int district = Integer.parseInt(digits.substring(4, 6));
-        int day = Integer.parseInt(digits.substring(6, 8));
-        int month = Integer.parseInt(digits.substring(8, 10));
-        int year = Integer.parseInt(digits.substring(10, 12));
-        int serial = Integer.parseInt(digits.substring(12, 16));
-        if (province < 11 || regency == 0 || district == 0 || serial == 0) {
-            return false;
-        }
-        if (day > 40) {
-            day -= 40;
-        }
-        if (day < 1 || day > 31 || month < 1 || month > 12) {
-            return false;
-        }
-        return dateExists(1900 + year, month, day) || dateExists(2000 + year, month, day);
-    }
-
-    private static boolean dateExists(int year, int month, int day) {
-        try {
-            LocalDate.of(year, month, day);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
     }
 
     /** Never the whole number: card numbers and NIKs are personal data and end up in logs. */

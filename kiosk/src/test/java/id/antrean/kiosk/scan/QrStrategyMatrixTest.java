@@ -15,8 +15,7 @@ class QrStrategyMatrixTest {
 
     @Test
     void printsWhichStrategyDecodesWhichCategory() throws Exception {
-        List<CorpusFrame> corpus = ScanCorpus.generate();
-        ScanCorpus.write(corpus, ScanCorpus.DIRECTORY);
+        List<CorpusFrame> corpus = ScanCorpus.cached();
         List<DecodeStrategy> strategies = DefaultStrategies.inOrder();
         StringBuilder out = new StringBuilder();
         for (int s = 0; s < strategies.size(); s++) {

@@ -28,6 +28,15 @@ import java.util.stream.IntStream;
 final class ScanCorpus {
     static final Path DIRECTORY = Path.of("target", "scan-corpus");
     static final long SEED = 0x4A4B4E_2025L;
+    static final String MANIFEST = "manifest.csv";
+    /**
+     * Bump when a change alters the frames without changing the generator's classes (a resource, a font). The
+     * cache ({@link CorpusCache}) also notices changed bytecode on its own.
+     */
+    static final int GENERATOR_VERSION = 1;
+
+    /** Generated once a run, and kept in {@link #DIRECTORY} between runs. */
+    private static List<CorpusFrame> cached;
 
     /** A group of frames that share their distortions. */
     record Category(Set<Distortion> distortions, int frames) {
@@ -73,6 +82,14 @@ final class ScanCorpus {
         return List.copyOf(plan);
     }
 
+    /** The corpus of {@link #SEED}, from {@code target/} when an earlier run left the same one there. */
+    static synchronized List<CorpusFrame> cached() {
+        if (cached == null) {
+            cached = CorpusCache.load(DIRECTORY, SEED, fileNames());
+        }
+        return cached;
+    }
+
     /** Every frame of the plan, rendered in parallel but each from its own seed, so always the same bytes. */
     static List<CorpusFrame> generate() {
         return generate(SEED);
@@ -91,10 +108,29 @@ final class ScanCorpus {
                 .toList();
     }
 
+    /** The files the plan makes, in order, known without rendering a frame. */
+    static List<String> fileNames() {
+        List<String> names = new ArrayList<>();
+        for (Category category : PLAN) {
+            for (int i = 0; i < category.frames(); i++) {
+                names.add(fileName(names.size(), category, shapeOf(i)));
+            }
+        }
+        return names;
+    }
+
+    private static String shapeOf(int indexInCategory) {
+        return CorpusPayload.SHAPES.get(indexInCategory % CorpusPayload.SHAPES.size());
+    }
+
+    private static String fileName(int number, Category category, String shape) {
+        return String.format(Locale.ROOT, "%03d-%s-%s.jpg", number, category.name(), shape);
+    }
+
     private static CorpusFrame render(long seed, int number, Category category, int indexInCategory) {
         Random random = new Random(seed * 31 + number);
         Set<Distortion> d = category.distortions();
-        String shape = CorpusPayload.SHAPES.get(indexInCategory % CorpusPayload.SHAPES.size());
+        String shape = shapeOf(indexInCategory);
         CorpusPayload payload = CorpusPayload.of(shape, random);
         List<String> parameters = new ArrayList<>();
 
@@ -142,7 +178,7 @@ final class ScanCorpus {
             parameters.add("cracked");
         }
 
-        String file = String.format(Locale.ROOT, "%03d-%s-%s.jpg", number, category.name(), shape);
+        String file = fileName(number, category, shape);
         return new CorpusFrame(file, category.name(), d, payload, String.join(" ", parameters),
                 CameraScene.jpeg(frame, quality));
     }
@@ -163,7 +199,7 @@ final class ScanCorpus {
                         frame.payload().expectedKind().name(), frame.payload().expectedValue(),
                         csv(frame.payload().text()), frame.parameters())));
             }
-            Files.write(directory.resolve("manifest.csv"), manifest);
+            Files.write(directory.resolve(MANIFEST), manifest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package id.antrean.web.http;
 
+import id.antrean.protocol.Env;
 import java.util.Map;
 
 /**
@@ -21,24 +22,8 @@ public record HttpLimits(int idleTimeoutSeconds, int headerTimeoutSeconds, int c
 
     public static HttpLimits fromEnv(Map<String, String> env) {
         return new HttpLimits(
-                integer(env, "HTTP_IDLE_TIMEOUT_SECONDS", DEFAULT.idleTimeoutSeconds, 1, 86_400),
-                integer(env, "HTTP_HEADER_TIMEOUT_SECONDS", DEFAULT.headerTimeoutSeconds, 1, 3_600),
-                integer(env, "HTTP_CONNECTIONS_PER_ADDRESS", DEFAULT.connectionsPerAddress, 0, 1_000_000));
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed < min || parsed > max) {
-                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + value);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not " + value, e);
-        }
+                Env.integer(env, "HTTP_IDLE_TIMEOUT_SECONDS", DEFAULT.idleTimeoutSeconds, 1, 86_400),
+                Env.integer(env, "HTTP_HEADER_TIMEOUT_SECONDS", DEFAULT.headerTimeoutSeconds, 1, 3_600),
+                Env.integer(env, "HTTP_CONNECTIONS_PER_ADDRESS", DEFAULT.connectionsPerAddress, 0, 1_000_000));
     }
 }

@@ -1,12 +1,12 @@
-package id.antrean.print;
+package id.antrean.protocol;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The code printed as a QR on every ticket: {@code ANTREAN:<facility>:<ticket id>:<label>}. The kiosk reads
- * it back (to show a ticket's place in line); it says nothing about the patient.
+ * The code printed as a QR on every ticket: {@code ANTREAN:<facility>:<ticket id>:<label>}. The server prints it
+ * and the kiosk reads it back (to show a ticket's place in line); it says nothing about the patient.
  */
 public record TicketCode(String facility, long ticketId, String label) {
     private static final Pattern FORMAT = Pattern.compile("^ANTREAN:([a-z0-9][a-z0-9-]{1,39}):([0-9]{1,18}):([A-Z]-[0-9]{3,})$");

@@ -1,12 +1,12 @@
-package id.antrean.eligibility;
+package id.antrean.protocol;
 
 /** Typed or scanned numbers: people write them with spaces, dashes and dots. */
-final class IdentityText {
-    private IdentityText() {
+public final class TypedDigits {
+    private TypedDigits() {
     }
 
     /** The digits of {@code raw} when it holds only digits and separators; otherwise null. */
-    static String digitsOnly(String raw) {
+    public static String digitsOnly(String raw) {
         if (raw == null) {
             return null;
         }
