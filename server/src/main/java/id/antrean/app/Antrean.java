@@ -30,6 +30,7 @@ import id.antrean.eligibility.Roster;
 import id.antrean.events.DeviceAlerts;
 import id.antrean.events.EventBridge;
 import id.antrean.events.EventStream;
+import id.antrean.facility.FacilityContext;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.facility.FacilityHandlers;
 import id.antrean.mobilejkn.MobileJkn;
@@ -123,7 +124,7 @@ public final class Antrean implements AutoCloseable {
             bridge.start().await();
             FacilityDirectory directory = new FacilityDirectory(pool);
             WaitEstimator estimator = new WaitEstimator(pool, clock);
-            QueueBoard board = new QueueBoard(pool, directory, estimator, clock);
+            QueueBoard board = new QueueBoard(pool, estimator, clock);
             Roster roster = new Roster(vertx, pool, clock);
             BpjsConfig bpjs = config.bpjs();
             BpjsSimulator simulator = null;
@@ -140,7 +141,7 @@ public final class Antrean implements AutoCloseable {
             AuthService auth = new AuthService(pool, passwords, new LoginThrottle(limits.loginFailuresPerAccount(),
                     limits.loginFailuresPerAddress(), clock), config.auth().tokenLifetime(), clock);
             OnlineBookings bookings = new OnlineBookings(pool, eligibility, estimator, clock);
-            CheckIn checkIn = new CheckIn(pool, directory, board, clock);
+            CheckIn checkIn = new CheckIn(pool, board, clock);
             if (bpjs != null && bpjs.antreanBaseUrl() != null) {
                 new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, bpjs, clock), clock).start();
             }
@@ -148,23 +149,24 @@ public final class Antrean implements AutoCloseable {
             MobileJkn mobileJkn = new MobileJkn(pool, directory, new Polis(pool), bookings, passwords,
                     new RateLimiter(config.auth().mobileJknRateLimit(), clock),
                     new LoginThrottle(limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock);
-            QueueHandlers queue = new QueueHandlers(new TicketIssuer(pool, directory, eligibility, clock),
-                    new CounterDesk(pool, directory, clock), board, directory);
-            EligibilityHandlers eligibilityChecks = new EligibilityHandlers(directory, eligibility, roster,
+            QueueHandlers queue = new QueueHandlers(new TicketIssuer(pool, eligibility, clock),
+                    new CounterDesk(pool, clock), board);
+            EligibilityHandlers eligibilityChecks = new EligibilityHandlers(eligibility, roster,
                     (facility, card) -> checkIn.bookedToday(facility, card).compose(list -> list.isEmpty()
                             ? io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) null)
                             : board.describe(facility, list.get(0))));
-            AuthHandlers logins = new AuthHandlers(auth, new Devices(pool, clock), directory,
+            AuthHandlers logins = new AuthHandlers(auth, new Devices(pool, clock),
                     new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock);
             ApiRouter.Parts api = new ApiRouter.Parts(
-                    new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock)),
+                    List.of(new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock)),
+                            new FacilityContext(directory)),
                     new DatabaseHealth(pool, database),
                     // Mobile JKN first: its paths read their own bodies, whatever else they look like.
                     List.of(mobileJkn, logins, new FacilityHandlers(directory, clock), queue, checkIn, eligibilityChecks,
-                            new EventStream(directory, pool, board::board, config.http().idleTimeoutSeconds()),
-                            new TicketPrints(vertx, directory, board, estimator, new TicketRenderer()),
-                            new DeviceAlerts(directory, pool, clock), new OutboxView(directory, pool, clock),
-                            new ReportsHandlers(vertx, directory, pool, new ReportRenderer())));
+                            new EventStream(pool, board::board, config.http().idleTimeoutSeconds()),
+                            new TicketPrints(vertx, board, estimator, new TicketRenderer()),
+                            new DeviceAlerts(pool, clock), new OutboxView(pool, clock),
+                            new ReportsHandlers(vertx, pool, new ReportRenderer())));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();

@@ -1,7 +1,7 @@
 package id.antrean.auth;
 
+import id.antrean.facility.FacilityContext;
 import id.antrean.facility.Facility;
-import id.antrean.facility.FacilityDirectory;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.PathIds;
 import id.antrean.web.Problem;
@@ -23,16 +23,14 @@ import java.time.format.DateTimeParseException;
 public final class AuthHandlers implements Routes {
     private final AuthService auth;
     private final Devices devices;
-    private final FacilityDirectory directory;
     private final RateLimiter logins;
     private final Pool pool;
     private final Clock clock;
 
-    public AuthHandlers(AuthService auth, Devices devices, FacilityDirectory directory, RateLimiter logins, Pool pool,
+    public AuthHandlers(AuthService auth, Devices devices, RateLimiter logins, Pool pool,
                         Clock clock) {
         this.auth = auth;
         this.devices = devices;
-        this.directory = directory;
         this.logins = logins;
         this.pool = pool;
         this.clock = clock;
@@ -106,7 +104,7 @@ public final class AuthHandlers implements Routes {
     }
 
     private Future<Facility> facility(RoutingContext rc) {
-        return directory.facility(rc.pathParam("facility"));
+        return FacilityContext.of(rc);
     }
 
     private static Actor actor(RoutingContext rc) {

@@ -4,8 +4,8 @@ import id.antrean.auth.AccessGuard;
 import id.antrean.auth.Actor;
 import id.antrean.auth.AuditLog;
 import id.antrean.events.EventType;
+import id.antrean.facility.FacilityContext;
 import id.antrean.facility.Facility;
-import id.antrean.facility.FacilityDirectory;
 import id.antrean.queue.QueueBoard;
 import id.antrean.queue.Ticket;
 import id.antrean.queue.TicketStatus;
@@ -48,13 +48,11 @@ public final class CheckIn implements Routes {
             ORDER BY t.ticket_id""";
 
     private final Pool pool;
-    private final FacilityDirectory directory;
     private final QueueBoard board;
     private final Clock clock;
 
-    public CheckIn(Pool pool, FacilityDirectory directory, QueueBoard board, Clock clock) {
+    public CheckIn(Pool pool, QueueBoard board, Clock clock) {
         this.pool = pool;
-        this.directory = directory;
         this.board = board;
         this.clock = clock;
     }
@@ -67,7 +65,7 @@ public final class CheckIn implements Routes {
     private void handle(RoutingContext rc) {
         long id = PathIds.id(rc, "ticket");
         Actor actor = AccessGuard.principal(rc).actor();
-        Responses.json(rc, directory.facility(rc.pathParam("facility")).compose(f ->
+        Responses.json(rc, FacilityContext.of(rc).compose(f ->
                 checkIn(f, id, actor).compose(ticket -> board.describe(f, ticket))));
     }
 

@@ -1,8 +1,8 @@
 package id.antrean.eligibility;
 
 import id.antrean.auth.AccessGuard;
+import id.antrean.facility.FacilityContext;
 import id.antrean.facility.Facility;
-import id.antrean.facility.FacilityDirectory;
 import id.antrean.web.Responses;
 import id.antrean.web.Routes;
 import io.vertx.core.Future;
@@ -15,15 +15,13 @@ import java.util.Optional;
 
 /** HTTP edge of eligibility: the check, and the roster import. */
 public final class EligibilityHandlers implements Routes {
-    private final FacilityDirectory directory;
     private final EligibilityService eligibility;
     private final Roster roster;
     private final java.util.function.BiFunction<Facility, String, Future<JsonObject>> bookings;
 
     /** @param bookings today's online booking of a card not checked in yet (its ticket JSON), or null */
-    public EligibilityHandlers(FacilityDirectory directory, EligibilityService eligibility, Roster roster,
+    public EligibilityHandlers(EligibilityService eligibility, Roster roster,
                                java.util.function.BiFunction<Facility, String, Future<JsonObject>> bookings) {
-        this.directory = directory;
         this.eligibility = eligibility;
         this.roster = roster;
         this.bookings = bookings;
@@ -32,7 +30,7 @@ public final class EligibilityHandlers implements Routes {
     /** The check, and the card's online booking for today if it has one (the kiosk then checks it in). */
     public void check(RoutingContext rc) {
         Identity identity = Identity.of(rc.queryParams().get("card"), rc.queryParams().get("nik"));
-        Responses.json(rc, directory.facility(rc.pathParam("facility")).compose(facility ->
+        Responses.json(rc, FacilityContext.of(rc).compose(facility ->
                 eligibility.check(facility, identity).compose(e -> {
                     JsonObject json = e.toJson(facility.zone());
                     if (e.cardNumber() == null || bookings == null) {
@@ -46,7 +44,7 @@ public final class EligibilityHandlers implements Routes {
     /** The body is not read by a body handler: it streams to a temporary file, read from there on a worker thread. */
     public void importRoster(RoutingContext rc) {
         Vertx vertx = rc.vertx();
-        Responses.json(rc, directory.facility(rc.pathParam("facility")).compose(facility ->
+        Responses.json(rc, FacilityContext.of(rc).compose(facility ->
                 RosterUpload.receive(vertx, rc.request()).compose(file ->
                         roster.importCsv(facility, file, AccessGuard.principal(rc).actor())
                                 .eventually(() -> RosterUpload.delete(vertx, file)))));

@@ -2,7 +2,7 @@ package id.antrean.events;
 
 import id.antrean.auth.AccessGuard;
 import id.antrean.auth.Principal;
-import id.antrean.facility.FacilityDirectory;
+import id.antrean.facility.FacilityContext;
 import id.antrean.web.Routes;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -16,12 +16,10 @@ import java.time.Clock;
  * as a {@code DEVICE_ALERT} event on every console and display, so someone walks over.
  */
 public final class DeviceAlerts implements Handler<RoutingContext>, Routes {
-    private final FacilityDirectory directory;
     private final Pool pool;
     private final Clock clock;
 
-    public DeviceAlerts(FacilityDirectory directory, Pool pool, Clock clock) {
-        this.directory = directory;
+    public DeviceAlerts(Pool pool, Clock clock) {
         this.pool = pool;
         this.clock = clock;
     }
@@ -30,7 +28,7 @@ public final class DeviceAlerts implements Handler<RoutingContext>, Routes {
     public void handle(RoutingContext rc) {
         JsonObject body = rc.body().asJsonObject();
         Principal from = AccessGuard.principal(rc);
-        directory.facility(rc.pathParam("facility"))
+        FacilityContext.of(rc)
                 .compose(facility -> pool.withTransaction(tx -> EventLog.append(tx, new QueueEvent(facility.id(),
                         EventType.DEVICE_ALERT, clock.instant(), facility.zone(), null, null, null, new JsonObject()
                         .put("device", new JsonObject().put("kind", from.kind().name()).put("name", from.name()))

@@ -1,7 +1,7 @@
 package id.antrean.events;
 
+import id.antrean.facility.FacilityContext;
 import id.antrean.facility.Facility;
-import id.antrean.facility.FacilityDirectory;
 import id.antrean.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -29,7 +29,6 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
     /** A comment line at least this often keeps proxies and the server's own idle timeout from closing a quiet stream. */
     static final long KEEPALIVE_MS = 15_000;
 
-    private final FacilityDirectory directory;
     private final Pool pool;
     private final Function<Facility, Future<JsonObject>> snapshots;
     private final long keepaliveMillis;
@@ -38,9 +37,8 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
      * @param snapshots          the queue board of a facility, read consistently with its {@code lastEventId}
      * @param idleTimeoutSeconds the HTTP server's idle timeout: the heartbeat comes well within it
      */
-    public EventStream(FacilityDirectory directory, Pool pool, Function<Facility, Future<JsonObject>> snapshots,
+    public EventStream(Pool pool, Function<Facility, Future<JsonObject>> snapshots,
                        int idleTimeoutSeconds) {
-        this.directory = directory;
         this.pool = pool;
         this.snapshots = snapshots;
         this.keepaliveMillis = keepaliveMillis(idleTimeoutSeconds);
@@ -54,7 +52,7 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
     @Override
     public void handle(RoutingContext rc) {
         Long resumeAfter = lastEventId(rc);
-        directory.facility(rc.pathParam("facility"))
+        FacilityContext.of(rc)
                 .onSuccess(facility -> new Connection(rc, facility).open(resumeAfter))
                 .onFailure(rc::fail);
     }

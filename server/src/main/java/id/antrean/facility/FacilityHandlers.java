@@ -24,14 +24,14 @@ public final class FacilityHandlers implements Routes {
     }
 
     public void listServices(RoutingContext rc) {
-        Responses.json(rc, directory.facility(rc.pathParam("facility"))
+        Responses.json(rc, FacilityContext.of(rc)
                 .compose(directory::services)
                 .map(list -> new JsonObject().put("services",
                         new JsonArray(list.stream().map(Service::toJson).toList()))));
     }
 
     public void listCounters(RoutingContext rc) {
-        Responses.json(rc, directory.facility(rc.pathParam("facility"))
+        Responses.json(rc, FacilityContext.of(rc)
                 .compose(directory::counters)
                 .map(list -> new JsonObject().put("counters",
                         new JsonArray(list.stream().map(Counter::toJson).toList()))));

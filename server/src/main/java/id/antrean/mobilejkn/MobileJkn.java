@@ -4,6 +4,7 @@ import id.antrean.auth.AccessGuard;
 import id.antrean.auth.LoginThrottle;
 import id.antrean.auth.PasswordPool;
 import id.antrean.facility.Facility;
+import id.antrean.facility.FacilityContext;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.booking.BookingRefused;
 import id.antrean.booking.OnlineBookings;
@@ -95,7 +96,7 @@ public final class MobileJkn implements Routes {
     /** Staff API: {@code PUT /api/v1/facilities/{facility}/mobilejkn-account {"username", "password"}} → 204. */
     public void setAccount(RoutingContext rc) {
         JsonObject body = rc.body().asJsonObject();
-        directory.facility(rc.pathParam("facility"))
+        FacilityContext.of(rc)
                 .compose(f -> accounts.setAccount(f, body.getString("username"), body.getString("password"),
                         AccessGuard.principal(rc).actor()))
                 .onComplete(ar -> {
@@ -134,6 +135,7 @@ public final class MobileJkn implements Routes {
                 })));
     }
 
+    /** Mobile JKN's own paths ({@code /mobilejkn/{facility}/…}) are outside the API's facility context. */
     private Future<Facility> facility(RoutingContext rc) {
         return directory.facility(rc.pathParam("facility"));
     }

@@ -1,7 +1,7 @@
 package id.antrean.print;
 
 import id.antrean.facility.Facility;
-import id.antrean.facility.FacilityDirectory;
+import id.antrean.facility.FacilityContext;
 import id.antrean.facility.ZoneLabel;
 import id.antrean.protocol.TicketCode;
 import id.antrean.queue.QueueBoard;
@@ -27,15 +27,13 @@ public final class TicketPrints implements Routes {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy · HH.mm", Messages.INDONESIAN);
 
     private final Vertx vertx;
-    private final FacilityDirectory directory;
     private final QueueBoard board;
     private final WaitEstimator estimator;
     private final TicketRenderer renderer;
 
-    public TicketPrints(Vertx vertx, FacilityDirectory directory, QueueBoard board, WaitEstimator estimator,
+    public TicketPrints(Vertx vertx, QueueBoard board, WaitEstimator estimator,
                         TicketRenderer renderer) {
         this.vertx = vertx;
-        this.directory = directory;
         this.board = board;
         this.estimator = estimator;
         this.renderer = renderer;
@@ -51,7 +49,7 @@ public final class TicketPrints implements Routes {
             throw Problem.ofField(ErrorCode.INVALID_FIELD, "width", "width");
         }
         TicketRenderer.Width width = TicketRenderer.Width.of(widthParam == null ? 80 : Integer.parseInt(widthParam));
-        pdf(rc.pathParam("facility"), Long.parseLong(id), width).onComplete(ar -> {
+        FacilityContext.of(rc).compose(facility -> pdf(facility, Long.parseLong(id), width)).onComplete(ar -> {
             if (ar.failed()) {
                 rc.fail(ar.cause());
                 return;
@@ -63,10 +61,10 @@ public final class TicketPrints implements Routes {
         });
     }
 
-    public Future<Buffer> pdf(String facilityCode, long ticketId, TicketRenderer.Width width) {
-        return directory.facility(facilityCode).compose(facility -> board.ticket(facility, ticketId)
+    public Future<Buffer> pdf(Facility facility, long ticketId, TicketRenderer.Width width) {
+        return board.ticket(facility, ticketId)
                 .compose(ticket -> estimator.minutesFor(facility, ticket).compose(minutes -> vertx.executeBlocking(
-                        () -> Buffer.buffer(renderer.pdf(document(facility, ticket, minutes), width)), false))));
+                        () -> Buffer.buffer(renderer.pdf(document(facility, ticket, minutes), width)), false)));
     }
 
     /** The ticket in words, Bahasa Indonesia first, English second. */

@@ -82,18 +82,16 @@ public final class CounterDesk {
     private static final Map<CounterAction, String> STATEMENTS = statements();
 
     private final Pool pool;
-    private final FacilityDirectory directory;
     private final Clock clock;
 
-    public CounterDesk(Pool pool, FacilityDirectory directory, Clock clock) {
+    public CounterDesk(Pool pool, Clock clock) {
         this.pool = pool;
-        this.directory = directory;
         this.clock = clock;
     }
 
     /** Calls the next waiting ticket of the counter's services, finishing its current one first. */
-    public Future<Ticket> callNext(String facilityCode, String counterCode, Actor actor) {
-        return directory.facility(facilityCode).compose(facility -> pool.withTransaction(tx ->
+    public Future<Ticket> callNext(Facility facility, String counterCode, Actor actor) {
+        return pool.withTransaction(tx ->
                 lockCounter(tx, facility, counterCode).compose(counter ->
                         tx.preparedQuery(LOCK_NEXT_WAITING)
                                 .execute(Tuple.of(facility.id(), facility.today(clock),
@@ -108,16 +106,16 @@ public final class CounterDesk {
                                             .compose(v -> lockTicket(tx, facility, next))
                                             .compose(state -> change(tx, facility, counter, state, CounterAction.CALL,
                                                     null, actor, new JsonObject().put("next", true)));
-                                }))));
+                                })));
     }
 
     /**
      * Applies {@code action} to the given ticket, or to the counter's current ticket when {@code ticketId}
      * is null. {@code targetService} is the service code for a transfer.
      */
-    public Future<Ticket> act(String facilityCode, String counterCode, CounterAction action, Long ticketId,
+    public Future<Ticket> act(Facility facility, String counterCode, CounterAction action, Long ticketId,
                               String targetService, Actor actor) {
-        return directory.facility(facilityCode).compose(facility -> pool.withTransaction(tx ->
+        return pool.withTransaction(tx ->
                 lockCounter(tx, facility, counterCode).compose(counter -> {
                     Future<TicketState> target = ticketId == null
                             ? lockCurrent(tx, facility, counter)
@@ -136,7 +134,7 @@ public final class CounterDesk {
                         return service.compose(s -> before.compose(v ->
                                 change(tx, facility, counter, state, action, s, actor, details)));
                     });
-                })));
+                }));
     }
 
     private void check(Facility facility, Counter counter, TicketState state, CounterAction action) {

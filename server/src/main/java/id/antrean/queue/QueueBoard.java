@@ -27,13 +27,11 @@ public final class QueueBoard {
             WHERE t.facility_id = $1 AND t.ticket_id = $2""";
 
     private final Pool pool;
-    private final FacilityDirectory directory;
     private final WaitEstimator estimator;
     private final Clock clock;
 
-    public QueueBoard(Pool pool, FacilityDirectory directory, WaitEstimator estimator, Clock clock) {
+    public QueueBoard(Pool pool, WaitEstimator estimator, Clock clock) {
         this.pool = pool;
-        this.directory = directory;
         this.estimator = estimator;
         this.clock = clock;
     }
@@ -41,10 +39,6 @@ public final class QueueBoard {
     /** A ticket as the API shows it, with its estimated wait. */
     public Future<JsonObject> describe(Facility facility, Ticket ticket) {
         return estimator.minutesFor(facility, ticket).map(minutes -> ticket.toJson().put("estimatedWaitMinutes", minutes));
-    }
-
-    public Future<JsonObject> board(String facilityCode) {
-        return directory.facility(facilityCode).compose(this::board);
     }
 
     /** Today's board, read in one snapshot together with the id of the last event it reflects. */
@@ -70,11 +64,11 @@ public final class QueueBoard {
         });
     }
 
-    public Future<JsonObject> ticketWithHistory(String facilityCode, long ticketId) {
-        return directory.facility(facilityCode).compose(facility -> ticket(facility, ticketId)
+    public Future<JsonObject> ticketWithHistory(Facility facility, long ticketId) {
+        return ticket(facility, ticketId)
                 .compose(ticket -> describe(facility, ticket))
                 .compose(ticket -> EventLog.ofTicket(pool, facility.id(), ticketId)
-                        .map(history -> ticket.put("history", new JsonArray(new ArrayList<>(history))))));
+                        .map(history -> ticket.put("history", new JsonArray(new ArrayList<>(history)))));
     }
 
     private JsonObject toJson(Facility facility, long lastEventId, List<Service> services, Iterable<Row> rows,

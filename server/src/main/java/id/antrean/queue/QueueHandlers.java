@@ -2,7 +2,7 @@ package id.antrean.queue;
 
 import id.antrean.auth.AccessGuard;
 import id.antrean.auth.Actor;
-import id.antrean.facility.FacilityDirectory;
+import id.antrean.facility.FacilityContext;
 import id.antrean.web.BodyIds;
 import id.antrean.web.PathIds;
 import id.antrean.web.Responses;
@@ -18,19 +18,17 @@ public final class QueueHandlers implements Routes {
     private final TicketIssuer issuer;
     private final CounterDesk desk;
     private final QueueBoard board;
-    private final FacilityDirectory directory;
 
-    public QueueHandlers(TicketIssuer issuer, CounterDesk desk, QueueBoard board,
-                         FacilityDirectory directory) {
+    public QueueHandlers(TicketIssuer issuer, CounterDesk desk, QueueBoard board) {
         this.issuer = issuer;
         this.desk = desk;
         this.board = board;
-        this.directory = directory;
     }
 
     public void issueTicket(RoutingContext rc) {
         TicketRequest request = TicketRequest.from(body(rc));
-        issuer.issue(facility(rc), request, rc.request().getHeader("Idempotency-Key"))
+        String key = rc.request().getHeader("Idempotency-Key");
+        FacilityContext.of(rc).compose(facility -> issuer.issue(facility, request, key))
                 .compose(issued -> board.describe(issued.facility(), issued.ticket())
                         .map(json -> Map.entry(issued, json)))
                 .onComplete(ar -> {
@@ -48,32 +46,31 @@ public final class QueueHandlers implements Routes {
     }
 
     public void getTicket(RoutingContext rc) {
-        Responses.json(rc, board.ticketWithHistory(facility(rc), PathIds.id(rc, "ticket")));
+        long id = PathIds.id(rc, "ticket");
+        Responses.json(rc, FacilityContext.of(rc).compose(facility -> board.ticketWithHistory(facility, id)));
     }
 
     public void getQueue(RoutingContext rc) {
-        Responses.json(rc, board.board(facility(rc)));
+        Responses.json(rc, FacilityContext.of(rc).compose(board::board));
     }
 
     public void callNext(RoutingContext rc) {
-        Responses.json(rc, desk.callNext(facility(rc), counter(rc), actor(rc)).map(Ticket::toJson));
+        Responses.json(rc, FacilityContext.of(rc)
+                .compose(facility -> desk.callNext(facility, counter(rc), actor(rc))).map(Ticket::toJson));
     }
 
     /** A counter action on the ticket named in the body, or on the counter's current ticket. */
     public Handler<RoutingContext> action(CounterAction action) {
         return rc -> {
             JsonObject body = body(rc);
-            Responses.json(rc, desk.act(facility(rc), counter(rc), action, BodyIds.optional(body, "ticket"),
-                    body.getString("service"), actor(rc)).map(Ticket::toJson));
+            Long ticket = BodyIds.optional(body, "ticket");
+            Responses.json(rc, FacilityContext.of(rc).compose(facility -> desk.act(facility, counter(rc), action,
+                    ticket, body.getString("service"), actor(rc))).map(Ticket::toJson));
         };
     }
 
     private static Actor actor(RoutingContext rc) {
         return AccessGuard.principal(rc).actor();
-    }
-
-    private static String facility(RoutingContext rc) {
-        return rc.pathParam("facility");
     }
 
     private static String counter(RoutingContext rc) {

@@ -53,26 +53,24 @@ public final class TicketIssuer {
     }
 
     private final Pool pool;
-    private final FacilityDirectory directory;
     private final EligibilityService eligibility;
     private final Clock clock;
 
-    public TicketIssuer(Pool pool, FacilityDirectory directory, EligibilityService eligibility, Clock clock) {
+    public TicketIssuer(Pool pool, EligibilityService eligibility, Clock clock) {
         this.pool = pool;
-        this.directory = directory;
         this.eligibility = eligibility;
         this.clock = clock;
     }
 
     /** A JKN ticket is checked first (outside the transaction: BPJS may take up to its timeout). */
-    public Future<Issued> issue(String facilityCode, TicketRequest request, String idempotencyKey) {
+    public Future<Issued> issue(Facility facility, TicketRequest request, String idempotencyKey) {
         String key = idempotencyKey.strip();
-        return directory.facility(facilityCode).compose(facility -> check(facility, request).compose(checked ->
+        return check(facility, request).compose(checked ->
                 pool.withTransaction(tx -> issueIn(tx, facility, request, checked, key))
                         .map(ticket -> new Issued(facility, ticket, true))
                         .recover(e -> e instanceof KeyAlreadyUsed
                                 ? earlier(facility, request, key)
-                                : Future.failedFuture(e))));
+                                : Future.failedFuture(e)));
     }
 
     private Future<Eligibility> check(Facility facility, TicketRequest request) {

@@ -1,7 +1,7 @@
 package id.antrean.reports;
 
+import id.antrean.facility.FacilityContext;
 import id.antrean.facility.Facility;
-import id.antrean.facility.FacilityDirectory;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import id.antrean.web.Responses;
@@ -27,14 +27,12 @@ public final class ReportsHandlers implements Routes {
     static final int MAX_RANGE_DAYS = 366;
 
     private final Vertx vertx;
-    private final FacilityDirectory directory;
     private final Stats stats;
     private final ReportRenderer renderer;
     private final Pool pool;
 
-    public ReportsHandlers(Vertx vertx, FacilityDirectory directory, Pool pool, ReportRenderer renderer) {
+    public ReportsHandlers(Vertx vertx, Pool pool, ReportRenderer renderer) {
         this.vertx = vertx;
-        this.directory = directory;
         this.pool = pool;
         this.stats = new Stats(pool);
         this.renderer = renderer;
@@ -88,7 +86,7 @@ public final class ReportsHandlers implements Routes {
     }
 
     private Future<Facility> facility(RoutingContext rc) {
-        return directory.facility(rc.pathParam("facility"));
+        return FacilityContext.of(rc);
     }
 
     private static LocalDate date(RoutingContext rc, String name) {

@@ -27,11 +27,13 @@ public final class ApiRouter {
     /**
      * What the router is made of.
      *
-     * @param guard         runs before validation on every API route: who is asking, and may they
+     * @param before        run in order before validation on every API route: who is asking and may they (the
+     *                      access guard), which facility they ask about
      * @param databaseCheck the database part of {@code /health}
      * @param features      every feature's routes
      */
-    public record Parts(Handler<RoutingContext> guard, Handler<Promise<Status>> databaseCheck, List<Routes> features) {
+    public record Parts(List<Handler<RoutingContext>> before, Handler<Promise<Status>> databaseCheck,
+                        List<Routes> features) {
     }
 
     private ApiRouter() {
@@ -88,7 +90,7 @@ public final class ApiRouter {
             }
         });
         // Before validation: another facility's route is a 403 whatever the request looks like.
-        builder.rootHandler(parts.guard());
+        parts.before().forEach(builder::rootHandler);
         parts.features().forEach(feature -> feature.mount(builder));
         // Security is enforced by the guard above, not by the contract's declaration.
         builder.getRoutes().forEach(route -> route.setDoSecurity(false));

@@ -1,6 +1,6 @@
 package id.antrean.bpjs.outbox;
 
-import id.antrean.facility.FacilityDirectory;
+import id.antrean.facility.FacilityContext;
 import id.antrean.web.Responses;
 import id.antrean.web.Routes;
 import io.vertx.core.json.JsonArray;
@@ -26,12 +26,10 @@ public final class OutboxView implements Routes {
             LIMIT $3""";
     static final Set<String> STATUSES = Set.of("PENDING", "SENT", "FAILED");
 
-    private final FacilityDirectory directory;
     private final Pool pool;
     private final java.time.Clock clock;
 
-    public OutboxView(FacilityDirectory directory, Pool pool, java.time.Clock clock) {
-        this.directory = directory;
+    public OutboxView(Pool pool, java.time.Clock clock) {
         this.pool = pool;
         this.clock = clock;
     }
@@ -39,7 +37,7 @@ public final class OutboxView implements Routes {
     public void handle(RoutingContext rc) {
         String status = rc.queryParams().get("status");
         String filter = status != null && STATUSES.contains(status) ? status : null;
-        Responses.json(rc, directory.facility(rc.pathParam("facility")).compose(f ->
+        Responses.json(rc, FacilityContext.of(rc).compose(f ->
                 pool.preparedQuery(COUNTS).execute(Tuple.of(f.id(),
                         f.today(clock).atStartOfDay(f.zone()).toOffsetDateTime())).compose(counts -> {
                     JsonObject byStatus = new JsonObject().put("PENDING", 0).put("SENT", 0).put("FAILED", 0);
