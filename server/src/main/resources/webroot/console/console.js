@@ -15,22 +15,13 @@
   const el = C.el;
   const $ = (id) => document.getElementById(id);
 
-  // BOOKED: an online booking of today, the patient not arrived yet (not in line). NO_SHOW is closed.
-  const OPEN_STATUSES = new Set(['BOOKED', 'WAITING', 'CALLED', 'SERVING', 'PARKED', 'SKIPPED']);
   const ELIGIBILITY = new Set(['ACTIVE_HERE', 'REGISTERED_ELSEWHERE', 'INACTIVE', 'NOT_FOUND', 'UNVERIFIED']);
-  const CANCELLABLE = new Set(['BOOKED', 'WAITING', 'CALLED', 'SKIPPED', 'PARKED']);
   const CALLING_EVENTS = new Set(['CALLED', 'RECALLED', 'RESUMED']);
   // Statuses a ticket of another day can have while that day has not come (a booking made ahead, cancelled).
   const AHEAD_STATUSES = new Set(['BOOKED', 'CANCELLED', 'NO_SHOW']);
   // Events after which BPJS has something new to hear (antrean/add, panggil, batal).
   const BPJS_EVENTS = new Set(['ISSUED', 'STARTED', 'SKIPPED', 'CANCELLED', 'NO_SHOW']);
 
-  /** Which buttons make sense for the status of the counter's current ticket (the server's rules). */
-  const ALLOWED = {
-    NONE: ['call-next'],
-    CALLED: ['call-next', 'recall', 'skip', 'start', 'finish', 'transfer', 'park', 'cancel'],
-    SERVING: ['call-next', 'finish', 'transfer', 'park'],
-  };
   const SHORTCUTS = { n: 'call-next', ' ': 'call-next', r: 'recall', s: 'skip', m: 'start', f: 'finish',
     t: 'transfer', p: 'park', c: 'cancel' };
   const TICK_MS = 10000;
@@ -48,7 +39,6 @@
     counter: null,            // the chosen counter
     tickets: new Map(),       // id → open ticket
     order: new Map(),         // id → sort key of a waiting ticket within its service
-    arrivedAt: new Map(),     // id → when an online booking checked in (ms), as far as this page saw it
     lastKey: 0,
     serviceDate: null,
     live: null,
@@ -209,7 +199,6 @@
     stopBpjs();
     S.tickets.clear();
     S.order.clear();
-    S.arrivedAt.clear();
     S.counter = null;
     S.me = null;
     S.snapshot = false;
@@ -387,46 +376,9 @@
       for (const ticket of service.skipped || []) S.tickets.set(ticket.id, ticket);
       for (const ticket of service.booked || []) S.tickets.set(ticket.id, ticket);
     }
-    for (const id of Array.from(S.arrivedAt.keys())) {
-      if (!S.tickets.has(id)) S.arrivedAt.delete(id);
-    }
     renderHeader();
     fillWalkinServices();
     scheduleRender();
-    learnArrivals();
-  }
-
-  /**
-   * The board does not say when a booked patient checked in; their history does. Read it for the waiting
-   * online tickets this page has not seen check in, one after the other, so their wait is shown right.
-   */
-  let learning = false;
-  async function learnArrivals() {
-    if (learning) return;
-    learning = true;
-    try {
-      const asked = new Set();
-      for (;;) {
-        const ticket = Array.from(S.tickets.values()).find((x) => x.status === 'WAITING' && x.source === 'ONLINE'
-          && !S.arrivedAt.has(x.id) && !asked.has(x.id));
-        if (!ticket || !S.me) break;
-        asked.add(ticket.id);
-        let full;
-        try {
-          full = await C.api(path('/tickets/' + encodeURIComponent(ticket.id)));
-        } catch (e) {
-          break;   // the next snapshot tries again
-        }
-        const checkIns = (full.history || []).filter((event) => event.type === 'TICKET_CHECKED_IN');
-        const at = checkIns.length ? C.parseTime(checkIns[checkIns.length - 1].at) : NaN;
-        if (!Number.isNaN(at) && S.tickets.has(ticket.id) && !S.arrivedAt.has(ticket.id)) {
-          S.arrivedAt.set(ticket.id, at);
-          scheduleRender();
-        }
-      }
-    } finally {
-      learning = false;
-    }
   }
 
   function applyEvent(event) {
@@ -447,15 +399,10 @@
         if (old.serviceDate < ticket.serviceDate) {
           S.tickets.delete(id);
           S.order.delete(id);
-          S.arrivedAt.delete(id);
         }
       }
       S.serviceDate = ticket.serviceDate;
       reloadBoardSoon();   // bookings made for the new day before it came were not taken as such
-    }
-    if (type === 'CHECKED_IN') {
-      const at = C.parseTime(event.at);
-      S.arrivedAt.set(ticket.id, Number.isNaN(at) ? Date.now() : at);
     }
     upsert(ticket);
     if (S.counter && event.counter && event.counter.code === S.counter.code && CALLING_EVENTS.has(type)) {
@@ -474,13 +421,17 @@
     }
   }
 
+  /** Open while a counter can still do something with it (the server's allowedActions); DONE and the like are not. */
+  function isOpen(ticket) {
+    return Array.isArray(ticket.allowedActions) && ticket.allowedActions.length > 0;
+  }
+
   /** Puts a ticket (as it is after a change) in the local map, or takes it out when it is closed. */
   function upsert(ticket) {
     const previous = S.tickets.get(ticket.id);
-    if (!OPEN_STATUSES.has(ticket.status)) {
+    if (!isOpen(ticket)) {
       S.tickets.delete(ticket.id);
       S.order.delete(ticket.id);
-      S.arrivedAt.delete(ticket.id);
       return;
     }
     if (ticket.status === 'WAITING'
@@ -538,27 +489,29 @@
   }
 
   /**
-   * A booked patient who checked in before the time estimated at booking is in line only from that time:
-   * "call next" passes them over until then.
+   * A waiting ticket whose time in line has not come: "call next" passes it over until its lineAt (the server's
+   * fairness rule). Only a booked patient who checked in early can stand in line later than now; for anyone
+   * else the comparison would only show how this machine's clock differs from the server's.
    */
   function notYet(ticket, now) {
-    if (ticket.status !== 'WAITING' || !ticket.estimatedAt || ticket.service !== ticket.homeService) return false;
-    return C.parseTime(ticket.estimatedAt) > (now || Date.now());
+    if (ticket.status !== 'WAITING' || !ticket.checkedInAt || !ticket.lineAt || ticket.service !== ticket.homeService) {
+      return false;
+    }
+    return C.parseTime(ticket.lineAt) > (now || Date.now());
   }
 
   /**
-   * Since when a waiting ticket stands in line (ms): a walk-in since it took its number; a booking since it
-   * checked in (when this page saw it) but not before its estimated time. Bookings are made days ahead, so
-   * their issue time says nothing about today's wait.
+   * Since when a waiting ticket has waited here (ms): the server's lineAt. A transferred ticket's lineAt is its
+   * transfer; its wait counts from when the patient came (took the number, or checked in but not before the
+   * estimated time), as the console has always shown it. Bookings are made days ahead, so their issue time
+   * says nothing about today's wait.
    */
   function inLineSince(ticket) {
-    const issued = C.parseTime(ticket.issuedAt);
-    if (ticket.source !== 'ONLINE') return issued;
-    const arrived = S.arrivedAt.get(ticket.id);
+    if (ticket.service === ticket.homeService && ticket.lineAt) return C.parseTime(ticket.lineAt);
+    if (ticket.source !== 'ONLINE') return C.parseTime(ticket.issuedAt);
+    const arrived = C.parseTime(ticket.checkedInAt || ticket.issuedAt);
     const estimated = C.parseTime(ticket.estimatedAt);
-    let since = arrived !== undefined ? arrived : issued;
-    if (!Number.isNaN(estimated) && (Number.isNaN(since) || estimated > since)) since = estimated;
-    return since;
+    return !Number.isNaN(estimated) && (Number.isNaN(arrived) || estimated > arrived) ? estimated : arrived;
   }
 
   /** The ticket at this counter now (called or being served); the latest call if there were two. */
@@ -682,7 +635,8 @@
 
   function renderButtons() {
     const ticket = currentTicket();
-    const allowed = new Set(ALLOWED[ticket ? ticket.status : 'NONE'] || ALLOWED.NONE);
+    // call-next is always there; the rest is what the server allows on the current ticket.
+    const allowed = new Set(['call-next', ...(ticket ? ticket.allowedActions || [] : [])]);
     document.querySelectorAll('.act[data-action]').forEach((button) => {
       button.disabled = !allowed.has(button.dataset.action);
     });
@@ -740,8 +694,8 @@
   function waitCell(ticket) {
     const zone = S.facility.timeZone;
     if (notYet(ticket)) {
-      const at = C.formatTime(ticket.estimatedAt, zone, S.t.lang);
-      return el('span', { class: 'row-wait wait-later', dataset: { until: C.parseTime(ticket.estimatedAt) },
+      const at = C.formatTime(ticket.lineAt, zone, S.t.lang);
+      return el('span', { class: 'row-wait wait-later', dataset: { until: C.parseTime(ticket.lineAt) },
         title: t('console.waiting.notYet.title', at) }, t('console.waiting.notYet', at));
     }
     const since = inLineSince(ticket);
@@ -783,7 +737,7 @@
   function waitingSignature(ticket, index) {
     return [S.t.lang, index, ticket.label, ticket.status, ticket.payer, ticket.source, ticket.priority,
       eligibilityReason(ticket), ticket.eligibility && ticket.eligibility.source, myServices().has(ticket.service),
-      ticket.issuedAt, ticket.estimatedAt, notYet(ticket), inLineSince(ticket)].join('|');
+      ticket.issuedAt, ticket.estimatedAt, ticket.lineAt, notYet(ticket), inLineSince(ticket)].join('|');
   }
 
   /** A booking not checked in: label, badges, its estimated time and a big check-in button. */
@@ -1029,11 +983,10 @@
     try {
       const after = await C.api(path('/tickets/' + encodeURIComponent(ticket.id) + '/check-in'), { method: 'POST' });
       if (after && after.id !== undefined) {
-        S.arrivedAt.set(after.id, Date.now());
         upsert(after);
         const where = after.serviceName || serviceName(after.service);
         if (notYet(after)) {
-          note(t('console.note.checkInLater', after.label, C.formatTime(after.estimatedAt, S.facility.timeZone, S.t.lang)));
+          note(t('console.note.checkInLater', after.label, C.formatTime(after.lineAt, S.facility.timeZone, S.t.lang)));
         } else if (after.position) {
           note(t('console.note.checkIn', after.label, after.position, where));
         } else {
@@ -1160,7 +1113,7 @@
       ...fact(t('console.detail.finishedAt'), time(ticket.finishedAt)),
       ...fact(t('console.detail.callCount'), ticket.callCount ? ticket.callCount : ''),
       ...fact(t('console.detail.checkedAt'), ticket.eligibility ? time(ticket.eligibility.checkedAt) : ''));
-    $('ticket-cancel-ticket').hidden = !CANCELLABLE.has(ticket.status);
+    $('ticket-cancel-ticket').hidden = !(ticket.allowedActions || []).includes('cancel');
     $('ticket-check-in').hidden = ticket.status !== 'BOOKED';
   }
 
