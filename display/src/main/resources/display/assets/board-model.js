@@ -8,7 +8,7 @@ import { flash, render, renderTexts, takeEstimates } from './board-view.js';
 import { announce, player, tick } from './display.js';
 
 export const RECENT_SHOWN = 7;         // calls listed on the right
-const RECENT_KEPT = 40;         // calls remembered (before the services filter)
+const RECENT_KEPT = 40;                // calls remembered (before the services filter)
 export const FLASH_MS = 6000;          // how long a new call is highlighted
 export const FOOTER_SWITCH_MS = 12000; // footer: Bahasa Indonesia, then English, then ...
 const ANNOUNCED = new Set(['TICKET_CALLED', 'TICKET_RECALLED', 'TICKET_RESUMED']);
@@ -47,8 +47,8 @@ const filter = (new URLSearchParams(location.search).get('services') || '')
 
 // Patients read this screen: a text missing from the bundle is left blank rather than shown as its key.
 const blank = () => '';
-export let t = blank;     // Bahasa Indonesia
-export let tEn = blank;   // English, for the footer and the sound button
+export let t = blank;   // Bahasa Indonesia
+export let tEn = blank; // English, for the footer and the sound button
 
 export async function loadTexts() {
   try {
