@@ -3,6 +3,7 @@
  * ticket, issued and printed by the agent.
  */
 
+import { uuid } from '/assets/ids.js';
 import {
   $,
   CONTINUE_REASONS,
@@ -15,7 +16,7 @@ import {
   state,
 } from './state.js';
 import { dateTime, has, localDate, msg, resolve, t, todayInFacility } from './texts.js';
-import { act, locked, problemText, request, show, showNotice, uuid } from './screens.js';
+import { act, locked, problemText, request, show, showNotice } from './screens.js';
 import { setIdentifyError } from './identify.js';
 
 // ---- a ticket's QR: its status ---------------------------------------------------------------------
