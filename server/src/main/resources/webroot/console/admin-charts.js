@@ -2,14 +2,14 @@
  * The reports tab's two charts, in plain inline SVG (no library: the console works offline).
  */
 
-import { el, path, t } from './admin-state.js';
+import { el, t } from './admin-state.js';
 import { SVG_NS, addDays, count, dayShort, dayText, hourText, percent, rangeText } from './admin-reports.js';
 
 // ---- charts: plain inline SVG (no library: the console works offline) --------------------------------
 
 const CHART = { width: 540, height: 240, left: 40, right: 10, top: 18, bottom: 30 };
 
-export function svg(tag, attrs, ...children) {
+function svg(tag, attrs, ...children) {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [name, value] of Object.entries(attrs || {})) {
     if (value !== undefined && value !== null && value !== false) node.setAttribute(name, String(value));

@@ -4,7 +4,7 @@
  */
 
 import { $, C, S, el, path, t } from './admin-state.js';
-import { dailyChart, hourlyChart, svg } from './admin-charts.js';
+import { dailyChart, hourlyChart } from './admin-charts.js';
 
 // ---- reports (the facility's figures over a range of its local days) --------------------------------
 

@@ -4,7 +4,6 @@
  */
 
 import { $, C, S, dateTime, el, path, t } from './admin-state.js';
-import { count } from './admin-reports.js';
 
 // ---- devices --------------------------------------------------------------------------------------
 

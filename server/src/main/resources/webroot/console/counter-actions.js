@@ -65,7 +65,7 @@ async function counterAction(action, body, button) {
 }
 
 let noteTimer = null;
-export function note(text) {
+function note(text) {
   const box = $('action-note');
   box.textContent = text;
   clearTimeout(noteTimer);

@@ -6,7 +6,6 @@
 import { $, C, S, TICK_MS, counterKey, el, path, store, stored, t } from './state.js';
 import { connectLive } from './live-queue.js';
 import { renderAll, tickWaits } from './queue-view.js';
-import { note } from './counter-actions.js';
 import { detailTicket, fillDetail } from './ticket-detail.js';
 import { fillWalkinServices, renderEligibilityAnswer, showWalkinResult } from './walk-in.js';
 import { renderBpjsChip, renderBpjsDialog, startBpjs, stopBpjs } from './bpjs-outbox.js';
