@@ -1,25 +1,21 @@
 /*
  * Texts for Antrean pages come from the server's message bundles (Bahasa Indonesia first, English second):
  *
- *   const t = await AntreanI18n.load('display', 'id');   // GET /i18n/display.json?lang=id
- *   t('display.footer.onlineQueue');                      // the text, or the key when missing
- *   t('console.waiting.minutes', 12);                     // {0}, {1}, ... replaced
+ *   import { loadTexts } from '/assets/i18n.js';
+ *   const t = await loadTexts('display', 'id');   // GET /i18n/display.json?lang=id
+ *   t('display.footer.onlineQueue');                // the text, or the key when missing
+ *   t('console.waiting.minutes', 12);               // {0}, {1}, ... replaced, as MessageFormat does
  */
-(function () {
-  'use strict';
+import { translator } from './message-format.js';
 
-  async function load(bundle, lang) {
-    const response = await fetch('/i18n/' + encodeURIComponent(bundle) + '.json?lang=' + encodeURIComponent(lang || 'id'),
+/** A bundle's texts as t(key, ...args); a bundle that cannot be read gives the keys themselves. */
+export async function loadTexts(bundle, lang, options) {
+  const language = lang || 'id';
+  let texts = {};
+  try {
+    const response = await fetch('/i18n/' + encodeURIComponent(bundle) + '.json?lang=' + encodeURIComponent(language),
       { cache: 'no-store' });
-    const texts = response.ok ? await response.json() : {};
-    const t = function (key, ...args) {
-      const text = Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : key;
-      return text.replace(/\{(\d+)\}/g, (m, i) => (args[i] !== undefined ? String(args[i]) : m));
-    };
-    t.lang = lang || 'id';
-    t.texts = texts;
-    return t;
-  }
-
-  window.AntreanI18n = { load };
-})();
+    if (response.ok) texts = await response.json();
+  } catch (e) { /* offline: the keys show, so the failure is seen */ }
+  return translator(texts, language, options);
+}

@@ -2,7 +2,9 @@ package id.antrean.queue;
 
 import id.antrean.events.EventType;
 import id.antrean.web.Messages;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,6 +34,20 @@ public enum CounterAction {
 
     public boolean allowedFrom(TicketStatus status) {
         return from.contains(status);
+    }
+
+    /** The action's name in the API: the last segment of {@code POST …/counters/{counter}/{action}}. */
+    public String apiName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * What a counter may do to a ticket of this status, by API name: the ticket JSON's {@code allowedActions},
+     * so screens offer exactly what the server accepts instead of keeping a copy of this table. {@code call-next}
+     * is not among them: it names no ticket.
+     */
+    public static List<String> allowedOn(TicketStatus status) {
+        return Arrays.stream(values()).filter(action -> action.allowedFrom(status)).map(CounterAction::apiName).toList();
     }
 
     public EventType eventType() {

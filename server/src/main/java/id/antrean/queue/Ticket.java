@@ -1,6 +1,7 @@
 package id.antrean.queue;
 
 import id.antrean.eligibility.CardNumber;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,10 @@ import java.time.ZoneId;
  *
  * @param eligibility the JKN check made at issue ({@code ACTIVE_HERE}, {@code UNVERIFIED}, ...); null for UMUM
  * @param estimatedAt for an online booking, the time estimated for it at booking (it is not in line before)
+ * @param checkedInAt for an online booking, when its patient checked in
+ * @param lineAt since when the ticket stands in its line (the fairness rule): a walk-in from issue (or its
+ *     transfer), a booking from check-in but not before its estimated time; {@code call-next} passes it over
+ *     until then
  */
 public record Ticket(
         long id,
@@ -42,7 +47,8 @@ public record Ticket(
         String eligibilitySource,
         Instant eligibilityCheckedAt,
         Instant estimatedAt,
-        Instant checkedInAt) {
+        Instant checkedInAt,
+        Instant lineAt) {
 
     public JsonObject toJson() {
         JsonObject json = new JsonObject()
@@ -67,6 +73,8 @@ public record Ticket(
                 .put("callCount", callCount);
         json.put("estimatedAt", local(estimatedAt));
         json.put("checkedInAt", local(checkedInAt));
+        json.put("lineAt", local(lineAt));
+        json.put("allowedActions", new JsonArray(CounterAction.allowedOn(status)));
         json.put("eligibility", eligibility == null ? null : new JsonObject()
                 .put("reason", eligibility)
                 .put("source", eligibilitySource)

@@ -20,7 +20,7 @@ public final class TicketView {
                        t.source, t.payer, t.priority, right(t.card_number, 4) AS card_last4, t.service_date,
                        t.issued_at, t.called_at, t.started_at, t.finished_at, t.call_count, t.counter_id,
                        c.code AS counter_code, c.name AS counter_name, t.eligibility, t.eligibility_source,
-                       t.eligibility_checked_at, t.estimated_at, t.checked_in_at,
+                       t.eligibility_checked_at, t.estimated_at, t.checked_in_at, t.line_at,
                        CASE WHEN t.status = 'WAITING' THEN 1 + (
                            SELECT count(*) FROM ticket w
                            WHERE w.facility_id = t.facility_id AND w.service_date = t.service_date
@@ -68,7 +68,8 @@ public final class TicketView {
                 row.getString("eligibility_source"),
                 instant(row.getOffsetDateTime("eligibility_checked_at")),
                 instant(row.getOffsetDateTime("estimated_at")),
-                instant(row.getOffsetDateTime("checked_in_at")));
+                instant(row.getOffsetDateTime("checked_in_at")),
+                instant(row.getOffsetDateTime("line_at")));
     }
 
     private static java.time.Instant instant(OffsetDateTime t) {

@@ -100,6 +100,28 @@ class OnlineQueueFairnessTest {
                 + "' AND number = " + Integer.parseInt(booked.substring(2)))).isEqualTo(1);
     }
 
+    @Test
+    void theTicketSaysWhenTheBookedPatientCheckedInAndSinceWhenTheyStandInLine() {
+        for (int i = 0; i < 6; i++) {
+            server.walkIn("UMUM");
+        }
+        bookBudi();
+        Instant estimated = estimatedAtOfBudi();
+        assertThat(estimated).isAfter(clock.instant().plus(Duration.ofMinutes(10)));
+        clock.advance(Duration.ofMinutes(2));
+        JsonObject early = checkInBudi();
+        assertThat(instant(early, "checkedInAt")).isEqualTo(clock.instant());
+        assertThat(instant(early, "lineAt")).as("came early: in line from the estimated time").isEqualTo(estimated);
+
+        JsonObject late = server.walkIn("UMUM");
+        assertThat(instant(late, "lineAt")).isEqualTo(instant(late, "issuedAt"));
+        assertThat(early.getJsonArray("allowedActions").getList()).containsExactly("call", "cancel");
+    }
+
+    private static Instant instant(JsonObject ticket, String field) {
+        return java.time.OffsetDateTime.parse(ticket.getString(field)).toInstant();
+    }
+
     private String bookBudi() {
         JsonObject answer = MobileJknCaller.response(mobileJkn.book(BUDI, BUDI_NIK, "001", TODAY));
         return answer.getString("nomorantrean");
@@ -111,10 +133,11 @@ class OnlineQueueFairnessTest {
         return Instant.ofEpochSecond(epoch);
     }
 
-    private void checkInBudi() {
+    private JsonObject checkInBudi() {
         long ticket = server.count("SELECT ticket_id FROM ticket WHERE card_number = '" + BUDI + "'");
         HttpResponse<Buffer> checkedIn = server.post("/api/v1/facilities/pkm-demo/tickets/" + ticket + "/check-in", null);
         assertThat(checkedIn.statusCode()).as(checkedIn.bodyAsString()).isEqualTo(200);
+        return checkedIn.bodyAsJsonObject();
     }
 
     private String callNext() {

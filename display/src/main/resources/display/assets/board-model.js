@@ -1,0 +1,245 @@
+/*
+ * What the waiting-room display knows: where it is (facility, device token, services filter), its texts, and
+ * the board kept from the server's snapshot and events — the calls, the open tickets, the waiting counts.
+ */
+
+import { loadTexts as loadBundle } from '/assets/i18n.js';
+import { flash, render, renderTexts, takeEstimates } from './board-view.js';
+import { announce, player, tick } from './display.js';
+
+export const RECENT_SHOWN = 7;         // calls listed on the right
+const RECENT_KEPT = 40;                // calls remembered (before the services filter)
+export const FLASH_MS = 6000;          // how long a new call is highlighted
+export const FOOTER_SWITCH_MS = 12000; // footer: Bahasa Indonesia, then English, then ...
+const ANNOUNCED = new Set(['TICKET_CALLED', 'TICKET_RECALLED', 'TICKET_RESUMED']);
+
+export const $ = (id) => document.getElementById(id);
+
+// ---- where we are: facility, token, services filter ------------------------------------------------
+
+export const parts = location.pathname.split('/').filter(Boolean);
+export const facility = parts.length >= 2 ? decodeURIComponent(parts[1]) : '';
+export const tokenKey = 'antrean.display.token.' + facility;
+const infoKey = 'antrean.display.info.' + facility;
+
+/** #token=... in the address: kept in the browser, then taken out of the address bar. */
+function takeToken() {
+  const fragment = /(?:^#|&)token=([^&]*)/.exec(location.hash); // as it is: a '+' stays a '+'
+  if (!fragment) return false;
+  try {
+    localStorage.setItem(tokenKey, decodeURIComponent(fragment[1]));
+  } catch (e) {
+    console.warn('antrean display: cannot store the token', e);
+  }
+  history.replaceState(null, '', location.pathname + location.search);
+  return true;
+}
+takeToken();
+// a new token typed into the address bar of a running display: start again with it
+window.addEventListener('hashchange', () => {
+  if (takeToken()) location.reload();
+});
+
+const filter = (new URLSearchParams(location.search).get('services') || '')
+  .split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+
+// ---- texts -----------------------------------------------------------------------------------------
+
+// Patients read this screen: a text missing from the bundle is left blank rather than shown as its key.
+const blank = () => '';
+export let t = blank;   // Bahasa Indonesia
+export let tEn = blank; // English, for the footer and the sound button
+
+export async function loadTexts() {
+  try {
+    const [id, en] = await Promise.all([loadBundle('display', 'id', { missing: blank }),
+      loadBundle('display', 'en', { missing: blank })]);
+    if (!Object.keys(id.texts).length) throw new Error('no texts');
+    t = id;
+    tEn = Object.keys(en.texts).length ? en : t;
+    renderTexts();
+    render();
+  } catch (e) {
+    setTimeout(loadTexts, 5000);
+  }
+}
+
+// ---- the model -------------------------------------------------------------------------------------
+
+let cached = {};
+try {
+  cached = JSON.parse(localStorage.getItem(infoKey) || '{}') || {};
+} catch (e) {
+  cached = {};
+}
+
+export const state = {
+  facilityName: cached.facilityName || '',
+  timeZone: cached.timeZone || null,
+  serviceDate: null,
+  status: 'connecting',
+  unauthorized: false,
+  hasData: false,
+  services: [],          // [{code, name, prefix, open}] in the facility's order
+  tickets: new Map(),    // ticket id -> open ticket (WAITING, CALLED, SERVING, SKIPPED, PARKED)
+  recent: [],            // calls, newest first: {ticketId, label, service, serviceName, counter, at, serviceDate}
+};
+export const spoken = [];
+
+function serviceOf(code) {
+  return state.services.find((s) => s.code === code);
+}
+
+function shown(code, label) {
+  if (!filter.length) return true;
+  const service = serviceOf(code);
+  const keys = [String(code || '').toLowerCase()];
+  if (service && service.prefix) keys.push(String(service.prefix).toLowerCase());
+  else if (label) keys.push(String(label).split('-')[0].toLowerCase());
+  return keys.some((k) => filter.includes(k));
+}
+
+function callOf(ticket, counter, at) {
+  const place = counter || ticket.counter || null;
+  return {
+    ticketId: ticket.id,
+    label: ticket.label,
+    service: ticket.service,
+    serviceName: ticket.serviceName || (serviceOf(ticket.service) || {}).name || '',
+    counter: place ? { code: place.code, name: place.name } : null,
+    at: at || ticket.calledAt || new Date().toISOString(),
+    serviceDate: ticket.serviceDate || state.serviceDate,
+  };
+}
+
+function byTimeDesc(a, b) {
+  return Date.parse(b.at) - Date.parse(a.at);
+}
+
+export function onSnapshot(board) {
+  state.facilityName = board.facilityName || state.facilityName;
+  state.timeZone = board.timeZone || state.timeZone;
+  state.serviceDate = board.serviceDate || state.serviceDate;
+  state.services = (board.services || []).map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, open: s.open !== false }));
+  takeEstimates(board);
+  state.tickets = new Map();
+  const calls = [];
+  for (const s of board.services || []) {
+    for (const list of [s.waiting, s.nowServing, s.skipped, s.parked]) {
+      for (const ticket of list || []) state.tickets.set(ticket.id, ticket);
+    }
+    for (const ticket of s.nowServing || []) calls.push(callOf(ticket, ticket.counter, ticket.calledAt));
+  }
+  // the snapshot replaces the state; calls already on screen today that it no longer lists stay as history,
+  // and a recall seen before keeps its time (the snapshot only knows when a ticket was first called)
+  const known = new Map(state.recent.map((c) => [c.ticketId, c]));
+  for (const call of calls) {
+    const seen = known.get(call.ticketId);
+    if (seen && seen.counter && call.counter && seen.counter.code === call.counter.code && Date.parse(seen.at) > Date.parse(call.at)) {
+      call.at = seen.at;
+    }
+  }
+  const fresh = new Set(calls.map((c) => c.ticketId));
+  const older = state.recent.filter((c) => !fresh.has(c.ticketId) && c.serviceDate === state.serviceDate);
+  state.recent = calls.concat(older).sort(byTimeDesc).slice(0, RECENT_KEPT);
+  state.hasData = true;
+  try {
+    localStorage.setItem(infoKey, JSON.stringify({ facilityName: state.facilityName, timeZone: state.timeZone }));
+  } catch (e) {
+    // private mode or full: the clock waits for the next snapshot after a reload
+  }
+  // a snapshot is not a new call: no highlight, no voice
+  tick();
+  render();
+}
+
+export function onEvent(event) {
+  const ticket = event.ticket;
+  if (!ticket || ticket.id === undefined) return;
+  // closed once no counter can do anything with it any more (the server's allowedActions)
+  if (!(ticket.allowedActions || []).length) state.tickets.delete(ticket.id);
+  else state.tickets.set(ticket.id, ticket);
+  if (ticket.serviceDate && (!state.serviceDate || ticket.serviceDate > state.serviceDate)) {
+    state.serviceDate = ticket.serviceDate;
+  }
+  if (ANNOUNCED.has(event.type)) {
+    const call = callOf(ticket, event.counter, event.at);
+    state.recent = [call].concat(state.recent.filter((c) => c.ticketId !== call.ticketId)).slice(0, RECENT_KEPT);
+    if (shown(call.service, call.label)) {
+      announce(call);
+      flash();
+    }
+  }
+  render();
+}
+
+export function onStatus(status) {
+  state.status = status;
+  if (status === 'live') state.unauthorized = false;
+  render();
+}
+
+export function onUnauthorized() {
+  state.unauthorized = true;
+  render();
+}
+
+/** At the facility's local midnight: yesterday's tickets and calls go. */
+export function rollDay(today) {
+  if (!state.serviceDate || today <= state.serviceDate) return;
+  state.serviceDate = today;
+  for (const [id, ticket] of state.tickets) {
+    if (ticket.serviceDate && ticket.serviceDate < today) state.tickets.delete(id);
+  }
+  state.recent = state.recent.filter((c) => !c.serviceDate || c.serviceDate >= today);
+  render();
+}
+
+export function shownCalls() {
+  return state.recent.filter((c) => shown(c.service, c.label));
+}
+
+export function currentCall() {
+  return shownCalls()[0] || null;
+}
+
+export function shownServices() {
+  return state.services.filter((s) => shown(s.code, s.prefix));
+}
+
+export function waitingCounts() {
+  const counts = {};
+  for (const s of shownServices()) counts[s.code] = 0;
+  for (const ticket of state.tickets.values()) {
+    if (ticket.status === 'WAITING' && Object.prototype.hasOwnProperty.call(counts, ticket.service)) counts[ticket.service]++;
+  }
+  return counts;
+}
+
+export function destinationOf(call) {
+  return call.counter ? (call.counter.name || call.counter.code || '') : '';
+}
+
+export function model() {
+  const counts = waitingCounts();
+  const calls = shownCalls().slice(0, RECENT_SHOWN).map((c) => ({
+    ticketId: c.ticketId, label: c.label, service: c.service, serviceName: c.serviceName,
+    destination: destinationOf(c), counter: c.counter, at: c.at,
+  }));
+  return {
+    facility,
+    facilityName: state.facilityName,
+    timeZone: state.timeZone,
+    serviceDate: state.serviceDate,
+    status: state.status,
+    unauthorized: state.unauthorized,
+    filter: filter.slice(),
+    sound: player ? player.state() : 'unsupported',
+    audio: player ? { clips: player.loaded(), pending: player.pending() } : { clips: 0, pending: 0 },
+    current: calls[0] || null,
+    calls,
+    recent: calls,
+    waiting: counts,
+    services: shownServices().map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, open: s.open, waiting: counts[s.code] })),
+  };
+}

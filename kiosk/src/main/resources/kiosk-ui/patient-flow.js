@@ -1,0 +1,294 @@
+/*
+ * After the card: a scanned ticket's QR shows its place in line; eligibility; the choice of service; and the
+ * ticket, issued and printed by the agent.
+ */
+
+import { uuid } from '/assets/ids.js';
+import {
+  $,
+  CONTINUE_REASONS,
+  LONG_MESSAGE,
+  REFUSED_REASONS,
+  TICKET_MS,
+  TICKET_PROBLEM_MS,
+  enter,
+  renderers,
+  state,
+} from './state.js';
+import { dateTime, has, localDate, msg, resolve, t, todayInFacility } from './texts.js';
+import { act, locked, problemText, request, show, showNotice } from './screens.js';
+import { setIdentifyError } from './identify.js';
+
+// ---- a ticket's QR: its status ---------------------------------------------------------------------
+
+export async function openBooking(result, gen) {
+  const match = /^ANTREAN:[^:]+:(\d+):/.exec(String(result.text || ''));
+  const id = result.ticketId || (match && match[1]);
+  if (!id) {
+    setIdentifyError({ key: 'kiosk.identify.other' });
+    return;
+  }
+  const res = await request('GET', '/api/tickets/' + encodeURIComponent(id));
+  if (gen !== state.gen) return;
+  const ticket = res.ok && res.data ? (res.data.ticket || res.data) : null;
+  if (!ticket || !ticket.label) {
+    setIdentifyError(res.ok ? { key: 'kiosk.error.generic', args: [res.status] } : problemText(res));
+    return;
+  }
+  state.booking = ticket;
+  show('booking');
+}
+
+renderers.booking = () => {
+  const tk = state.booking || {};
+  const label = $('booking-label');
+  label.textContent = tk.label || '';
+  label.classList.toggle('is-long', String(tk.label || '').length > 5);
+  $('booking-service').textContent = tk.serviceName || tk.service || '';
+  const status = String(tk.status || '');
+  const statusEl = $('booking-status');
+  statusEl.dataset.status = status;
+  statusEl.textContent = has('kiosk.booking.status.' + status) ? t('kiosk.booking.status.' + status) : status;
+  const counter = tk.counter && (tk.counter.name || tk.counter.code);
+  const atCounter = counter && (status === 'CALLED' || status === 'SERVING');
+  $('booking-counter').textContent = atCounter ? t('kiosk.booking.counter', counter) : '';
+  $('booking-counter').hidden = !atCounter;
+  const waiting = status === 'WAITING';
+  $('booking-ahead').textContent = waiting ? aheadText(tk.position) : '';
+  $('booking-ahead').hidden = !waiting || !$('booking-ahead').textContent;
+  $('booking-wait').textContent = waiting ? waitText(tk.estimatedWaitMinutes) : '';
+  $('booking-wait').hidden = !$('booking-wait').textContent;
+  const otherDay = tk.serviceDate && tk.serviceDate !== todayInFacility();
+  $('booking-date').textContent = otherDay ? t('kiosk.booking.date', localDate(tk.serviceDate)) : '';
+  $('booking-date').hidden = !otherDay;
+};
+
+function aheadText(position) {
+  if (position === null || position === undefined || position === '' || Number.isNaN(Number(position))) return '';
+  const ahead = Math.max(0, Number(position) - 1);
+  if (ahead === 0) return t('kiosk.ticket.ahead.zero');
+  return t(ahead === 1 ? 'kiosk.ticket.ahead.one' : 'kiosk.ticket.ahead.many', ahead);
+}
+
+/** Whole minutes worth saying ("± 0 menit" is not), or null. */
+function minutesOf(value) {
+  if (value === null || value === undefined || value === '' || Number.isNaN(Number(value))) return null;
+  const minutes = Math.round(Number(value));
+  return minutes >= 1 ? minutes : null;
+}
+
+function waitText(value) {
+  const minutes = minutesOf(value);
+  return minutes === null ? '' : t('kiosk.ticket.wait', minutes);
+}
+
+// ---- 3. eligibility ------------------------------------------------------------------------------
+
+/** GET /api/eligibility, then the eligibility screen (with the answer, or why there is none). */
+export async function checkEligibility(identity, gen) {
+  state.identity = identity;
+  state.payer = 'JKN';
+  const query = identity.card ? 'card=' + encodeURIComponent(identity.card) : 'nik=' + encodeURIComponent(identity.nik);
+  const res = await request('GET', '/api/eligibility?' + query);
+  if (gen !== state.gen) return;
+  if (res.ok && res.data && (res.data.reason || res.data.booking)) {
+    state.eligibility = res.data;
+    state.eligibilityError = null;
+  } else {
+    state.eligibility = null;
+    state.eligibilityError = problemText(res);
+  }
+  show('eligibility');
+}
+
+function bookingOf(e) {
+  return e && e.booking && e.booking.ticket ? e.booking.ticket : null;
+}
+
+renderers.eligibility = () => {
+  const e = state.eligibility;
+  const booking = bookingOf(e);
+  let reason = e ? String(e.reason || '') : 'ERROR';
+  if (e && !CONTINUE_REASONS.has(reason) && !REFUSED_REASONS.has(reason)) reason = 'OTHER';
+  const canContinue = e && (CONTINUE_REASONS.has(reason) || (reason === 'OTHER' && e.eligible === true));
+  $('eligibility-reason').dataset.reason = reason === 'OTHER' && canContinue ? 'OTHER' : reason;
+  $('eligibility-title').textContent = t('kiosk.eligibility.title.' + reason);
+  const message = e ? msg(e.message) : resolve(state.eligibilityError);
+  const messageEl = $('eligibility-message');
+  messageEl.textContent = message;
+  messageEl.classList.toggle('is-long', message.length > LONG_MESSAGE || Boolean(booking));
+  const p = e && e.participant;
+  const who = p ? [p.initial, p.cardNumberMasked].filter(Boolean).join(' · ') : '';
+  $('eligibility-participant').textContent = who;
+  $('eligibility-participant').hidden = !who;
+  $('eligibility-booking').hidden = !booking;
+  $('eligibility-booking-ticket').textContent = booking
+    ? [booking.label, booking.serviceName || booking.service].filter(Boolean).join(' · ') : '';
+  $('btn-checkin').hidden = !booking;
+  $('btn-continue').hidden = !canContinue || Boolean(booking);
+  $('btn-as-umum').hidden = !e || canContinue || Boolean(booking);
+  $('btn-eligibility-retry').hidden = Boolean(e);
+};
+
+export function retryEligibility() {
+  const identity = state.identity;
+  if (!identity) return;
+  act((gen) => checkEligibility(identity, gen));
+}
+
+export function toServices(payer, back) {
+  state.payer = payer;
+  state.servicesBack = back;
+  state.pending = null;
+  show('services');
+}
+
+/** An online booking for today: check in, print, and show it like a new ticket. */
+export function checkIn() {
+  const booking = bookingOf(state.eligibility);
+  if (!booking || booking.id === undefined) return;
+  const run = () => act(async (gen) => {
+    const res = await request('POST', '/api/bookings/' + encodeURIComponent(booking.id) + '/check-in', { json: {} });
+    if (gen !== state.gen) return;
+    issued(res, run);
+  });
+  run();
+}
+
+// ---- 4. services ---------------------------------------------------------------------------------
+
+enter.services = () => {
+  state.services = null;
+  state.servicesError = null;
+  loadServices();
+};
+
+export function loadServices() {
+  return act(async (gen) => {
+    state.servicesError = null;
+    const res = await request('GET', '/api/services');
+    if (gen !== state.gen) return;
+    if (res.ok && res.data && Array.isArray(res.data.services)) {
+      state.services = res.data.services;
+    } else {
+      state.services = null;
+      state.servicesError = problemText(res);
+    }
+    renderers.services();
+  });
+}
+
+renderers.services = () => {
+  $('screen-services').dataset.payer = state.payer || '';
+  const tag = $('services-payer');
+  tag.textContent = state.payer ? t('kiosk.payer.' + state.payer) : '';
+  tag.dataset.payer = state.payer || '';
+  const list = $('services');
+  list.textContent = '';
+  const all = state.services || [];
+  const open = all.filter((s) => s.open !== false);
+  const closed = all.filter((s) => s.open === false);
+  const shown = open.concat(closed);
+  shown.forEach((s) => list.appendChild(serviceButton(s)));
+  const portrait = window.matchMedia('(orientation: portrait)').matches;
+  const n = shown.length;
+  const cols = portrait ? (n <= 6 ? 1 : 2) : (n <= 3 ? 1 : n <= 8 ? 2 : 3);
+  list.classList.remove('cols-1', 'cols-2', 'cols-3');
+  list.classList.add('cols-' + cols);
+  let error = state.servicesError;
+  if (!error && state.services && !open.length) error = { key: 'kiosk.services.none' };
+  $('services-error').textContent = resolve(error);
+  $('services-error').hidden = !error;
+  $('btn-services-retry').hidden = !state.servicesError;
+};
+
+function serviceButton(s) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'service';
+  button.dataset.service = s.code;
+  const prefix = document.createElement('span');
+  prefix.className = 'svc-prefix';
+  prefix.setAttribute('aria-hidden', 'true');
+  prefix.textContent = s.prefix || String(s.name || s.code || '?').charAt(0);
+  const name = document.createElement('span');
+  name.className = 'svc-name';
+  name.textContent = s.name || s.code;
+  const meta = document.createElement('span');
+  meta.className = 'svc-meta';
+  if (s.open === false) {
+    button.disabled = true;
+    meta.textContent = t('kiosk.services.closed');
+  } else {
+    const parts = [];
+    if (s.waitingCount !== null && s.waitingCount !== undefined) parts.push(t('kiosk.services.waiting', s.waitingCount));
+    const minutes = minutesOf(s.estimatedWaitMinutes);
+    if (minutes !== null) parts.push(t('kiosk.services.wait', minutes));
+    meta.textContent = parts.join(' · ');
+  }
+  button.append(prefix, name, meta);
+  return button;
+}
+
+/** A service chosen: one key for this choice, reused when the same request is retried. */
+export function chooseService(code) {
+  const service = (state.services || []).find((s) => s.code === code);
+  if (!service || service.open === false || locked()) return;
+  const body = { service: code, payer: state.payer === 'JKN' ? 'JKN' : 'UMUM', key: uuid() };
+  if (body.payer === 'JKN' && state.identity) {
+    if (state.identity.card) body.cardNumber = state.identity.card;
+    if (state.identity.nik) body.nik = state.identity.nik;
+  }
+  const run = () => act(async (gen) => {
+    const res = await request('POST', '/api/tickets', { json: body });
+    if (gen !== state.gen) return;
+    issued(res, run);
+  });
+  state.pending = { body, run };
+  run();
+}
+
+/** The answer to issuing (or checking in): the ticket screen, or the problem with "try again". */
+function issued(res, retry) {
+  const ticket = res.ok && res.data ? res.data.ticket : null;
+  if (ticket && ticket.label) {
+    state.result = res.data;
+    state.pending = null;
+    show('ticket');
+    return;
+  }
+  const text = res.ok ? { key: 'kiosk.error.generic', args: [res.status] } : problemText(res);
+  // a refusal (4xx) will not change by trying again; trouble on the way (timeout, 5xx) may
+  const worthRetrying = !res.status || res.status >= 500 || res.status === 429;
+  showNotice(text, worthRetrying ? retry : null);
+}
+
+// ---- 5. ticket -----------------------------------------------------------------------------------
+
+enter.ticket = () => {
+  const printed = !state.result || state.result.printed !== false;
+  state.ticketDeadline = Date.now() + (printed ? TICKET_MS : TICKET_PROBLEM_MS);
+};
+
+renderers.ticket = () => {
+  const r = state.result || {};
+  const tk = r.ticket || {};
+  const label = $('ticket-label');
+  label.textContent = tk.label || '';
+  label.classList.toggle('is-long', String(tk.label || '').length > 5);
+  $('ticket-service').textContent = tk.serviceName || tk.service || '';
+  const payer = tk.payer || state.payer;
+  $('ticket-payer').textContent = payer && has('kiosk.payer.' + payer) ? t('kiosk.payer.' + payer) : '';
+  $('ticket-payer').dataset.payer = payer || '';
+  $('ticket-ahead').textContent = aheadText(tk.position);
+  $('ticket-wait').textContent = waitText(tk.estimatedWaitMinutes);
+  $('ticket-time').textContent = dateTime(tk.issuedAt);
+  const failed = r.printed === false;
+  $('ticket-problem').hidden = !failed;
+  $('ticket-problem-message').textContent = failed
+    ? (msg(r.problem && r.problem.message) || t('kiosk.ticket.problem')) : '';
+  $('ticket-take').hidden = failed;
+  $('ticket-watch').hidden = failed;
+  $('ticket-countdown').textContent =
+    t('kiosk.ticket.countdown', Math.max(0, Math.ceil((state.ticketDeadline - Date.now()) / 1000)));
+};
