@@ -13,8 +13,9 @@ import java.util.List;
  * Stores queue events in the transaction of the change they describe, and announces them with NOTIFY
  * (delivered by PostgreSQL at commit, in commit order, to every server node).
  *
- * <p>Event ids come from the facility row, bumped as the last write of the transaction: they are
- * gapless and rise in commit order, so a client that resumes after id N misses nothing.
+ * <p>Event ids come from the facility's row of {@code facility_event_counter} (its own table since V5, so that
+ * the facility row every token lookup reads is not written by every change), bumped as the last write of the
+ * transaction: they are gapless and rise in commit order, so a client that resumes after id N misses nothing.
  */
 public final class EventLog {
     public static final String CHANNEL = "antrean_events";
