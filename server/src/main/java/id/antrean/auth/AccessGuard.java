@@ -1,5 +1,6 @@
 package id.antrean.auth;
 
+import id.antrean.facility.FacilityContext;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import id.antrean.web.RateLimiter;
@@ -80,6 +81,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
                 rc.fail(Problem.of(ErrorCode.ROLE_FORBIDDEN));
             } else {
                 rc.put(PRINCIPAL, principal);
+                FacilityContext.known(rc, principal.facility());
                 rc.next();
             }
         });

@@ -1,5 +1,6 @@
 package id.antrean.auth;
 
+import id.antrean.facility.Facility;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import io.vertx.core.Future;
@@ -10,6 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Locale;
@@ -24,7 +26,8 @@ import java.util.Set;
 public final class AuthService {
     static final String STAFF_BY_USERNAME = """
             SELECT s.facility_id, s.staff_id AS id, s.username, s.name, s.role, s.password_hash, s.active,
-                   f.code AS facility_code, f.name AS facility_name, f.time_zone
+                   f.code AS facility_code, f.name AS facility_name, f.time_zone, f.bpjs_provider_code,
+                   f.booking_window_days
             FROM staff s JOIN facility f ON f.facility_id = s.facility_id
             WHERE s.username = $1""";
     static final String INSERT_TOKEN = """
@@ -35,14 +38,15 @@ public final class AuthService {
     /** A token is a staff member's or a device's: one query answers both. */
     static final String WHO_HAS_TOKEN = """
             SELECT 'STAFF' AS kind, s.facility_id, s.staff_id AS id, s.name, s.username, s.role, NULL AS device_kind,
-                   f.code AS facility_code, f.name AS facility_name, f.time_zone
+                   f.code AS facility_code, f.name AS facility_name, f.time_zone, f.bpjs_provider_code,
+                   f.booking_window_days
             FROM staff_token t
             JOIN staff s ON s.facility_id = t.facility_id AND s.staff_id = t.staff_id
             JOIN facility f ON f.facility_id = t.facility_id
             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 AND s.active
             UNION ALL
             SELECT 'DEVICE', d.facility_id, d.device_id, d.name, NULL, NULL, d.kind,
-                   f.code, f.name, f.time_zone
+                   f.code, f.name, f.time_zone, f.bpjs_provider_code, f.booking_window_days
             FROM device d JOIN facility f ON f.facility_id = d.facility_id
             WHERE d.token_hash = $1 AND d.revoked_at IS NULL""";
 
@@ -129,13 +133,20 @@ public final class AuthService {
         }
         return Optional.of(new Principal(Principal.Kind.DEVICE, first.getLong("id"), first.getString("name"), null,
                 first.getLong("facility_id"), first.getString("facility_code"), first.getString("facility_name"),
-                first.getString("time_zone"), null, Set.copyOf(kinds)));
+                first.getString("time_zone"), null, Set.copyOf(kinds), facility(first)));
     }
 
     private static Principal staff(Row row) {
         return new Principal(Principal.Kind.STAFF, row.getLong("id"),
                 row.getString("name"), row.getString("username"), row.getLong("facility_id"),
                 row.getString("facility_code"), row.getString("facility_name"), row.getString("time_zone"),
-                row.getString("role"), Set.of());
+                row.getString("role"), Set.of(), facility(row));
+    }
+
+    /** The token's facility, whole, from the same row: the request's facility needs no second query. */
+    private static Facility facility(Row row) {
+        return new Facility(row.getLong("facility_id"), row.getString("facility_code"), row.getString("facility_name"),
+                ZoneId.of(row.getString("time_zone")), row.getString("bpjs_provider_code"),
+                row.getInteger("booking_window_days"));
     }
 }

@@ -1,5 +1,6 @@
 package id.antrean.auth;
 
+import id.antrean.facility.Facility;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.EnumSet;
@@ -9,11 +10,13 @@ import java.util.TreeSet;
 /**
  * Who is calling: a staff member (role ADMIN or RECEPTIONIST) or a device (KIOSK, DISPLAY) of one facility.
  *
+ * @param facility    the facility the identity belongs to, as the token check read it
  * @param deviceKinds for a device, what it is (a token shared by several devices of the facility has the
  *                    permissions of all of them; the demo's kiosk and display have a token each)
  */
 public record Principal(Kind kind, long id, String name, String username, long facilityId, String facilityCode,
-                        String facilityName, String timeZone, String role, Set<String> deviceKinds) {
+                        String facilityName, String timeZone, String role, Set<String> deviceKinds,
+                        Facility facility) {
 
     public enum Kind { STAFF, DEVICE }
 
