@@ -76,9 +76,10 @@ public final class Antrean implements AutoCloseable {
     private final BpjsConfig bpjs;
     private final List<String> routes;
     private final PasswordPool passwords;
+    private final NoShowSweep noShows;
 
     private Antrean(Vertx vertx, Database database, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs,
-                    List<String> routes, PasswordPool passwords) {
+                    List<String> routes, PasswordPool passwords, NoShowSweep noShows) {
         this.vertx = vertx;
         this.database = database;
         this.port = port;
@@ -86,6 +87,7 @@ public final class Antrean implements AutoCloseable {
         this.bpjs = bpjs;
         this.routes = routes;
         this.passwords = passwords;
+        this.noShows = noShows;
     }
 
     /** Every HTTP route this node serves, as {@code "METHOD /path/:param"} (e.g. for access tests). */
@@ -145,7 +147,8 @@ public final class Antrean implements AutoCloseable {
             if (bpjs != null && bpjs.antreanBaseUrl() != null) {
                 new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, bpjs, clock), clock).start();
             }
-            new NoShowSweep(vertx, pool, directory, clock).start();
+            NoShowSweep noShows = new NoShowSweep(vertx, pool, directory, clock);
+            noShows.start();
             MobileJkn mobileJkn = new MobileJkn(pool, directory, new Polis(pool), bookings, passwords,
                     new RateLimiter(config.auth().mobileJknRateLimit(), clock),
                     new LoginThrottle(limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock);
@@ -176,7 +179,7 @@ public final class Antrean implements AutoCloseable {
                             router -> routes.set(ApiRouter.describe(router))),
                     new DeploymentOptions().setInstances(config.httpInstances())).await();
             int port = bound.get();
-            return new Antrean(vertx, database, port, simulator, bpjs, routes.get(), passwords);
+            return new Antrean(vertx, database, port, simulator, bpjs, routes.get(), passwords, noShows);
         } catch (RuntimeException e) {
             vertx.close().await();
             throw e;
@@ -203,6 +206,11 @@ public final class Antrean implements AutoCloseable {
     /** Where this node runs bcrypt (for tests: how many checks ran, how many at once). */
     public PasswordPool passwords() {
         return passwords;
+    }
+
+    /** The minutely sweep that turns bookings never checked in into no-shows (tests run it on their own clock). */
+    public NoShowSweep noShowSweep() {
+        return noShows;
     }
 
     /** How BPJS is reached; null when it is not configured. */

@@ -161,6 +161,11 @@ public final class TestServer implements AutoCloseable {
         return node.routes();
     }
 
+    /** Runs the no-show sweep now (it runs every minute of real time, and these tests move their own clock). */
+    public int sweepNoShows() {
+        return node.noShowSweep().runOnce().await();
+    }
+
     /** Where this node runs bcrypt: how many checks ran, and how many at once. */
     public id.antrean.auth.PasswordPool passwordPool() {
         return node.passwords();
