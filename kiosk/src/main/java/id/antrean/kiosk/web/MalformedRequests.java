@@ -1,5 +1,6 @@
 package id.antrean.kiosk.web;
 
+import id.antrean.protocol.PercentEscapes;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -41,7 +42,7 @@ public final class MalformedRequests {
     /** Refuses a request target with a broken escape before the router, which would throw decoding it. */
     public static Handler<HttpServerRequest> checkTarget(Handler<HttpServerRequest> router) {
         return request -> {
-            if (hasValidEscapes(request.uri())) {
+            if (PercentEscapes.valid(request.uri())) {
                 router.handle(request);
                 return;
             }
@@ -60,22 +61,6 @@ public final class MalformedRequests {
                 pipeline.addBefore(VERTX_HANDLER, "kiosk-malformed-body", new MalformedBodyAnswer());
             }
         };
-    }
-
-    static boolean hasValidEscapes(String target) {
-        if (target == null) {
-            return true;
-        }
-        for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {
-            if (i + 2 >= target.length() || !isHex(target.charAt(i + 1)) || !isHex(target.charAt(i + 2))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isHex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     private static String problem() {

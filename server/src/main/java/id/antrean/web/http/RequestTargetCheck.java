@@ -1,5 +1,6 @@
 package id.antrean.web.http;
 
+import id.antrean.protocol.PercentEscapes;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.function.Consumer;
@@ -23,7 +24,7 @@ public final class RequestTargetCheck implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
-        if (hasValidEscapes(request.uri())) {
+        if (PercentEscapes.valid(request.uri())) {
             next.handle(request);
             return;
         }
@@ -31,22 +32,5 @@ public final class RequestTargetCheck implements Handler<HttpServerRequest> {
         LOG.warn("400 malformed request target from {}: {} with an invalid %-escape",
                 request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress(), request.method());
         refuse.accept(request);
-    }
-
-    /** Whether every {@code %} starts a two-digit hexadecimal escape. */
-    static boolean hasValidEscapes(String target) {
-        if (target == null) {
-            return true;
-        }
-        for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {
-            if (i + 2 >= target.length() || !isHex(target.charAt(i + 1)) || !isHex(target.charAt(i + 2))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isHex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }
