@@ -31,6 +31,7 @@ import {
   tokenKey,
 } from './board-model.js';
 import { refreshEstimates, render, switchFooter } from './board-view.js';
+import { localDate, zoneName } from '/assets/dates.js';
 
 // ---- sound -----------------------------------------------------------------------------------------
 
@@ -78,9 +79,9 @@ function formatsFor(zone) {
     formats = {
       zone,
       time: new Intl.DateTimeFormat('id-ID', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
-      zoneName: new Intl.DateTimeFormat('id-ID', { timeZone: zone, timeZoneName: 'short' }),
       date: new Intl.DateTimeFormat('id-ID', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
-      isoDate: new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      // The zone's label (WIB, WITA, WIT) and the local day come from the pages' shared library, as on the console.
+      zoneName: zoneName(zone),
     };
   } catch (e) {
     formats = null; // unknown zone: better no clock than the TV's own zone
@@ -100,7 +101,6 @@ export function tick() {
   const now = new Date();
   const parts = {};
   for (const p of f.time.formatToParts(now)) parts[p.type] = p.value;
-  const zonePart = f.zoneName.formatToParts(now).find((p) => p.type === 'timeZoneName');
   const hm = document.createElement('span');
   hm.className = 'clock-hm';
   hm.textContent = parts.hour + '.' + parts.minute;
@@ -109,14 +109,14 @@ export function tick() {
   sec.textContent = '.' + parts.second;
   const zone = document.createElement('span');
   zone.className = 'clock-zone';
-  zone.textContent = zonePart ? ' ' + zonePart.value : '';
+  zone.textContent = f.zoneName ? ' ' + f.zoneName : '';
   clock.replaceChildren(hm, sec, zone);
   const dateText = f.date.format(now);
   if (dateText !== shownDate) {
     shownDate = dateText;
     $('date').textContent = dateText;
   }
-  rollDay(f.isoDate.format(now));
+  rollDay(localDate(state.timeZone));
 }
 
 function startClock() {

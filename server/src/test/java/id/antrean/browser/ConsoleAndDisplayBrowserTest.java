@@ -59,6 +59,8 @@ class ConsoleAndDisplayBrowserTest {
         tv.driver().get(base() + "/display/pkm-demo#token=" + TestServer.DISPLAY_TOKEN);
         within(tv.driver(), Duration.ofSeconds(10)).until(d ->
                 "live".equals(d.findElement(By.tagName("body")).getDomAttribute("data-status")));
+        // The facility's clock, in its zone and with its Indonesian label (pkm-demo is in Makassar).
+        within(tv.driver(), Duration.ofSeconds(10)).until(d -> d.findElement(By.id("clock")).getText().endsWith(" WITA"));
     }
 
     private void logInAtCounter(String counter) {
