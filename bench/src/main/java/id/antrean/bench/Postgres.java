@@ -47,10 +47,8 @@ public final class Postgres implements AutoCloseable {
         Path socket = serverDataDir.toAbsolutePath().resolve("run").resolve(".s.PGSQL.5432");
         try {
             String password = java.nio.file.Files.readString(serverDataDir.resolve("db-password")).strip();
-            return new Postgres(serverDataDir.toAbsolutePath().resolve("postgres"), database -> "jdbc:postgresql://localhost/"
-                    + database + "?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg&socketFactoryArg="
-                    + java.net.URLEncoder.encode(socket.toString(), java.nio.charset.StandardCharsets.UTF_8)
-                    + "&sslmode=disable", password);
+            return new Postgres(serverDataDir.toAbsolutePath().resolve("postgres"),
+                    database -> id.antrean.db.EmbeddedDatabase.jdbcUrl(socket, database), password);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

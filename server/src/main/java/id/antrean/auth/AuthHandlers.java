@@ -16,7 +16,6 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /** HTTP edge of authentication: tokens, who-am-I, devices and the audit log. */
@@ -48,7 +47,7 @@ public final class AuthHandlers implements Routes {
                 () -> logins.hit(address)).map(login ->
                 login.principal().toJson()
                         .put("token", login.token())
-                        .put("expiresAt", login.expiresAt().atZone(ZoneId.of(login.principal().timeZone()))
+                        .put("expiresAt", login.expiresAt().atZone(login.principal().facility().zone())
                                 .toOffsetDateTime().toString())));
     }
 

@@ -132,14 +132,11 @@ public final class AuthService {
             kinds.add(row.getString("device_kind"));
         }
         return Optional.of(new Principal(Principal.Kind.DEVICE, first.getLong("id"), first.getString("name"), null,
-                first.getLong("facility_id"), first.getString("facility_code"), first.getString("facility_name"),
-                first.getString("time_zone"), null, Set.copyOf(kinds), facility(first)));
+                null, Set.copyOf(kinds), facility(first)));
     }
 
     private static Principal staff(Row row) {
-        return new Principal(Principal.Kind.STAFF, row.getLong("id"),
-                row.getString("name"), row.getString("username"), row.getLong("facility_id"),
-                row.getString("facility_code"), row.getString("facility_name"), row.getString("time_zone"),
+        return new Principal(Principal.Kind.STAFF, row.getLong("id"), row.getString("name"), row.getString("username"),
                 row.getString("role"), Set.of(), facility(row));
     }
 

@@ -14,8 +14,7 @@ import java.util.TreeSet;
  * @param deviceKinds for a device, what it is (a token shared by several devices of the facility has the
  *                    permissions of all of them; the demo's kiosk and display have a token each)
  */
-public record Principal(Kind kind, long id, String name, String username, long facilityId, String facilityCode,
-                        String facilityName, String timeZone, String role, Set<String> deviceKinds,
+public record Principal(Kind kind, long id, String name, String username, String role, Set<String> deviceKinds,
                         Facility facility) {
 
     public enum Kind { STAFF, DEVICE }
@@ -38,6 +37,14 @@ public record Principal(Kind kind, long id, String name, String username, long f
         return granted;
     }
 
+    public long facilityId() {
+        return facility.id();
+    }
+
+    public String facilityCode() {
+        return facility.code();
+    }
+
     public boolean may(Permission permission) {
         return permissions().contains(permission);
     }
@@ -51,8 +58,8 @@ public record Principal(Kind kind, long id, String name, String username, long f
         JsonObject json = new JsonObject()
                 .put("kind", kind.name())
                 .put("name", name)
-                .put("facility", new JsonObject().put("code", facilityCode).put("name", facilityName)
-                        .put("timeZone", timeZone))
+                .put("facility", new JsonObject().put("code", facility.code()).put("name", facility.name())
+                        .put("timeZone", facility.zone().getId()))
                 .put("permissions", new JsonArray(new TreeSet<>(permissions().stream().map(Enum::name).toList()).stream().toList()));
         if (kind == Kind.STAFF) {
             json.put("username", username).put("role", role);

@@ -234,11 +234,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return new Database(options, jdbcUrl(DATABASE_NAME), ClusterAccess.USER, password, this);
     }
 
-    /** JDBC over the Unix socket, through junixsocket's socket factory (the driver has none of its own). */
     private String jdbcUrl(String database) {
+        return jdbcUrl(listening.socketFile(), database);
+    }
+
+    /** JDBC over a Unix socket, through junixsocket's socket factory (the driver has none of its own). */
+    public static String jdbcUrl(Path socketFile, String database) {
         return "jdbc:postgresql://localhost/" + database
                 + "?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg"
-                + "&socketFactoryArg=" + URLEncoder.encode(listening.socketFile().toString(), StandardCharsets.UTF_8)
+                + "&socketFactoryArg=" + URLEncoder.encode(socketFile.toString(), StandardCharsets.UTF_8)
                 + "&sslmode=disable";
     }
 

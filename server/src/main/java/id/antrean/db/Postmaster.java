@@ -26,7 +26,7 @@ final class Postmaster {
         this.process = process;
     }
 
-    /** Where and how it listens. {@code tcpPort} 0 = no TCP listener at all. */
+    /** Where it listens: its socket's folder and port (the socket file's name), and whether also on 127.0.0.1. */
     record Listening(Path socketDirectory, int port, boolean tcp) {
         Path socketFile() {
             return socketDirectory.resolve(".s.PGSQL." + port);

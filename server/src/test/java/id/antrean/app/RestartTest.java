@@ -59,7 +59,9 @@ class RestartTest {
 
             ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
 
-            JsonObject health = Eventually.poll(Duration.ofSeconds(60), () -> health(node.port()),
+            // The node's own Vert.x asks: one client for the whole poll, not one per attempt.
+            WebClient web = WebClient.create(node.vertx());
+            JsonObject health = Eventually.poll(Duration.ofSeconds(60), () -> health(web, node.port()),
                     h -> "UP".equals(h.getString("status")) && embedded(h).getInteger("restarts") == 1
                             && "UP".equals(embedded(h).getString("state")));
             assertThat(embedded(health).getLong("pid")).isNotEqualTo(postmaster);
@@ -74,13 +76,8 @@ class RestartTest {
         return health.getJsonArray("checks").getJsonObject(0).getJsonObject("data").getJsonObject("embedded");
     }
 
-    private static JsonObject health(int port) {
-        Vertx vertx = Vertx.vertx();
-        try {
-            return WebClient.create(vertx).get(port, "localhost", "/health").send().await().bodyAsJsonObject();
-        } finally {
-            vertx.close().await();
-        }
+    private static JsonObject health(WebClient web, int port) {
+        return web.get(port, "localhost", "/health").send().await().bodyAsJsonObject();
     }
 
     private static String setting(Antrean node, String name) throws Exception {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -126,10 +124,8 @@ class EmbeddedDatabaseTest {
     }
 
     private static Connection connect(Path dataDir, String password) throws SQLException {
-        String socket = dataDir.resolve("run/.s.PGSQL.5432").toString();
-        return DriverManager.getConnection("jdbc:postgresql://localhost/antrean?socketFactory="
-                + "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg&socketFactoryArg="
-                + URLEncoder.encode(socket, StandardCharsets.UTF_8) + "&sslmode=disable", "postgres", password);
+        return DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(dataDir.resolve("run/.s.PGSQL.5432"), "antrean"),
+                "postgres", password);
     }
 
     private static String single(Database db, String sql) throws SQLException {
