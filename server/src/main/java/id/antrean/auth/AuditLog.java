@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Who called, skipped, transferred or cancelled which ticket: written in the transaction of the action. */
+/**
+ * Who did what: called, skipped, transferred or cancelled which ticket, or changed which setting (with the row
+ * before and after). Written in the transaction of the action.
+ */
 public final class AuditLog {
     static final String APPEND = """
             INSERT INTO audit_log (facility_id, at, actor_kind, actor_id, actor_name, action, ticket_id, details)
@@ -31,6 +34,16 @@ public final class AuditLog {
                         actor.id(), actor.name(), action, ticketId)
                         .addValue(details == null ? new JsonObject() : details))
                 .mapEmpty();
+    }
+
+    /**
+     * An administration change, with the row as it was and as it is ({@code null} for a created or deleted row).
+     * The caller leaves secrets out of both (a credential is named as set or not, never shown).
+     */
+    public static Future<Void> change(SqlClient tx, long facilityId, Actor actor, String action, JsonObject before,
+                                      JsonObject after, Instant at) {
+        return append(tx, facilityId, actor, action, null,
+                new JsonObject().put("before", before).put("after", after), at);
     }
 
     public static Future<JsonArray> between(SqlClient db, long facilityId, Instant from, Instant to, ZoneId zone) {

@@ -19,5 +19,7 @@ public enum EventType {
     TICKET_RESUMED,
     TICKET_CANCELLED,
     TICKET_NO_SHOW,
-    DEVICE_ALERT
+    DEVICE_ALERT,
+    /** An admin changed the facility's settings (profile, services, schedules, closures, rooms, ...). */
+    SETTINGS_CHANGED
 }
