@@ -11,6 +11,12 @@ import id.antrean.auth.Passwords;
 import id.antrean.auth.ThrottleConfig;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.PcareClient;
+import id.antrean.bpjs.PcareReferences;
+import id.antrean.bpjs.credentials.CredentialSeal;
+import id.antrean.bpjs.credentials.CredentialsAdmin;
+import id.antrean.bpjs.credentials.CredentialsHandlers;
+import id.antrean.bpjs.credentials.FacilityBpjs;
+import id.antrean.bpjs.credentials.MasterKey;
 import id.antrean.bpjs.outbox.AntreanFktpClient;
 import id.antrean.bpjs.outbox.OutboxView;
 import id.antrean.bpjs.outbox.OutboxWorker;
@@ -24,6 +30,7 @@ import id.antrean.db.Database;
 import id.antrean.db.DemoSeed;
 import id.antrean.db.EmbeddedDatabase;
 import id.antrean.db.Migrations;
+import id.antrean.db.SecretKeyFile;
 import id.antrean.eligibility.EligibilityHandlers;
 import id.antrean.eligibility.EligibilityService;
 import id.antrean.eligibility.Roster;
@@ -107,14 +114,17 @@ public final class Antrean implements AutoCloseable {
                 DemoSeed.apply(database);
                 DemoAccounts.ensure(database, DemoSeed.FACILITY, config.auth());
             }
-            return startNode(config, micros, database);
+            MasterKey key = config.secretKey() != null ? config.secretKey()
+                    : MasterKey.parse(SecretKeyFile.readOrCreate(config.dataDir()),
+                            config.dataDir().resolve(SecretKeyFile.NAME).toString());
+            return startNode(config, micros, database, key);
         } catch (Exception | Error e) {
             database.close();
             throw e;
         }
     }
 
-    private static Antrean startNode(AppConfig config, Clock clock, Database database) {
+    private static Antrean startNode(AppConfig config, Clock clock, Database database, MasterKey key) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         Pool pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(config.dbPoolSize()).setEventLoopSize(config.httpInstances()))
@@ -134,8 +144,9 @@ public final class Antrean implements AutoCloseable {
                 simulator = DemoBpjs.start(vertx, clock).await();
                 bpjs = DemoBpjs.config(simulator);
             }
+            FacilityBpjs facilityBpjs = new FacilityBpjs(pool, new CredentialSeal(key), bpjs, clock);
             EligibilityService eligibility = new EligibilityService(
-                    bpjs == null ? null : new PcareClient(vertx, bpjs, clock), roster, pool, clock);
+                    bpjs == null ? null : new PcareClient(vertx, facilityBpjs, clock), roster, pool, clock);
             ThrottleConfig limits = config.throttle();
             // One pool for every bcrypt of this node; one failed-login throttle per login surface.
             PasswordPool passwords = new PasswordPool(vertx, new Passwords(config.auth().bcryptCost()),
@@ -145,7 +156,7 @@ public final class Antrean implements AutoCloseable {
             OnlineBookings bookings = new OnlineBookings(pool, eligibility, estimator, clock);
             CheckIn checkIn = new CheckIn(pool, board, clock);
             if (bpjs != null && bpjs.antreanBaseUrl() != null) {
-                new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, bpjs, clock), clock).start();
+                new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, facilityBpjs, clock), clock).start();
             }
             NoShowSweep noShows = new NoShowSweep(vertx, pool, directory, clock);
             noShows.start();
@@ -169,7 +180,9 @@ public final class Antrean implements AutoCloseable {
                             new EventStream(pool, board::board, config.http().idleTimeoutSeconds()),
                             new TicketPrints(vertx, board, estimator, new TicketRenderer()),
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock),
-                            new ReportsHandlers(vertx, pool, new ReportRenderer())));
+                            new ReportsHandlers(vertx, pool, new ReportRenderer()),
+                            new CredentialsHandlers(new CredentialsAdmin(pool, new CredentialSeal(key), facilityBpjs, clock),
+                                    facilityBpjs, new PcareReferences(vertx, clock), clock)));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();

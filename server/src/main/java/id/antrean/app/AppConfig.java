@@ -3,6 +3,7 @@ package id.antrean.app;
 import id.antrean.auth.AuthConfig;
 import id.antrean.auth.ThrottleConfig;
 import id.antrean.bpjs.BpjsConfig;
+import id.antrean.bpjs.credentials.MasterKey;
 import id.antrean.protocol.Env;
 import id.antrean.web.http.HttpLimits;
 import java.nio.file.Path;
@@ -23,9 +24,12 @@ import java.util.Map;
  * @param auth          demo credentials, login rate limit, token lifetime, bcrypt cost
  * @param throttle      bcrypt's pool, failed-login limits, devices' pace
  * @param http          {@code HTTP_*}: connection timeouts and the cap of connections per client address
+ * @param secretKey     {@code SECRET_KEY}: the master key of the secrets kept in the database (base64 of 32 bytes,
+ *                      refused at start otherwise); null = {@code DATA_DIR/secret.key}, made on first start
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize,
-                        int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http) {
+                        int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http,
+                        MasterKey secretKey) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         return new AppConfig(
@@ -39,11 +43,12 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 BpjsConfig.fromEnv(env),
                 AuthConfig.fromEnv(env),
                 ThrottleConfig.fromEnv(env),
-                HttpLimits.fromEnv(env));
+                HttpLimits.fromEnv(env),
+                Env.text(env, "SECRET_KEY") == null ? null : MasterKey.parse(env.get("SECRET_KEY"), "SECRET_KEY"));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
-                throttle, http);
+                throttle, http, secretKey);
     }
 }

@@ -38,6 +38,8 @@ public final class TestServer implements AutoCloseable {
     public static final String DEVICE_TOKEN = "token-perangkat-uji";
     /** The demo display's token ({@code DEMO_DISPLAY_TOKEN}). */
     public static final String DISPLAY_TOKEN = "token-layar-uji";
+    /** The master key of test servers (bytes 0..31): no key file is made in the module's folder. */
+    public static final String SECRET_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     private final Antrean node;
     private final String databaseUrl;
@@ -102,6 +104,7 @@ public final class TestServer implements AutoCloseable {
         env.put("LOGIN_FAILURES_PER_ADDRESS", "0");
         env.put("DEVICE_RATE_LIMIT", "0");
         env.put("HTTP_CONNECTIONS_PER_ADDRESS", "0");
+        env.put("SECRET_KEY", SECRET_KEY);
         return env;
     }
 
