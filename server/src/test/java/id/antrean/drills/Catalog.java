@@ -53,7 +53,13 @@ final class Catalog {
             Map.entry("parkTicket", Caller.RECEPTIONIST),
             Map.entry("resumeTicket", Caller.RECEPTIONIST),
             Map.entry("cancelTicket", Caller.RECEPTIONIST),
-            Map.entry("setMobileJknAccount", Caller.ADMIN));
+            Map.entry("setMobileJknAccount", Caller.ADMIN),
+            Map.entry("getBpjsCredentials", Caller.ADMIN),
+            Map.entry("putBpjsCredentials", Caller.ADMIN),
+            Map.entry("deleteBpjsCredentials", Caller.ADMIN),
+            Map.entry("testBpjsCredentials", Caller.ADMIN),
+            Map.entry("listBpjsPoli", Caller.ADMIN),
+            Map.entry("listBpjsDoctors", Caller.ADMIN));
 
     private Catalog() {
     }
@@ -124,6 +130,9 @@ final class Catalog {
                  "startTicket", "finishTicket", "parkTicket", "cancelTicket" -> "{\"ticket\":" + f.waitingTicket() + "}";
             case "transferTicket" -> "{\"service\":\"LAB\",\"ticket\":" + f.waitingTicket() + "}";
             case "setMobileJknAccount" -> "{\"username\":\"" + USERNAME_MJKN + "\",\"password\":\"" + f.password() + "\"}";
+            // The demo simulator's own consumer, so the reference lists still answer if a repair came late.
+            case "putBpjsCredentials" -> "{\"consId\":\"10001\",\"secret\":\"demo-secret-not-for-production\","
+                    + "\"userKey\":\"demo-user-key\",\"pcareUsername\":\"demo\",\"pcarePassword\":\"demo\"}";
             default -> throw new AssertionError("No good body for " + operation + ": add one to " + Catalog.class.getName());
         };
     }

@@ -402,6 +402,11 @@ class FuzzDrillTest {
                 server.sql("UPDATE device SET revoked_at = NULL WHERE created_by = 'demo' AND revoked_at IS NOT NULL");
                 return true;
             }
+            case "putBpjsCredentials" -> {
+                // Fuzzed credentials BPJS does not know would make the reference lists answer 502: the server's again.
+                server.sql("DELETE FROM bpjs_credentials");
+                return true;
+            }
             case "setMobileJknAccount" -> {
                 // New credentials end Mobile JKN's tokens: set the demo's again, and take a new token.
                 HttpResponse<Buffer> reset = server.as(credentials.admin)
