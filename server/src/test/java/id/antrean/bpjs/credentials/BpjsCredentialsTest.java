@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import id.antrean.bpjs.simulator.BpjsSimulator;
-import id.antrean.testing.MutableClock;
+import id.antrean.testing.Eventually;
 import id.antrean.testing.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -16,6 +16,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -190,6 +191,25 @@ class BpjsCredentialsTest {
 
         assertThat(eligibilitySeenAs("pkm-demo", "0001234567890")).isEqualTo(CONS_ID);
         assertThat(eligibilitySeenAs("klinik-demo", "0009876543210")).isEqualTo("10001");
+        assertNoSecretLogged();
+    }
+
+    @Test
+    void theOutboxReportsTheFacilitysQueueWithItsOwnConsumer() {
+        put(own(SECRET), null);
+        int before = server.bpjs().received().size();
+
+        HttpResponse<Buffer> ticket = server.issue(new JsonObject().put("service", "UMUM").put("payer", "JKN")
+                .put("cardNumber", "0001234567890"));
+        assertThat(ticket.statusCode()).as(ticket.bodyAsString()).isEqualTo(201);
+
+        List<JsonObject> reports = Eventually.poll(Duration.ofSeconds(20),
+                () -> server.bpjs().received().subList(before, server.bpjs().received().size()).stream()
+                        .filter(r -> r.getString("path").equals("/antreanfktp/antrean/add")).toList(),
+                list -> !list.isEmpty());
+        assertThat(reports).extracting(r -> r.getString("consId")).containsOnly(CONS_ID);
+        assertThat(Eventually.poll(Duration.ofSeconds(10),
+                () -> server.count("SELECT count(*) FROM bpjs_outbox WHERE status = 'SENT'"), n -> n >= 1)).isPositive();
         assertNoSecretLogged();
     }
 
