@@ -58,8 +58,15 @@ public final class PcareClient implements ParticipantLookup {
         String path = identity instanceof Identity.Card
                 ? "/peserta/noka/" + identity.value()
                 : "/peserta/nik/" + identity.value();
-        return configs.of(facility == null ? null : facility.id()).compose(config -> breaker(config)
-                .execute(promise -> get(config, path).onComplete(promise)));
+        return configs.of(facility == null ? null : facility.id()).compose(config -> config == null
+                ? Future.failedFuture(noCredentials())
+                : breaker(config).execute(promise -> get(config, path).onComplete(promise)));
+    }
+
+    /** The eligibility check then asks the facility's roster, as during an outage. */
+    static BpjsCallFailed noCredentials() {
+        return new BpjsCallFailed(BpjsCallFailed.Kind.UNAUTHORIZED,
+                "no BPJS credentials for this facility: an admin enters them on the console");
     }
 
     private CircuitBreaker breaker(BpjsConfig config) {

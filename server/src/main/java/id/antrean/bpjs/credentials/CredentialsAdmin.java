@@ -123,7 +123,7 @@ public final class CredentialsAdmin {
         if (row.isEmpty()) {
             JsonObject none = new JsonObject();
             BpjsCredentials.FIELDS.keySet().forEach(field -> none.put(field, false));
-            return new View(json.put("source", resolver.server() == null ? "NONE" : "SERVER")
+            return new View(json.put("source", resolver.server() == null || !resolver.server().hasCredentials() ? "NONE" : "SERVER")
                     .put("fields", none).putNull("readable").putNull("changedAt").putNull("changedBy")
                     .putNull("version"), null);
         }

@@ -74,7 +74,7 @@ public final class CredentialsHandlers implements Routes {
             String source = view.json().getString("source");
             return resolver.of(f.id())
                     .compose(config -> config == null
-                            ? Future.succeededFuture("not-configured")
+                            ? Future.succeededFuture(resolver.server() == null ? "not-configured" : "no-credentials")
                             : references.probe(config).map("ok"))
                     .recover(e -> e instanceof CredentialsUnreadable || e instanceof BpjsCallFailed
                             ? Future.succeededFuture(outcome(e)) : Future.failedFuture(e))
@@ -102,7 +102,7 @@ public final class CredentialsHandlers implements Routes {
                            String member) {
         Responses.json(rc, FacilityContext.of(rc).compose(f -> resolver.of(f.id()).compose(config -> {
             if (config == null) {
-                throw Problem.of(ErrorCode.BPJS_NOT_CONFIGURED);
+                throw Problem.of(resolver.server() == null ? ErrorCode.BPJS_NOT_CONFIGURED : ErrorCode.BPJS_NO_CREDENTIALS);
             }
             return list.apply(config).map(items -> new JsonObject().put(member, items));
         })).recover(e -> Future.failedFuture(problem(e))));

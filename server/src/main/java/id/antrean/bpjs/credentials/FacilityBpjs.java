@@ -45,12 +45,14 @@ public final class FacilityBpjs implements BpjsConfigs {
         return server;
     }
 
+    /** Null when the facility has no credentials to sign with: neither its own nor the server's. */
     @Override
     public Future<BpjsConfig> of(Long facilityId) {
-        if (facilityId == null || server == null) {
-            return Future.succeededFuture(server);
+        if (server == null || facilityId == null) {
+            return Future.succeededFuture(server == null || !server.hasCredentials() ? null : server);
         }
-        return own(facilityId).map(own -> own.map(c -> c.applyTo(server)).orElse(server));
+        return own(facilityId).map(own -> own.map(c -> c.applyTo(server))
+                .orElse(server.hasCredentials() ? server : null));
     }
 
     /** The facility's own credentials, opened; empty when it has none. */

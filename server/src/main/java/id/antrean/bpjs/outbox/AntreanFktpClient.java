@@ -40,7 +40,9 @@ public final class AntreanFktpClient {
      * retrying (an admin may fix the credentials meanwhile).
      */
     public Future<Answer> send(long facilityId, String kind, JsonObject payload) {
-        return configs.of(facilityId).compose(config -> send(config, kind, payload));
+        return configs.of(facilityId).compose(config -> config == null
+                ? Future.failedFuture(new IllegalStateException("no BPJS credentials for this facility yet"))
+                : send(config, kind, payload));
     }
 
     private Future<Answer> send(BpjsConfig config, String kind, JsonObject payload) {
