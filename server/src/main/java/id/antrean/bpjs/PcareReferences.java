@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * PCare's reference lists of a facility, so an admin picks BPJS codes instead of typing them: its poli
@@ -42,12 +43,12 @@ public final class PcareReferences {
         return page(config, "/poli/fktp/", 0, 1).mapEmpty();
     }
 
-    private Future<JsonArray> all(BpjsConfig config, String path, java.util.function.Function<JsonObject, JsonObject> item) {
+    private Future<JsonArray> all(BpjsConfig config, String path, Function<JsonObject, JsonObject> item) {
         return collect(config, path, 0, new JsonArray(), item);
     }
 
     private Future<JsonArray> collect(BpjsConfig config, String path, int pageNo, JsonArray into,
-                                      java.util.function.Function<JsonObject, JsonObject> item) {
+                                      Function<JsonObject, JsonObject> item) {
         return page(config, path, pageNo * PAGE, PAGE).compose(response -> {
             JsonArray list = response.getJsonArray("list", new JsonArray());
             list.forEach(entry -> {

@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class CredentialsAdmin {
                 .onComplete(ar -> resolver.forget(facility.id()));
     }
 
-    private Future<View> record(io.vertx.sqlclient.SqlClient tx, Facility facility, Actor by, String action,
+    private Future<View> record(SqlClient tx, Facility facility, Actor by, String action,
                                 StoredCredentials before, JsonObject beforeSet, StoredCredentials after,
                                 List<String> changed, Instant now) {
         JsonObject was = before == null ? null : audited(before, beforeSet);

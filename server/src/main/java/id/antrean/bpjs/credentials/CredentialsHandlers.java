@@ -1,10 +1,10 @@
 package id.antrean.bpjs.credentials;
 
 import id.antrean.auth.AccessGuard;
+import id.antrean.auth.Actor;
 import id.antrean.bpjs.BpjsCallFailed;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.PcareReferences;
-import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityContext;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Messages;
@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * {@code /api/v1/facilities/{facility}/bpjs-credentials} (GET, PUT, DELETE, POST …/test) and the facility's PCare
@@ -98,7 +99,7 @@ public final class CredentialsHandlers implements Routes {
         };
     }
 
-    private void reference(RoutingContext rc, java.util.function.Function<BpjsConfig, Future<JsonArray>> list,
+    private void reference(RoutingContext rc, Function<BpjsConfig, Future<JsonArray>> list,
                            String member) {
         Responses.json(rc, FacilityContext.of(rc).compose(f -> resolver.of(f.id()).compose(config -> {
             if (config == null) {
@@ -132,7 +133,7 @@ public final class CredentialsHandlers implements Routes {
         }));
     }
 
-    private static id.antrean.auth.Actor actor(RoutingContext rc) {
+    private static Actor actor(RoutingContext rc) {
         return AccessGuard.principal(rc).actor();
     }
 }

@@ -1,7 +1,8 @@
 package id.antrean.bpjs.credentials;
 
-import io.vertx.sqlclient.Row;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,8 +26,8 @@ record StoredCredentials(long facilityId, String keyId, Map<String, byte[]> seal
     }
 
     /** Which fields are set, without opening anything. */
-    io.vertx.core.json.JsonObject fieldsSet() {
-        io.vertx.core.json.JsonObject set = new io.vertx.core.json.JsonObject();
+    JsonObject fieldsSet() {
+        JsonObject set = new JsonObject();
         BpjsCredentials.FIELDS.keySet().forEach(field -> set.put(field, sealed.containsKey(field)));
         return set;
     }

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -206,7 +207,7 @@ public final class BpjsSimulator {
                     .encode());
             return;
         }
-        io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
+        JsonArray list = new JsonArray();
         all.stream().skip(start).limit(limit).forEach(list::add);
         replyEncrypted(rc, new JsonObject().put("count", all.size()).put("list", list));
     }
