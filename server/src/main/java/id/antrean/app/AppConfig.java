@@ -23,9 +23,11 @@ import java.util.Map;
  * @param auth          demo credentials, login rate limit, token lifetime, bcrypt cost
  * @param throttle      bcrypt's pool, failed-login limits, devices' pace
  * @param http          {@code HTTP_*}: connection timeouts and the cap of connections per client address
+ * @param setupCode     {@code SETUP_CODE}: the first setup's one-time code (automation); null = a random one, printed
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize,
-                        int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http) {
+                        int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http,
+                        String setupCode) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         return new AppConfig(
@@ -39,11 +41,25 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 BpjsConfig.fromEnv(env),
                 AuthConfig.fromEnv(env),
                 ThrottleConfig.fromEnv(env),
-                HttpLimits.fromEnv(env));
+                HttpLimits.fromEnv(env),
+                setupCode(Env.text(env, "SETUP_CODE")));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
-                throttle, http);
+                throttle, http, setupCode);
+    }
+
+    /** A code that can be typed, and not guessed in the few tries the throttle allows. */
+    private static String setupCode(String value) {
+        if (value != null && value.replaceAll("[\\s-]", "").length() < 8) {
+            throw new IllegalArgumentException("SETUP_CODE must have at least 8 characters besides spaces and dashes");
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[port=" + port + ", demo=" + demo + ", setupCode=" + (setupCode == null ? "random" : "set") + "]";
     }
 }
