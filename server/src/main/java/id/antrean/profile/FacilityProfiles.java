@@ -29,7 +29,7 @@ final class FacilityProfiles {
     static final String INSERT = """
             INSERT INTO facility (code, name, time_zone, bpjs_provider_code, address, phone)
             VALUES ($1, $2, $3, $4, $5, $6)
-            RETURNING """ + FacilityProfile.COLUMNS;
+            RETURNING\s""" + FacilityProfile.COLUMNS;
     static final String UPDATE = """
             UPDATE facility SET name = $3, address = $4, phone = $5, ticket_footer = $6, kiosk_idle_seconds = $7,
                    languages = $8,
@@ -37,7 +37,7 @@ final class FacilityProfiles {
                    logo_content_type = CASE WHEN $9 THEN $11 ELSE logo_content_type END,
                    version = version + 1
             WHERE facility_id = $1 AND version = $2
-            RETURNING """ + FacilityProfile.COLUMNS;
+            RETURNING\s""" + FacilityProfile.COLUMNS;
     static final String LOGO = "SELECT logo, logo_content_type, version FROM facility WHERE facility_id = $1";
 
     /** A logo's bytes, its type and the profile's version (for the ETag). */

@@ -69,7 +69,12 @@ public final class TestServer implements AutoCloseable {
      * the setup has created an operator. {@code extraEnv} adds to or overrides the test environment.
      */
     public static TestServer startEmpty(Clock clock, Map<String, String> extraEnv) {
-        Map<String, String> env = env(TestPostgres.newDatabaseUrl(), false);
+        return startEmptyOn(TestPostgres.newDatabaseUrl(), clock, extraEnv);
+    }
+
+    /** As {@link #startEmpty}, on an existing database (a restart, a second node). */
+    public static TestServer startEmptyOn(String databaseUrl, Clock clock, Map<String, String> extraEnv) {
+        Map<String, String> env = env(databaseUrl, false);
         env.putAll(extraEnv);
         try {
             AppConfig config = AppConfig.fromEnv(env);
