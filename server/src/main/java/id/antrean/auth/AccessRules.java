@@ -52,8 +52,9 @@ public final class AccessRules {
         if (path.startsWith("/api/v1/auth/")) {
             return Need.ANY_TOKEN;
         }
-        if (FACILITIES.matcher(path).matches() && !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
-            // The list is public (kiosk set-up, the console's choice); creating a facility is an operator's.
+        if (FACILITIES.matcher(path).matches() && method.equals(HttpMethod.POST)) {
+            // The list is public (kiosk set-up, the console's choice); creating a facility is an operator's. Other
+            // methods have no route there (405).
             return new Need(true, null, Permission.OPERATE);
         }
         Matcher m = FACILITY_ROUTE.matcher(path);
