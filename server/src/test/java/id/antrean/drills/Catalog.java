@@ -53,7 +53,13 @@ final class Catalog {
             Map.entry("parkTicket", Caller.RECEPTIONIST),
             Map.entry("resumeTicket", Caller.RECEPTIONIST),
             Map.entry("cancelTicket", Caller.RECEPTIONIST),
-            Map.entry("setMobileJknAccount", Caller.ADMIN));
+            Map.entry("setMobileJknAccount", Caller.ADMIN),
+            Map.entry("setupStatus", Caller.NONE),
+            Map.entry("setUp", Caller.NONE),
+            Map.entry("createFacility", Caller.OPERATOR),
+            Map.entry("getFacilityProfile", Caller.ADMIN),
+            Map.entry("putFacilityProfile", Caller.ADMIN),
+            Map.entry("getFacilityLogo", Caller.DEVICE));
 
     private Catalog() {
     }
@@ -95,6 +101,10 @@ final class Catalog {
                     }
                 }
                 case "header" -> {
+                    if (p.name().equals("If-Match")) {
+                        // Sent without: the contract checks the body first, then the handler answers 428.
+                        continue;
+                    }
                     if (!p.name().equals("Idempotency-Key")) {
                         throw new AssertionError("No good value for header " + p.name() + " of " + op.id());
                     }
@@ -124,6 +134,13 @@ final class Catalog {
                  "startTicket", "finishTicket", "parkTicket", "cancelTicket" -> "{\"ticket\":" + f.waitingTicket() + "}";
             case "transferTicket" -> "{\"service\":\"LAB\",\"ticket\":" + f.waitingTicket() + "}";
             case "setMobileJknAccount" -> "{\"username\":\"" + USERNAME_MJKN + "\",\"password\":\"" + f.password() + "\"}";
+            // The demo has its operator: the setup is done, a good request is a 409.
+            case "setUp" -> "{\"setupCode\":\"ABCD-EFGH-JKMN\",\"operator\":{\"username\":\"dinkes\","
+                    + "\"name\":\"Dinas Kesehatan\",\"password\":\"Sulawesi-Selatan-2026\"}}";
+            case "createFacility" -> "{\"code\":\"{KEY}\",\"name\":\"Puskesmas Fuzz\",\"timeZone\":\"Asia/Jayapura\","
+                    + "\"address\":\"Jl. Uji 1\",\"phone\":\"0967-123456\"}";
+            case "putFacilityProfile" -> "{\"name\":\"Puskesmas Sejahtera (Demo)\",\"kioskIdleSeconds\":60,"
+                    + "\"languages\":[\"id\",\"en\"],\"ticketFooter\":\"Terima kasih\",\"logo\":null}";
             default -> throw new AssertionError("No good body for " + operation + ": add one to " + Catalog.class.getName());
         };
     }

@@ -75,6 +75,7 @@ class FuzzDrillTest {
         String admin;
         String logout;
         String kioskSettings;
+        String operator;
         MobileJknCaller mobileJkn;
     }
 
@@ -106,6 +107,7 @@ class FuzzDrillTest {
         credentials.receptionist = server.receptionistToken();
         credentials.admin = server.login("admin");
         credentials.logout = server.login("resepsionis");
+        credentials.operator = server.login("operator");
         HttpResponse<Buffer> device = server.as(credentials.admin).post("/api/v1/facilities/" + TestServer.DEMO + "/devices")
                 .sendJsonObject(new JsonObject().put("name", "Kiosk to revoke").put("kind", "KIOSK")).await();
         assertThat(device.statusCode()).as(device.bodyAsString()).isEqualTo(201);
@@ -340,6 +342,7 @@ class FuzzDrillTest {
             case MOBILE_JKN -> Map.of("x-username", Catalog.USERNAME_MJKN, "x-token", credentials.mobileJkn.token());
             case MOBILE_JKN_LOGIN -> Map.of("x-username", Catalog.USERNAME_MJKN, "x-password", TestServer.PASSWORD);
             case KIOSK_SETTINGS -> Map.of("X-Kiosk-Settings", credentials.kioskSettings);
+            case OPERATOR -> Map.of("Authorization", "Bearer " + credentials.operator);
         };
     }
 
@@ -353,6 +356,7 @@ class FuzzDrillTest {
             case MOBILE_JKN -> credentials.mobileJkn.token();
             case MOBILE_JKN_LOGIN -> TestServer.PASSWORD;
             case KIOSK_SETTINGS -> credentials.kioskSettings;
+            case OPERATOR -> credentials.operator;
         };
     }
 
