@@ -163,6 +163,7 @@ final class Catalog {
                 Endpoint.builder(Target.API, "GET", "/api/v1/openapi.yaml", "openapi", Caller.NONE).build(),
                 Endpoint.builder(Target.API, "GET", "/health", "health", Caller.NONE).build(),
                 Endpoint.builder(Target.API, "GET", "/", "root", Caller.NONE).build(),
+                Endpoint.builder(Target.API, "GET", "/console/setup", "setupPage", Caller.NONE).build(),
                 Endpoint.builder(Target.API, "GET", "/console/{file}", "consolePages", Caller.NONE)
                         .param("file", "index.html").build(),
                 Endpoint.builder(Target.API, "GET", "/assets/{file}", "assets", Caller.NONE)
