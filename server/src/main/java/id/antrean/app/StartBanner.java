@@ -18,7 +18,7 @@ final class StartBanner {
         return "  Display       " + base + "/display/" + DemoSeed.FACILITY + "#token="
                 + (isSet("DEMO_DISPLAY_TOKEN", env) ? "<DEMO_DISPLAY_TOKEN>" : auth.demoDisplayToken())
                 + "  (reads the queue, takes no numbers)\n"
-                + "  Demo logins   admin / resepsionis, password: " + secret(auth.demoPassword(), "DEMO_PASSWORD", env)
+                + "  Demo logins   admin / resepsionis (pkm-demo), operator (both demo facilities), password: " + secret(auth.demoPassword(), "DEMO_PASSWORD", env)
                 + "\n"
                 + "  Mobile JKN    " + base + "/mobilejkn/" + DemoSeed.FACILITY
                 + "  (x-username mobilejkn, x-password the demo password)\n"
