@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.TestServer;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +59,37 @@ class OperatorTest {
             // The audit log names the operator, in the facility where it acted.
             assertThat(server.count("SELECT count(*) FROM audit_log a JOIN facility f USING (facility_id)"
                     + " WHERE f.code = '" + place[0] + "' AND a.action = 'CALL' AND a.actor_kind = 'OPERATOR'"
-                    + " AND a.actor_name = 'operator'")).isEqualTo(1);
+                    + " AND a.actor_name = 'operator' AND a.ticket_id = " + ticketId(called))).isEqualTo(1);
+        }
+    }
+
+    private static long ticketId(HttpResponse<Buffer> called) {
+        JsonObject body = called.bodyAsJsonObject();
+        return body.containsKey("ticket") ? body.getJsonObject("ticket").getLong("id") : body.getLong("id");
+    }
+
+    /**
+     * Every facility route of the router (as {@link FacilityIsolationTest} walks them), called by the operator on the
+     * demo klinik: never refused for its identity or role (the answers are the routes' own: 200, 400, 404, 428 …).
+     */
+    @Test
+    void noFacilityRouteRefusesTheOperator() {
+        List<String> routes = server.routes().stream()
+                .filter(r -> r.contains("/api/") && r.contains(":facility") && !r.endsWith("/events"))
+                .toList();
+        assertThat(routes).hasSizeGreaterThan(20);
+        for (String route : routes) {
+            String[] r = route.split(" ", 2);
+            String method = r[0].equals("*") ? "GET" : r[0];
+            String path = r[1].replace(":facility", "klinik-demo").replace(":counter", "R-UMUM")
+                    .replace(":ticket", "1").replace(":device", "999999");
+            var request = operator.request(HttpMethod.valueOf(method), path);
+            HttpResponse<Buffer> response = (method.equals("POST") || method.equals("PUT")
+                    ? request.putHeader("Content-Type", "application/json").putHeader("Idempotency-Key", "op-walk")
+                            .sendBuffer(Buffer.buffer("{}"))
+                    : request.send()).await();
+            assertThat(response.statusCode()).as(method + " " + path + ": " + response.bodyAsString())
+                    .isNotIn(401, 403);
         }
     }
 
