@@ -113,6 +113,10 @@ async function boot() {
   $('step-operator').addEventListener('submit', createOperator);
   $('step-login').addEventListener('submit', logIn);
   $('step-facility').addEventListener('submit', createFacility);
+  $('another-facility').addEventListener('click', () => {
+    $('step-facility').reset();
+    show('step-facility');
+  });
   let open = true;
   try {
     open = (await api('/api/v1/setup', { noAuthRedirect: true })).open;

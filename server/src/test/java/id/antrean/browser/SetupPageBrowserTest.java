@@ -54,6 +54,9 @@ class SetupPageBrowserTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done-text")));
             assertThat(d.findElement(By.id("done-text")).getText()).contains("Puskesmas Tamalanrea", "pkm-tamalanrea");
             browser.screenshot("setup-done");
+            d.findElement(By.id("another-facility")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fac-code")));
+            assertThat(d.findElement(By.id("fac-code")).getAttribute("value")).isEmpty();
             assertThat(server.count("SELECT count(*) FROM operator WHERE username = 'dinkes'")).isEqualTo(1);
             assertThat(server.count("SELECT count(*) FROM facility WHERE code = 'pkm-tamalanrea'"
                     + " AND time_zone = 'Asia/Makassar'")).isEqualTo(1);
