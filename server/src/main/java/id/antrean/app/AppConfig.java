@@ -60,6 +60,10 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
 
     @Override
     public String toString() {
-        return "AppConfig[port=" + port + ", demo=" + demo + ", setupCode=" + (setupCode == null ? "random" : "set") + "]";
+        // As a record prints itself, but never the setup code (a secret until it is spent).
+        return "AppConfig[port=" + port + ", databaseUrl=" + (databaseUrl == null ? "embedded" : "set") + ", dataDir="
+                + dataDir + ", embeddedDbPort=" + embeddedDbPort + ", demo=" + demo + ", dbPoolSize=" + dbPoolSize
+                + ", httpInstances=" + httpInstances + ", bpjs=" + bpjs + ", auth=" + auth + ", throttle=" + throttle
+                + ", http=" + http + ", setupCode=" + (setupCode == null ? "random" : "set") + "]";
     }
 }
