@@ -41,6 +41,10 @@ import id.antrean.facility.FacilityContext;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.facility.FacilityHandlers;
 import id.antrean.mobilejkn.MobileJkn;
+import id.antrean.profile.ProfileHandlers;
+import id.antrean.setup.FirstOperator;
+import id.antrean.setup.SetupCode;
+import id.antrean.setup.SetupHandlers;
 import id.antrean.print.TicketPrints;
 import id.antrean.print.TicketRenderer;
 import id.antrean.queue.CounterDesk;
@@ -84,6 +88,7 @@ public final class Antrean implements AutoCloseable {
     private final List<String> routes;
     private final PasswordPool passwords;
     private final NoShowSweep noShows;
+    private SetupCode.Offer setupOffer;
 
     private Antrean(Vertx vertx, Database database, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs,
                     List<String> routes, PasswordPool passwords, NoShowSweep noShows) {
@@ -117,7 +122,15 @@ public final class Antrean implements AutoCloseable {
             MasterKey key = config.secretKey() != null ? config.secretKey()
                     : MasterKey.parse(SecretKeyFile.readOrCreate(config.dataDir()),
                             config.dataDir().resolve(SecretKeyFile.NAME).toString());
-            return startNode(config, micros, database, key);
+            // No operator yet (a first start, or an upgrade from before operators): offer the one-time setup.
+            SetupCode.Offer offer = SetupCode.prepare(database, config.setupCode()).orElse(null);
+            if (offer != null) {
+                LOG.info("No operator yet: set up at /console/setup with the setup code {}",
+                        offer.fromEnvironment() ? "(set by SETUP_CODE)" : offer.code());
+            }
+            Antrean node = startNode(config, micros, database, key);
+            node.setupOffer = offer;
+            return node;
         } catch (Exception | Error e) {
             database.close();
             throw e;
@@ -172,7 +185,7 @@ public final class Antrean implements AutoCloseable {
             AuthHandlers logins = new AuthHandlers(auth, new Devices(pool, clock),
                     new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock);
             ApiRouter.Parts api = new ApiRouter.Parts(
-                    List.of(new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock)),
+                    List.of(new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock), directory),
                             new FacilityContext(directory)),
                     new DatabaseHealth(pool, database),
                     // Mobile JKN first: its paths read their own bodies, whatever else they look like.
@@ -182,7 +195,10 @@ public final class Antrean implements AutoCloseable {
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock),
                             new ReportsHandlers(vertx, pool, new ReportRenderer()),
                             new CredentialsHandlers(new CredentialsAdmin(pool, new CredentialSeal(key), facilityBpjs, clock),
-                                    facilityBpjs, new PcareReferences(vertx, clock), clock)));
+                                    facilityBpjs, new PcareReferences(vertx, clock), clock),
+                            new SetupHandlers(new FirstOperator(pool, passwords, new LoginThrottle(
+                                    limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock)),
+                            new ProfileHandlers(pool, clock)));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();
@@ -224,6 +240,11 @@ public final class Antrean implements AutoCloseable {
     /** The minutely sweep that turns bookings never checked in into no-shows (tests run it on their own clock). */
     public NoShowSweep noShowSweep() {
         return noShows;
+    }
+
+    /** The first setup's code on offer at start; null once an operator exists (nothing to print). */
+    public SetupCode.Offer setupOffer() {
+        return setupOffer;
     }
 
     /** How BPJS is reached; null when it is not configured. */

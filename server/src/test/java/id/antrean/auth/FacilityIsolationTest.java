@@ -48,7 +48,9 @@ class FacilityIsolationTest {
                 "POST /api/v1/facilities/klinik-demo/tickets",
                 "POST /api/v1/facilities/klinik-demo/counters/R-UMUM/call-next",
                 "GET /api/v1/facilities/klinik-demo/events",
-                "POST /api/v1/facilities/klinik-demo/roster");
+                "POST /api/v1/facilities/klinik-demo/roster",
+                "PUT /api/v1/facilities/klinik-demo/profile",
+                "GET /api/v1/facilities/klinik-demo/profile/logo");
         return routes;
     }
 

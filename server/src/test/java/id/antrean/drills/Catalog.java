@@ -59,7 +59,13 @@ final class Catalog {
             Map.entry("deleteBpjsCredentials", Caller.ADMIN),
             Map.entry("testBpjsCredentials", Caller.ADMIN),
             Map.entry("listBpjsPoli", Caller.ADMIN),
-            Map.entry("listBpjsDoctors", Caller.ADMIN));
+            Map.entry("listBpjsDoctors", Caller.ADMIN),
+            Map.entry("setupStatus", Caller.NONE),
+            Map.entry("setUp", Caller.NONE),
+            Map.entry("createFacility", Caller.OPERATOR),
+            Map.entry("getFacilityProfile", Caller.ADMIN),
+            Map.entry("putFacilityProfile", Caller.ADMIN),
+            Map.entry("getFacilityLogo", Caller.DEVICE));
 
     private Catalog() {
     }
@@ -101,6 +107,10 @@ final class Catalog {
                     }
                 }
                 case "header" -> {
+                    if (p.name().equals("If-Match")) {
+                        // Sent without: the contract checks the body first, then the handler answers 428.
+                        continue;
+                    }
                     if (!p.name().equals("Idempotency-Key")) {
                         throw new AssertionError("No good value for header " + p.name() + " of " + op.id());
                     }
@@ -133,6 +143,13 @@ final class Catalog {
             // The demo simulator's own consumer, so the reference lists still answer if a repair came late.
             case "putBpjsCredentials" -> "{\"consId\":\"10001\",\"secret\":\"demo-secret-not-for-production\","
                     + "\"userKey\":\"demo-user-key\",\"pcareUsername\":\"demo\",\"pcarePassword\":\"demo\"}";
+            // The demo has its operator: the setup is done, a good request is a 409.
+            case "setUp" -> "{\"setupCode\":\"ABCD-EFGH-JKMN\",\"operator\":{\"username\":\"dinkes\","
+                    + "\"name\":\"Dinas Kesehatan\",\"password\":\"Sulawesi-Selatan-2026\"}}";
+            case "createFacility" -> "{\"code\":\"{KEY}\",\"name\":\"Puskesmas Fuzz\",\"timeZone\":\"Asia/Jayapura\","
+                    + "\"address\":\"Jl. Uji 1\",\"phone\":\"0967-123456\"}";
+            case "putFacilityProfile" -> "{\"name\":\"Puskesmas Sejahtera (Demo)\",\"kioskIdleSeconds\":60,"
+                    + "\"languages\":[\"id\",\"en\"],\"ticketFooter\":\"Terima kasih\",\"logo\":null}";
             default -> throw new AssertionError("No good body for " + operation + ": add one to " + Catalog.class.getName());
         };
     }
@@ -155,6 +172,7 @@ final class Catalog {
                 Endpoint.builder(Target.API, "GET", "/api/v1/openapi.yaml", "openapi", Caller.NONE).build(),
                 Endpoint.builder(Target.API, "GET", "/health", "health", Caller.NONE).build(),
                 Endpoint.builder(Target.API, "GET", "/", "root", Caller.NONE).build(),
+                Endpoint.builder(Target.API, "GET", "/console/setup", "setupPage", Caller.NONE).build(),
                 Endpoint.builder(Target.API, "GET", "/console/{file}", "consolePages", Caller.NONE)
                         .param("file", "index.html").build(),
                 Endpoint.builder(Target.API, "GET", "/assets/{file}", "assets", Caller.NONE)

@@ -53,6 +53,7 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzDrillTest {
     static final long SEED = Long.getLong("drill.fuzz.seed", 20261125L);
+    // At least this many; run() raises it to ten cases for every endpoint, however many there are.
     static final int COUNT = Math.max(1_000, Integer.getInteger("drill.fuzz.count", 1_200));
     /** A Wednesday, 08:30 in Makassar: the demo's polis are open and take bookings for today. */
     private static final String NOW = "2026-11-25T00:30:00Z";
@@ -75,6 +76,7 @@ class FuzzDrillTest {
         String admin;
         String logout;
         String kioskSettings;
+        String operator;
         MobileJknCaller mobileJkn;
     }
 
@@ -106,6 +108,7 @@ class FuzzDrillTest {
         credentials.receptionist = server.receptionistToken();
         credentials.admin = server.login("admin");
         credentials.logout = server.login("resepsionis");
+        credentials.operator = server.login("operator");
         HttpResponse<Buffer> device = server.as(credentials.admin).post("/api/v1/facilities/" + TestServer.DEMO + "/devices")
                 .sendJsonObject(new JsonObject().put("name", "Kiosk to revoke").put("kind", "KIOSK")).await();
         assertThat(device.statusCode()).as(device.bodyAsString()).isEqualTo(201);
@@ -343,6 +346,7 @@ class FuzzDrillTest {
             case MOBILE_JKN -> Map.of("x-username", Catalog.USERNAME_MJKN, "x-token", credentials.mobileJkn.token());
             case MOBILE_JKN_LOGIN -> Map.of("x-username", Catalog.USERNAME_MJKN, "x-password", TestServer.PASSWORD);
             case KIOSK_SETTINGS -> Map.of("X-Kiosk-Settings", credentials.kioskSettings);
+            case OPERATOR -> Map.of("Authorization", "Bearer " + credentials.operator);
         };
     }
 
@@ -356,6 +360,7 @@ class FuzzDrillTest {
             case MOBILE_JKN -> credentials.mobileJkn.token();
             case MOBILE_JKN_LOGIN -> TestServer.PASSWORD;
             case KIOSK_SETTINGS -> credentials.kioskSettings;
+            case OPERATOR -> credentials.operator;
         };
     }
 
