@@ -20,6 +20,10 @@ import id.antrean.booking.CheckIn;
 import id.antrean.booking.NoShowSweep;
 import id.antrean.booking.OnlineBookings;
 import id.antrean.booking.Polis;
+import id.antrean.catalog.CatalogHandlers;
+import id.antrean.catalog.CounterSettings;
+import id.antrean.catalog.ServiceSettings;
+import id.antrean.catalog.SpokenNames;
 import id.antrean.db.Database;
 import id.antrean.db.DemoSeed;
 import id.antrean.db.EmbeddedDatabase;
@@ -169,7 +173,8 @@ public final class Antrean implements AutoCloseable {
                             new EventStream(pool, board::board, config.http().idleTimeoutSeconds()),
                             new TicketPrints(vertx, board, estimator, new TicketRenderer()),
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock),
-                            new ReportsHandlers(vertx, pool, new ReportRenderer())));
+                            new ReportsHandlers(vertx, pool, new ReportRenderer()),
+                            new CatalogHandlers(new ServiceSettings(pool, clock), new CounterSettings(pool, clock), SpokenNames.ofDisplay())));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();
