@@ -36,7 +36,7 @@ public final class CounterSettings {
             LEFT JOIN service s ON s.facility_id = cs.facility_id AND s.service_id = cs.service_id
                                AND s.retired_at IS NULL
             WHERE c.facility_id = $1 AND c.code = $2
-            GROUP BY c.counter_id""";
+            GROUP BY c.facility_id, c.counter_id""";
     static final String LOCK_ACTIVE = """
             SELECT counter_id FROM counter WHERE facility_id = $1 AND code = $2 AND retired_at IS NULL FOR UPDATE""";
     static final String ACTIVE_SERVICES = """
