@@ -210,9 +210,11 @@ class FuzzDrillTest {
     private static Outcome run() throws Exception {
         List<Endpoint> endpoints = Catalog.all(Contract.load(), fixtures);
         List<Endpoint> schedule = Fuzzer.schedule(endpoints);
+        // Twice through the schedule at least, so every endpoint gets its ten cases however many the contract has.
+        int count = Math.max(COUNT, 2 * schedule.size());
         Fuzzer fuzzer = new Fuzzer(new Random(SEED));
         System.out.printf("Fuzz drill: seed %d (-Ddrill.fuzz.seed=%d replays it), %d cases over %d endpoints%n",
-                SEED, SEED, COUNT, endpoints.size());
+                SEED, SEED, count, endpoints.size());
         Map<String, Integer> perEndpoint = new TreeMap<>();
         Map<String, Map<String, Integer>> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -233,7 +235,7 @@ class FuzzDrillTest {
             assertThat(DbFingerprint.changed(before, fingerprint.take(db))).singleElement().asString().startsWith("device ");
             server.sql("UPDATE device SET name = rtrim(name, '.') WHERE device_id = " + fixtures.deviceToRevoke());
             assertThat(fingerprint.take(db)).isEqualTo(before);
-            for (int i = 0; i < COUNT; i++) {
+            for (int i = 0; i < count; i++) {
                 Endpoint e = schedule.get(i % schedule.size());
                 FuzzCase c = fuzzer.next(i, e);
                 Answer a = send(c);
@@ -273,7 +275,7 @@ class FuzzDrillTest {
             List<String> later = DbFingerprint.changed(before, fingerprint.take(db));
             System.out.printf("Fuzz drill: %d cases in %.1f s: %d refused, %d accepted, %d server failures, "
                             + "%d row changes by refused requests, %d of %d that must be refused accepted%n",
-                    COUNT, millis / 1000.0, rejected, accepted, failures.size(), rowChanges.size(), mustBeRefused.size(),
+                    count, millis / 1000.0, rejected, accepted, failures.size(), rowChanges.size(), mustBeRefused.size(),
                     mustRefuse);
             System.out.println("  cases per kind: " + kinds);
             statuses.forEach((k, v) -> System.out.printf("  %-75s %s%n", k, v));
@@ -281,7 +283,7 @@ class FuzzDrillTest {
             report("SERVER FAILURES", failures);
             report("ROW CHANGES BY REFUSED REQUESTS", rowChanges);
             report("ACCEPTED BUT MUST BE REFUSED", mustBeRefused);
-            return new Outcome(COUNT, millis, perEndpoint, rejected, accepted, failures, rowChanges, mustBeRefused, later);
+            return new Outcome(count, millis, perEndpoint, rejected, accepted, failures, rowChanges, mustBeRefused, later);
         }
     }
 
