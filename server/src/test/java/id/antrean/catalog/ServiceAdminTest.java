@@ -142,6 +142,23 @@ class ServiceAdminTest {
     }
 
     @Test
+    void twoAdminsSavingTheSameVersionAtOnceGetOneSaveAndOneConflict() {
+        create(newService("GIGI2", "W"));
+        var first = admin.put(SERVICES + "/GIGI2").putHeader("If-Match", "\"1\"")
+                .sendJsonObject(new JsonObject().put("name", "Poli Gigi Anak").put("prefix", "W"));
+        var second = admin.put(SERVICES + "/GIGI2").putHeader("If-Match", "\"1\"")
+                .sendJsonObject(new JsonObject().put("name", "Poli Gigi Dewasa").put("prefix", "W"));
+
+        io.vertx.core.Future.join(first, second).await();
+
+        assertThat(List.of(first.result().statusCode(), second.result().statusCode())).containsExactlyInAnyOrder(200, 412);
+        String saved = (first.result().statusCode() == 200 ? first : second).result().bodyAsJsonObject().getString("name");
+        JsonObject read = admin.get(SERVICES + "/GIGI2").send().await().bodyAsJsonObject();
+        assertThat(read.getString("name")).isEqualTo(saved);
+        assertThat(read.getInteger("version")).isEqualTo(2);
+    }
+
+    @Test
     void everyChangeIsAuditedWithBeforeAndAfterAndAnnouncedLive() {
         try (SseClient events = SseClient.connect(server)) {
             create(newService("JIWA", "J"));
