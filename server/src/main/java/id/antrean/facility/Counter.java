@@ -4,8 +4,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
-/** A counter: loket (desk) or ruang (room) where tickets of the services it serves are called. */
 /**
+ * A counter: loket (desk) or ruang (room) where tickets of the services it serves are called.
+ *
  * @param spokenName what the display's voice says for it; null to say its name
  */
 public record Counter(long id, String code, String name, String spokenName, List<Long> serviceIds,
