@@ -106,7 +106,7 @@ function callOf(ticket, counter, at) {
     label: ticket.label,
     service: ticket.service,
     serviceName: ticket.serviceName || (serviceOf(ticket.service) || {}).name || '',
-    counter: place ? { code: place.code, name: place.name } : null,
+    counter: place ? { code: place.code, name: place.name, spokenName: place.spokenName || null } : null,
     at: at || ticket.calledAt || new Date().toISOString(),
     serviceDate: ticket.serviceDate || state.serviceDate,
   };
@@ -154,6 +154,10 @@ export function onSnapshot(board) {
 }
 
 export function onEvent(event) {
+  if (event.type === 'SETTINGS_CHANGED') {
+    if (event.settings === 'services' || event.settings === 'counters') reloadBoard();
+    return;
+  }
   const ticket = event.ticket;
   if (!ticket || ticket.id === undefined) return;
   // closed once no counter can do anything with it any more (the server's allowedActions)
@@ -218,6 +222,33 @@ export function waitingCounts() {
 
 export function destinationOf(call) {
   return call.counter ? (call.counter.name || call.counter.code || '') : '';
+}
+
+/** What the voice says for the room: the spoken name an admin gave it, else what the screen shows. */
+export function spokenDestinationOf(call) {
+  return call.counter && call.counter.spokenName ? call.counter.spokenName : destinationOf(call);
+}
+
+/**
+ * An admin changed the services or rooms: the board is read again (new tiles, names, letters) as a snapshot,
+ * without reloading the page (which could cost the sound its permission to play).
+ */
+async function reloadBoard() {
+  let token = null;
+  try {
+    token = localStorage.getItem(tokenKey);
+  } catch (e) {
+    // no storage: try without, the stream's own snapshot will follow on the next reconnect
+  }
+  try {
+    const response = await fetch('/api/v1/facilities/' + encodeURIComponent(facility) + '/queue', {
+      headers: token ? { Authorization: 'Bearer ' + token } : {},
+      cache: 'no-store',
+    });
+    if (response.ok) onSnapshot(await response.json());
+  } catch (e) {
+    console.warn('antrean display: board not reloaded', e);
+  }
 }
 
 export function model() {

@@ -26,6 +26,10 @@ import id.antrean.booking.CheckIn;
 import id.antrean.booking.NoShowSweep;
 import id.antrean.booking.OnlineBookings;
 import id.antrean.booking.Polis;
+import id.antrean.catalog.CatalogHandlers;
+import id.antrean.catalog.CounterSettings;
+import id.antrean.catalog.ServiceSettings;
+import id.antrean.catalog.SpokenNames;
 import id.antrean.db.Database;
 import id.antrean.db.DemoSeed;
 import id.antrean.db.EmbeddedDatabase;
@@ -198,7 +202,8 @@ public final class Antrean implements AutoCloseable {
                                     facilityBpjs, new PcareReferences(vertx, clock), clock),
                             new SetupHandlers(new FirstOperator(pool, passwords, new LoginThrottle(
                                     limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock)),
-                            new ProfileHandlers(pool, clock)));
+                            new ProfileHandlers(pool, clock),
+                            new CatalogHandlers(new ServiceSettings(pool, clock), new CounterSettings(pool, clock), SpokenNames.ofDisplay())));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();

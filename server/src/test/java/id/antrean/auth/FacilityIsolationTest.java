@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class FacilityIsolationTest {
     private static final Map<String, String> PARAMS = Map.of(
-            ":facility", "klinik-demo", ":counter", "R-UMUM", ":ticket", "1", ":device", "1");
+            ":facility", "klinik-demo", ":counter", "R-UMUM", ":ticket", "1", ":device", "1", ":service", "UMUM");
     private static TestServer server;
 
     @BeforeAll

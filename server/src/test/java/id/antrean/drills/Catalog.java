@@ -65,7 +65,16 @@ final class Catalog {
             Map.entry("createFacility", Caller.OPERATOR),
             Map.entry("getFacilityProfile", Caller.ADMIN),
             Map.entry("putFacilityProfile", Caller.ADMIN),
-            Map.entry("getFacilityLogo", Caller.DEVICE));
+            Map.entry("getFacilityLogo", Caller.DEVICE),
+            Map.entry("createService", Caller.ADMIN),
+            Map.entry("getService", Caller.ADMIN),
+            Map.entry("updateService", Caller.ADMIN),
+            Map.entry("deleteService", Caller.ADMIN),
+            Map.entry("setServiceSchedule", Caller.ADMIN),
+            Map.entry("createCounter", Caller.ADMIN),
+            Map.entry("getCounter", Caller.ADMIN),
+            Map.entry("updateCounter", Caller.ADMIN),
+            Map.entry("deleteCounter", Caller.ADMIN));
 
     private Catalog() {
     }
@@ -93,6 +102,7 @@ final class Catalog {
                 case "path" -> b.param(p.name(), switch (p.name()) {
                     case "facility" -> f.facility();
                     case "counter" -> "R-UMUM-1";
+                    case "service" -> "UMUM";
                     case "ticket" -> Long.toString(op.id().equals("checkIn") ? f.bookedTicket() : f.waitingTicket());
                     case "device" -> Long.toString(f.deviceToRevoke());
                     default -> throw new AssertionError("No good value for path parameter " + p.name() + " of " + op.id());
@@ -108,7 +118,8 @@ final class Catalog {
                 }
                 case "header" -> {
                     if (p.name().equals("If-Match")) {
-                        // Sent without: the contract checks the body first, then the handler answers 428.
+                        // Sent by no case: every edit is then refused (428 after the body's checks), so the drill
+                        // shows that bad input never reaches a row and a change never goes through unversioned.
                         continue;
                     }
                     if (!p.name().equals("Idempotency-Key")) {
@@ -150,6 +161,13 @@ final class Catalog {
                     + "\"address\":\"Jl. Uji 1\",\"phone\":\"0967-123456\"}";
             case "putFacilityProfile" -> "{\"name\":\"Puskesmas Sejahtera (Demo)\",\"kioskIdleSeconds\":60,"
                     + "\"languages\":[\"id\",\"en\"],\"ticketFooter\":\"Terima kasih\",\"logo\":null}";
+            case "createService" -> "{\"code\":\"FUZZ\",\"name\":\"Poli Fuzz\",\"prefix\":\"F\"}";
+            case "updateService" -> "{\"name\":\"Poli Umum\",\"prefix\":\"A\",\"bpjsCode\":\"001\"}";
+            case "setServiceSchedule" -> "{\"days\":[{\"weekday\":1,\"opensAt\":\"07:30\",\"closesAt\":\"14:00\"}],"
+                    + "\"dailyQuota\":120,\"jknQuota\":60}";
+            case "createCounter" -> "{\"code\":\"R-FUZZ\",\"name\":\"Ruang Fuzz\",\"spokenName\":\"Ruang Umum\","
+                    + "\"services\":[\"UMUM\"]}";
+            case "updateCounter" -> "{\"name\":\"Ruang Umum 1\",\"services\":[\"UMUM\"]}";
             default -> throw new AssertionError("No good body for " + operation + ": add one to " + Catalog.class.getName());
         };
     }
