@@ -20,6 +20,8 @@ import id.antrean.booking.CheckIn;
 import id.antrean.booking.NoShowSweep;
 import id.antrean.booking.OnlineBookings;
 import id.antrean.booking.Polis;
+import id.antrean.closure.ClosureHandlers;
+import id.antrean.closure.Closures;
 import id.antrean.db.Database;
 import id.antrean.db.DemoSeed;
 import id.antrean.db.EmbeddedDatabase;
@@ -43,6 +45,8 @@ import id.antrean.queue.TicketIssuer;
 import id.antrean.queue.WaitEstimator;
 import id.antrean.reports.ReportRenderer;
 import id.antrean.reports.ReportsHandlers;
+import id.antrean.staff.StaffAccounts;
+import id.antrean.staff.StaffHandlers;
 import id.antrean.web.ApiRouter;
 import id.antrean.web.RateLimiter;
 import id.antrean.web.http.ConnectionsPerAddress;
@@ -158,6 +162,7 @@ public final class Antrean implements AutoCloseable {
                     (facility, card) -> checkIn.bookedToday(facility, card).compose(list -> list.isEmpty()
                             ? io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) null)
                             : board.describe(facility, list.get(0))));
+            Closures closures = new Closures(pool, clock);
             AuthHandlers logins = new AuthHandlers(auth, new Devices(pool, clock),
                     new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock);
             ApiRouter.Parts api = new ApiRouter.Parts(
@@ -165,11 +170,13 @@ public final class Antrean implements AutoCloseable {
                             new FacilityContext(directory)),
                     new DatabaseHealth(pool, database),
                     // Mobile JKN first: its paths read their own bodies, whatever else they look like.
-                    List.of(mobileJkn, logins, new FacilityHandlers(directory, clock), queue, checkIn, eligibilityChecks,
+                    List.of(mobileJkn, logins, new FacilityHandlers(directory, closures::closedToday, clock), queue, checkIn, eligibilityChecks,
                             new EventStream(pool, board::board, config.http().idleTimeoutSeconds()),
                             new TicketPrints(vertx, board, estimator, new TicketRenderer()),
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock),
-                            new ReportsHandlers(vertx, pool, new ReportRenderer())));
+                            new ReportsHandlers(vertx, pool, new ReportRenderer()),
+                            new ClosureHandlers(closures),
+                            new StaffHandlers(new StaffAccounts(pool, passwords, clock))));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();

@@ -1,5 +1,6 @@
 package id.antrean.queue;
 
+import id.antrean.closure.Closures;
 import id.antrean.eligibility.Eligibility;
 import id.antrean.eligibility.EligibilityService;
 import id.antrean.eligibility.Identity;
@@ -85,7 +86,13 @@ public final class TicketIssuer {
 
     private Future<Ticket> issueIn(SqlConnection tx, Facility facility, TicketRequest request, Eligibility checked,
                                    String key) {
-        return FacilityDirectory.service(tx, facility, request.service()).compose(service -> {
+        return FacilityDirectory.service(tx, facility, request.service()).compose(service ->
+                Closures.reason(tx, facility, service.id(), facility.today(clock)).map(closed -> {
+                    if (closed.isPresent()) {
+                        throw Problem.ofField(ErrorCode.SERVICE_CLOSED_TODAY, "service", service.name(), closed.get());
+                    }
+                    return service;
+                })).compose(service -> {
             if (!service.open()) {
                 throw Problem.ofField(ErrorCode.SERVICE_CLOSED, "service", service.name());
             }
