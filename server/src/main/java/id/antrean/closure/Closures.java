@@ -100,7 +100,7 @@ public final class Closures {
             rows.forEach(row -> closures.put(row.getLong("closure_id"), json(row, facility)
                     .put("affectedBookings", new JsonArray())));
             return pool.preparedQuery(AFFECTED)
-                    .execute(Tuple.of(facility.id(), closures.keySet().toArray(new Long[0])))
+                    .execute(Tuple.of(facility.id()).addArrayOfLong(closures.keySet().toArray(new Long[0])))
                     .map(affected -> {
                         // A ticket hit by a poli closure and the whole facility's is listed under each.
                         for (Row row : affected) {
