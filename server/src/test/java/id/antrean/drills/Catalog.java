@@ -18,7 +18,7 @@ final class Catalog {
 
     /** What the fixtures of the drill made, for requests that get past "not found". */
     record Fixtures(String facility, String today, long waitingTicket, long bookedTicket, long deviceToRevoke,
-                    String card, String nik, String password, String kioskPin) {
+                    String card, String nik, String password, String kioskPin, long closure, long staff) {
     }
 
     /** Who calls each operation of the contract (whoever has its permission); a new operation must be added. */
@@ -53,7 +53,16 @@ final class Catalog {
             Map.entry("parkTicket", Caller.RECEPTIONIST),
             Map.entry("resumeTicket", Caller.RECEPTIONIST),
             Map.entry("cancelTicket", Caller.RECEPTIONIST),
-            Map.entry("setMobileJknAccount", Caller.ADMIN));
+            Map.entry("setMobileJknAccount", Caller.ADMIN),
+            Map.entry("listClosures", Caller.ADMIN),
+            Map.entry("addClosure", Caller.ADMIN),
+            Map.entry("getClosure", Caller.ADMIN),
+            Map.entry("removeClosure", Caller.ADMIN),
+            Map.entry("listStaff", Caller.ADMIN),
+            Map.entry("addStaff", Caller.ADMIN),
+            Map.entry("getStaff", Caller.ADMIN),
+            Map.entry("changeStaff", Caller.ADMIN),
+            Map.entry("resetStaffPassword", Caller.ADMIN));
 
     private Catalog() {
     }
@@ -83,6 +92,8 @@ final class Catalog {
                     case "counter" -> "R-UMUM-1";
                     case "ticket" -> Long.toString(op.id().equals("checkIn") ? f.bookedTicket() : f.waitingTicket());
                     case "device" -> Long.toString(f.deviceToRevoke());
+                    case "closure" -> Long.toString(f.closure());
+                    case "staff" -> Long.toString(f.staff());
                     default -> throw new AssertionError("No good value for path parameter " + p.name() + " of " + op.id());
                 });
                 case "query" -> {
@@ -95,6 +106,10 @@ final class Catalog {
                     }
                 }
                 case "header" -> {
+                    if (p.name().equals("If-Match")) {
+                        // Never sent: every such edit is refused (428) whatever else is wrong, and changes nothing.
+                        continue;
+                    }
                     if (!p.name().equals("Idempotency-Key")) {
                         throw new AssertionError("No good value for header " + p.name() + " of " + op.id());
                     }
@@ -123,6 +138,13 @@ final class Catalog {
             case "callTicket", "requeueTicket", "resumeTicket", "callNext", "recallTicket", "skipTicket",
                  "startTicket", "finishTicket", "parkTicket", "cancelTicket" -> "{\"ticket\":" + f.waitingTicket() + "}";
             case "transferTicket" -> "{\"service\":\"LAB\",\"ticket\":" + f.waitingTicket() + "}";
+            // A month ahead: an accepted closure never closes the day the other endpoints work on.
+            case "addClosure" -> "{\"date\":\"" + java.time.LocalDate.parse(f.today()).plusDays(30)
+                    + "\",\"service\":\"GIGI\",\"reason\":\"Libur\"}";
+            case "addStaff" -> "{\"username\":\"fuzz.kedua\",\"name\":\"Fuzz\",\"role\":\"RECEPTIONIST\","
+                    + "\"password\":\"Sandi-fuzz-kedua-1\"}";
+            case "changeStaff" -> "{\"name\":\"Fuzz\",\"role\":\"RECEPTIONIST\",\"active\":true}";
+            case "resetStaffPassword" -> "{\"password\":\"Sandi-fuzz-baru-22\"}";
             case "setMobileJknAccount" -> "{\"username\":\"" + USERNAME_MJKN + "\",\"password\":\"" + f.password() + "\"}";
             default -> throw new AssertionError("No good body for " + operation + ": add one to " + Catalog.class.getName());
         };
