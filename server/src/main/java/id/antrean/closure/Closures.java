@@ -58,7 +58,7 @@ public final class Closures {
             ORDER BY t.service_date, t.estimated_at NULLS LAST, t.label""";
     /** Why each service is closed on a day: the poli's own closure first, else the whole facility's. */
     static final String CLOSED_ON = """
-            SELECT s.service_id, coalesce(own.reason, whole.reason) AS reason
+            SELECT s.service_id, s.code, coalesce(own.reason, whole.reason) AS reason
             FROM service s
             LEFT JOIN closure own ON own.facility_id = s.facility_id AND own.service_id = s.service_id
                                   AND own.closed_on = $2
@@ -85,6 +85,25 @@ public final class Closures {
             Map<Long, String> closed = new HashMap<>();
             rows.forEach(row -> closed.put(row.getLong("service_id"), row.getString("reason")));
             return closed;
+        });
+    }
+
+    /**
+     * Marks the services (JSON with their {@code code}) closed on that day with {@code closedToday: {reason}}, read
+     * on the caller's connection (the board's snapshot transaction).
+     */
+    public static Future<JsonArray> markClosed(SqlClient db, Facility facility, LocalDate day, JsonArray services) {
+        return db.preparedQuery(CLOSED_ON).execute(Tuple.of(facility.id(), day)).map(rows -> {
+            Map<String, String> closed = new HashMap<>();
+            rows.forEach(row -> closed.put(row.getString("code"), row.getString("reason")));
+            services.forEach(s -> {
+                JsonObject service = (JsonObject) s;
+                String reason = closed.get(service.getString("code"));
+                if (reason != null) {
+                    service.put("closedToday", new JsonObject().put("reason", reason));
+                }
+            });
+            return services;
         });
     }
 

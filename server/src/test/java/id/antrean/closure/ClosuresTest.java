@@ -2,6 +2,8 @@ package id.antrean.closure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.antrean.kiosk.KioskAgent;
+import id.antrean.kiosk.KioskConfig;
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.SseClient;
 import id.antrean.testing.TestServer;
@@ -77,6 +79,27 @@ class ClosuresTest {
                 .isEqualTo(new JsonObject().put("reason", "Dokter gigi cuti"));
         assertThat(service(services, "GIGI").getBoolean("open")).isTrue();
         assertThat(service(services, "UMUM").containsKey("closedToday")).isFalse();
+    }
+
+    @Test
+    void theBoardAndTheKioskAgentCarryTheClosureSoTheKioskHidesThePoliAndTheDisplaySaysSo() throws Exception {
+        close("2026-11-25", "GIGI", "Dokter gigi cuti");
+
+        JsonObject board = server.as(TestServer.DISPLAY_TOKEN).get("/api/v1/facilities/pkm-demo/queue").send().await()
+                .bodyAsJsonObject();
+        assertThat(service(board, "GIGI").getJsonObject("closedToday").getString("reason")).isEqualTo("Dokter gigi cuti");
+        assertThat(service(board, "UMUM").containsKey("closedToday")).isFalse();
+
+        java.nio.file.Path prints = java.nio.file.Files.createTempDirectory("closure-prints");
+        try (KioskAgent kiosk = KioskAgent.start(KioskConfig.fromEnv(java.util.Map.of("PORT", "0",
+                "SERVER_URL", "http://localhost:" + server.port(), "FACILITY", TestServer.DEMO,
+                "DEVICE_TOKEN", TestServer.DEVICE_TOKEN, "PRINTER", "pdf:" + prints)), clock)) {
+            JsonObject offered = server.anonymous().get(kiosk.port(), "localhost", "/api/services").send().await()
+                    .bodyAsJsonObject();
+            assertThat(service(offered, "GIGI").getJsonObject("closedToday").getString("reason"))
+                    .isEqualTo("Dokter gigi cuti");
+            assertThat(service(offered, "UMUM").getValue("closedToday")).isNull();
+        }
     }
 
     @Test
