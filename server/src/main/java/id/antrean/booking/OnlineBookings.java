@@ -62,7 +62,7 @@ public final class OnlineBookings {
                 RETURNING *)
             """.formatted(TicketNumbers.label("$5", "$4")) + TicketView.selectFrom("booked");
     static final String LOCK = """
-            SELECT status, service_date FROM ticket WHERE facility_id = $1 AND ticket_id = $2 FOR UPDATE""";
+            SELECT status, service_date, home_service_id FROM ticket WHERE facility_id = $1 AND ticket_id = $2 FOR UPDATE""";
     static final String CANCEL = """
             WITH cancelled AS (
                 UPDATE ticket SET status = 'CANCELLED', updated_at = $3,

@@ -58,7 +58,7 @@ public final class Closures {
             ORDER BY t.service_date, t.estimated_at NULLS LAST, t.label""";
     /** Why each service is closed on a day: the poli's own closure first, else the whole facility's. */
     static final String CLOSED_ON = """
-            SELECT s.service_id, s.code, coalesce(own.reason, whole.reason) AS reason
+            SELECT s.service_id, s.code, s.name, coalesce(own.reason, whole.reason) AS reason
             FROM service s
             LEFT JOIN closure own ON own.facility_id = s.facility_id AND own.service_id = s.service_id
                                   AND own.closed_on = $2
@@ -77,6 +77,19 @@ public final class Closures {
     /** Why this service is closed on that day (its own closure, or the whole facility's); empty when open. */
     public static Future<Optional<String>> reason(SqlClient db, Facility facility, long serviceId, LocalDate day) {
         return closedOn(db, facility, day).map(closed -> Optional.ofNullable(closed.get(serviceId)));
+    }
+
+    /** Refuses (409 {@code SERVICE_CLOSED_TODAY}, with the poli and the reason) when the service is closed that day. */
+    public static Future<Void> refuseIfClosed(SqlClient db, Facility facility, long serviceId, LocalDate day) {
+        return db.preparedQuery(CLOSED_ON).execute(Tuple.of(facility.id(), day)).map(rows -> {
+            for (Row row : rows) {
+                if (row.getLong("service_id") == serviceId) {
+                    throw Problem.ofField(ErrorCode.SERVICE_CLOSED_TODAY, "service", row.getString("name"),
+                            row.getString("reason"));
+                }
+            }
+            return null;
+        });
     }
 
     /** The closed services of a day, by service id, with the reason. */

@@ -87,12 +87,8 @@ public final class TicketIssuer {
     private Future<Ticket> issueIn(SqlConnection tx, Facility facility, TicketRequest request, Eligibility checked,
                                    String key) {
         return FacilityDirectory.service(tx, facility, request.service()).compose(service ->
-                Closures.reason(tx, facility, service.id(), facility.today(clock)).map(closed -> {
-                    if (closed.isPresent()) {
-                        throw Problem.ofField(ErrorCode.SERVICE_CLOSED_TODAY, "service", service.name(), closed.get());
-                    }
-                    return service;
-                })).compose(service -> {
+                Closures.refuseIfClosed(tx, facility, service.id(), facility.today(clock)).map(service))
+                .compose(service -> {
             if (!service.open()) {
                 throw Problem.ofField(ErrorCode.SERVICE_CLOSED, "service", service.name());
             }

@@ -57,6 +57,22 @@ class MobileJknClosureTest {
     }
 
     @Test
+    void aPatientBookedForAPoliClosedSinceCannotCheckInAndIsToldWhy() {
+        assertThat(mobileJkn.book(BUDI, BUDI_NIK, "001", "2026-11-25").bodyAsJsonObject()
+                .getJsonObject("metadata").getInteger("code")).isEqualTo(200);
+        long ticket = server.count("SELECT ticket_id FROM ticket WHERE status = 'BOOKED' AND card_number = '" + BUDI + "'");
+
+        close("2026-11-25", "UMUM", "Dokter dipanggil rapat");
+
+        var refused = server.post("/api/v1/facilities/pkm-demo/tickets/" + ticket + "/check-in", null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.bodyAsJsonObject().getString("code")).isEqualTo("SERVICE_CLOSED_TODAY");
+        assertThat(refused.bodyAsJsonObject().getJsonObject("message").getString("id")).contains("Dokter dipanggil rapat");
+        assertThat(server.count("SELECT count(*) FROM ticket WHERE ticket_id = " + ticket + " AND status = 'BOOKED'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void closingADayWithBookingsListsThemForStaffWithCardAndPhone() {
         assertThat(mobileJkn.book(BUDI, BUDI_NIK, "001", "2026-11-26").bodyAsJsonObject()
                 .getJsonObject("metadata").getInteger("code")).isEqualTo(200);
