@@ -44,12 +44,12 @@ public final class StaffAccounts {
     static final String REVOKE_TOKENS = """
             UPDATE staff_token SET revoked_at = $3 WHERE facility_id = $1 AND staff_id = $2 AND revoked_at IS NULL""";
     /**
-     * The other active admins, locked: two admins demoting each other at once queue up here, and the second sees
-     * the first's change, so the facility keeps one.
+     * The facility's active admins, all locked in one order: two admins demoting each other at once queue up here
+     * (rather than deadlock), and the second sees the first's change, so the facility keeps one.
      */
-    static final String OTHER_ACTIVE_ADMINS = """
-            SELECT staff_id FROM staff WHERE facility_id = $1 AND role = 'ADMIN' AND active AND staff_id <> $2
-            FOR UPDATE""";
+    static final String ACTIVE_ADMINS = """
+            SELECT staff_id FROM staff WHERE facility_id = $1 AND role = 'ADMIN' AND active
+            ORDER BY staff_id FOR UPDATE""";
 
     /** What an admin may change of an account. */
     public record Change(String name, String role, boolean active) {
@@ -99,8 +99,12 @@ public final class StaffAccounts {
             boolean staysAdmin = "ADMIN".equals(change.role()) && change.active();
             boolean wasAdmin = "ADMIN".equals(before.getString("role")) && before.getBoolean("active");
             Future<Void> keepsAnAdmin = wasAdmin && !staysAdmin
-                    ? tx.preparedQuery(OTHER_ACTIVE_ADMINS).execute(Tuple.of(facility.id(), id)).map(others -> {
-                        if (others.size() == 0) {
+                    ? tx.preparedQuery(ACTIVE_ADMINS).execute(Tuple.of(facility.id())).map(admins -> {
+                        boolean another = false;
+                        for (Row admin : admins) {
+                            another |= admin.getLong("staff_id") != id;
+                        }
+                        if (!another) {
                             throw Problem.of(ErrorCode.LAST_ADMIN);
                         }
                         return null;

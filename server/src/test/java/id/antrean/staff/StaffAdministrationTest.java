@@ -194,6 +194,24 @@ class StaffAdministrationTest {
     }
 
     @Test
+    void twoAdminsDeactivatingEachOtherAtOnceLeaveTheFacilityOneAdmin() {
+        long kepala = add("kepala", "ADMIN", SITI_PASSWORD).bodyAsJsonObject().getLong("id");
+        WebClient other = server.as(login("kepala", SITI_PASSWORD).bodyAsJsonObject().getString("token"));
+        JsonObject off = new JsonObject().put("name", "Keluar").put("role", "ADMIN").put("active", false);
+
+        var first = admin.put(STAFF + "/" + kepala).putHeader("If-Match", "\"1\"").sendJsonObject(off);
+        var second = other.put(STAFF + "/" + adminId()).putHeader("If-Match", "\"1\"").sendJsonObject(off);
+        java.util.List<HttpResponse<Buffer>> answers = java.util.List.of(first.await(), second.await());
+
+        assertThat(answers.stream().map(HttpResponse::statusCode).toList()).containsExactlyInAnyOrder(200, 409);
+        // Refused by the rule, in words an admin understands (not a deadlock retried as a generic conflict).
+        assertThat(answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow().bodyAsJsonObject()
+                .getString("code")).isEqualTo("LAST_ADMIN");
+        assertThat(server.count("SELECT count(*) FROM staff WHERE role = 'ADMIN' AND active "
+                + "AND facility_id = (SELECT facility_id FROM facility WHERE code = 'pkm-demo')")).isEqualTo(1);
+    }
+
+    @Test
     void receptionistsMayNotManageStaff() {
         assertThat(server.get(STAFF).statusCode()).isEqualTo(403);
         assertThat(server.post(STAFF, new JsonObject().put("username", "siti.rahma").put("name", "Siti")
