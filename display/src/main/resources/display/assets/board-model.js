@@ -116,11 +116,19 @@ function byTimeDesc(a, b) {
   return Date.parse(b.at) - Date.parse(a.at);
 }
 
+/** The polis as the board tells them; one closed for the day carries the reason (closedToday). */
+export function takeServices(board) {
+  state.services = (board.services || []).map((s) => ({
+    code: s.code, name: s.name, prefix: s.prefix, open: s.open !== false,
+    closedToday: s.closedToday ? s.closedToday.reason : null,
+  }));
+}
+
 export function onSnapshot(board) {
   state.facilityName = board.facilityName || state.facilityName;
   state.timeZone = board.timeZone || state.timeZone;
   state.serviceDate = board.serviceDate || state.serviceDate;
-  state.services = (board.services || []).map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, open: s.open !== false }));
+  takeServices(board);
   takeEstimates(board);
   state.tickets = new Map();
   const calls = [];
@@ -271,6 +279,7 @@ export function model() {
     calls,
     recent: calls,
     waiting: counts,
-    services: shownServices().map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, open: s.open, waiting: counts[s.code] })),
+    services: shownServices().map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, open: s.open,
+      closedToday: s.closedToday, waiting: counts[s.code] })),
   };
 }

@@ -165,7 +165,8 @@ function start() {
       }
     },
     onSnapshot,
-    onEvent,
+    // An admin changed a setting (a poli closed for the day, say): read the board again, now.
+    onEvent: (event) => (event.type === 'SETTINGS_CHANGED' ? refreshEstimates() : onEvent(event)),
     onStatus,
     onUnauthorized,
   });

@@ -30,6 +30,8 @@ import id.antrean.catalog.CatalogHandlers;
 import id.antrean.catalog.CounterSettings;
 import id.antrean.catalog.ServiceSettings;
 import id.antrean.catalog.SpokenNames;
+import id.antrean.closure.ClosureHandlers;
+import id.antrean.closure.Closures;
 import id.antrean.db.Database;
 import id.antrean.db.DemoSeed;
 import id.antrean.db.EmbeddedDatabase;
@@ -58,6 +60,8 @@ import id.antrean.queue.TicketIssuer;
 import id.antrean.queue.WaitEstimator;
 import id.antrean.reports.ReportRenderer;
 import id.antrean.reports.ReportsHandlers;
+import id.antrean.staff.StaffAccounts;
+import id.antrean.staff.StaffHandlers;
 import id.antrean.web.ApiRouter;
 import id.antrean.web.RateLimiter;
 import id.antrean.web.http.ConnectionsPerAddress;
@@ -186,6 +190,7 @@ public final class Antrean implements AutoCloseable {
                     (facility, card) -> checkIn.bookedToday(facility, card).compose(list -> list.isEmpty()
                             ? io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) null)
                             : board.describe(facility, list.get(0))));
+            Closures closures = new Closures(pool, clock);
             AuthHandlers logins = new AuthHandlers(auth, new Devices(pool, clock),
                     new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock);
             ApiRouter.Parts api = new ApiRouter.Parts(
@@ -193,7 +198,7 @@ public final class Antrean implements AutoCloseable {
                             new FacilityContext(directory)),
                     new DatabaseHealth(pool, database),
                     // Mobile JKN first: its paths read their own bodies, whatever else they look like.
-                    List.of(mobileJkn, logins, new FacilityHandlers(directory, clock), queue, checkIn, eligibilityChecks,
+                    List.of(mobileJkn, logins, new FacilityHandlers(directory, closures::closedToday, clock), queue, checkIn, eligibilityChecks,
                             new EventStream(pool, board::board, config.http().idleTimeoutSeconds()),
                             new TicketPrints(vertx, board, estimator, new TicketRenderer()),
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock),
@@ -203,7 +208,9 @@ public final class Antrean implements AutoCloseable {
                             new SetupHandlers(new FirstOperator(pool, passwords, new LoginThrottle(
                                     limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock)),
                             new ProfileHandlers(pool, clock),
-                            new CatalogHandlers(new ServiceSettings(pool, clock), new CounterSettings(pool, clock), SpokenNames.ofDisplay())));
+                            new CatalogHandlers(new ServiceSettings(pool, clock), new CounterSettings(pool, clock), SpokenNames.ofDisplay()),
+                            new ClosureHandlers(closures),
+                            new StaffHandlers(new StaffAccounts(pool, passwords, clock))));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();

@@ -148,6 +148,24 @@ class ConsoleAndDisplayBrowserTest {
     }
 
     @Test
+    void aPoliClosedForTheDayIsSaidOnTheDisplayAsSoonAsTheAdminClosesIt() throws Exception {
+        openDisplay();
+        String today = server.get("/api/v1/facilities/pkm-demo/queue").bodyAsJsonObject().getString("serviceDate");
+
+        int status = server.as(server.login("admin")).post("/api/v1/facilities/pkm-demo/closures")
+                .sendJsonObject(new JsonObject().put("date", today).put("service", "GIGI").put("reason", "Dokter cuti"))
+                .await().statusCode();
+
+        assertThat(status).isEqualTo(201);
+        // Live, on the SETTINGS_CHANGED event: no reload, no waiting for the minutely refresh.
+        within(tv.driver(), GENEROUS).until(ExpectedConditions.textToBe(
+                By.cssSelector("#waiting [data-service='GIGI'] .tile-closed"), "Poli Gigi tutup hari ini"));
+        assertThat(tv.driver().findElement(By.cssSelector("#waiting [data-service='UMUM'] .tile-closed")).getText())
+                .isEmpty();
+        tv.screenshot("display-closed-poli");
+    }
+
+    @Test
     void theDisplayShowsItIsOfflineAndIsRightAgainAfterTheServerReturns() throws Exception {
         openDisplay();
         int port = server.port();

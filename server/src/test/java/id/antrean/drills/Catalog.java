@@ -18,7 +18,7 @@ final class Catalog {
 
     /** What the fixtures of the drill made, for requests that get past "not found". */
     record Fixtures(String facility, String today, long waitingTicket, long bookedTicket, long deviceToRevoke,
-                    String card, String nik, String password, String kioskPin) {
+                    String card, String nik, String password, String kioskPin, long closure, long staff) {
     }
 
     /** Who calls each operation of the contract (whoever has its permission); a new operation must be added. */
@@ -74,7 +74,16 @@ final class Catalog {
             Map.entry("createCounter", Caller.ADMIN),
             Map.entry("getCounter", Caller.ADMIN),
             Map.entry("updateCounter", Caller.ADMIN),
-            Map.entry("deleteCounter", Caller.ADMIN));
+            Map.entry("deleteCounter", Caller.ADMIN),
+            Map.entry("listClosures", Caller.ADMIN),
+            Map.entry("addClosure", Caller.ADMIN),
+            Map.entry("getClosure", Caller.ADMIN),
+            Map.entry("removeClosure", Caller.ADMIN),
+            Map.entry("listStaff", Caller.ADMIN),
+            Map.entry("addStaff", Caller.ADMIN),
+            Map.entry("getStaff", Caller.ADMIN),
+            Map.entry("changeStaff", Caller.ADMIN),
+            Map.entry("resetStaffPassword", Caller.ADMIN));
 
     private Catalog() {
     }
@@ -105,6 +114,8 @@ final class Catalog {
                     case "service" -> "UMUM";
                     case "ticket" -> Long.toString(op.id().equals("checkIn") ? f.bookedTicket() : f.waitingTicket());
                     case "device" -> Long.toString(f.deviceToRevoke());
+                    case "closure" -> Long.toString(f.closure());
+                    case "staff" -> Long.toString(f.staff());
                     default -> throw new AssertionError("No good value for path parameter " + p.name() + " of " + op.id());
                 });
                 case "query" -> {
@@ -150,6 +161,13 @@ final class Catalog {
             case "callTicket", "requeueTicket", "resumeTicket", "callNext", "recallTicket", "skipTicket",
                  "startTicket", "finishTicket", "parkTicket", "cancelTicket" -> "{\"ticket\":" + f.waitingTicket() + "}";
             case "transferTicket" -> "{\"service\":\"LAB\",\"ticket\":" + f.waitingTicket() + "}";
+            // A month ahead: an accepted closure never closes the day the other endpoints work on.
+            case "addClosure" -> "{\"date\":\"" + java.time.LocalDate.parse(f.today()).plusDays(30)
+                    + "\",\"service\":\"GIGI\",\"reason\":\"Libur\"}";
+            case "addStaff" -> "{\"username\":\"fuzz.kedua\",\"name\":\"Fuzz\",\"role\":\"RECEPTIONIST\","
+                    + "\"password\":\"Sandi-fuzz-kedua-1\"}";
+            case "changeStaff" -> "{\"name\":\"Fuzz\",\"role\":\"RECEPTIONIST\",\"active\":true}";
+            case "resetStaffPassword" -> "{\"password\":\"Sandi-fuzz-baru-22\"}";
             case "setMobileJknAccount" -> "{\"username\":\"" + USERNAME_MJKN + "\",\"password\":\"" + f.password() + "\"}";
             // The demo simulator's own consumer, so the reference lists still answer if a repair came late.
             case "putBpjsCredentials" -> "{\"consId\":\"10001\",\"secret\":\"demo-secret-not-for-production\","

@@ -124,8 +124,18 @@ class FuzzDrillTest {
         assertThat(unlocked.statusCode()).as(unlocked.bodyAsString()).isEqualTo(200);
         credentials.kioskSettings = unlocked.bodyAsJsonObject().getString("token");
 
+        // A closure and a staff account of their own: a reset password or a deactivation hits nobody the drill uses.
+        HttpResponse<Buffer> closure = server.as(credentials.admin).post("/api/v1/facilities/" + TestServer.DEMO + "/closures")
+                .sendJsonObject(new JsonObject().put("date", java.time.LocalDate.parse(TODAY).plusDays(20).toString())
+                        .put("service", "KIA").put("reason", "Pelatihan")).await();
+        assertThat(closure.statusCode()).as(closure.bodyAsString()).isEqualTo(201);
+        HttpResponse<Buffer> staff = server.as(credentials.admin).post("/api/v1/facilities/" + TestServer.DEMO + "/staff")
+                .sendJsonObject(new JsonObject().put("username", "fuzz.petugas").put("name", "Fuzz")
+                        .put("role", "RECEPTIONIST").put("password", "Sandi-fuzz-petugas-1")).await();
+        assertThat(staff.statusCode()).as(staff.bodyAsString()).isEqualTo(201);
         fixtures = new Catalog.Fixtures(TestServer.DEMO, TODAY, waiting, booked, device.bodyAsJsonObject().getLong("id"),
-                CARD, NIK, TestServer.PASSWORD, PIN);
+                CARD, NIK, TestServer.PASSWORD, PIN, closure.bodyAsJsonObject().getLong("id"),
+                staff.bodyAsJsonObject().getLong("id"));
         // A connection of its own for every case: a case whose answer closes its connection (431 for a huge
         // header, say) must not cost the next case its answer.
         http = server.clientVertx().createHttpClient(new HttpClientOptions().setKeepAlive(false).setIdleTimeout(30)

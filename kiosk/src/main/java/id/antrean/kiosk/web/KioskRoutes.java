@@ -165,6 +165,7 @@ public final class KioskRoutes {
                             .put("name", service.getString("name"))
                             .put("prefix", service.getString("prefix"))
                             .put("open", service.getBoolean("open"))
+                            .put("closedToday", service.getJsonObject("closedToday"))
                             .put("waitingCount", service.getInteger("waitingCount"))
                             .put("estimatedWaitMinutes", service.getInteger("estimatedWaitMinutes")));
                 });
