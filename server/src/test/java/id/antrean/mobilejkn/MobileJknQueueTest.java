@@ -174,7 +174,8 @@ class MobileJknQueueTest {
 
     @Test
     void aFullQuotaIsRefusedWithoutTakingANumber() {
-        server.sql("UPDATE service SET daily_quota = 1 WHERE bpjs_code = '002'");
+        // Mobile JKN's part can be no larger than the day's quota (V7).
+        server.sql("UPDATE service SET daily_quota = 1, jkn_quota = 1 WHERE bpjs_code = '002'");
         server.walkIn("GIGI");
 
         assertAnswer(mobileJkn.book(BUDI, BUDI_NIK, "002", TODAY), refusal("Kuota Antrean Poli Gigi Sudah Penuh"));
