@@ -9,6 +9,7 @@ import id.antrean.auth.LoginThrottle;
 import id.antrean.auth.PasswordPool;
 import id.antrean.auth.Passwords;
 import id.antrean.auth.ThrottleConfig;
+import id.antrean.backup.Backups;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.PcareClient;
 import id.antrean.bpjs.outbox.AntreanFktpClient;
@@ -169,7 +170,8 @@ public final class Antrean implements AutoCloseable {
                             new EventStream(pool, board::board, config.http().idleTimeoutSeconds()),
                             new TicketPrints(vertx, board, estimator, new TicketRenderer()),
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock),
-                            new ReportsHandlers(vertx, pool, new ReportRenderer())));
+                            new ReportsHandlers(vertx, pool, new ReportRenderer()),
+                            Backups.start(vertx, pool, database, config.backups(), clock)));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();

@@ -1,6 +1,7 @@
 package id.antrean.app;
 
 import id.antrean.auth.AuthConfig;
+import id.antrean.backup.BackupConfig;
 import id.antrean.auth.ThrottleConfig;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.protocol.Env;
@@ -23,15 +24,18 @@ import java.util.Map;
  * @param auth          demo credentials, login rate limit, token lifetime, bcrypt cost
  * @param throttle      bcrypt's pool, failed-login limits, devices' pace
  * @param http          {@code HTTP_*}: connection timeouts and the cap of connections per client address
+ * @param backups       {@code BACKUP_*}: where, when and how many backups
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize,
-                        int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http) {
+                        int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http,
+                        BackupConfig backups) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
+        Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "./data"));
         return new AppConfig(
                 Env.integer(env, "PORT", 8080, 0, 65535),
                 Env.text(env, "DATABASE_URL"),
-                Path.of(env.getOrDefault("DATA_DIR", "./data")),
+                dataDir,
                 Env.integer(env, "EMBEDDED_DB_PORT", 0, 0, 65535),
                 Env.flag(env, "DEMO"),
                 Env.integer(env, "DB_POOL_SIZE", 16, 1, 500),
@@ -39,11 +43,12 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 BpjsConfig.fromEnv(env),
                 AuthConfig.fromEnv(env),
                 ThrottleConfig.fromEnv(env),
-                HttpLimits.fromEnv(env));
+                HttpLimits.fromEnv(env),
+                BackupConfig.fromEnv(env, dataDir));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
-                throttle, http);
+                throttle, http, backups);
     }
 }

@@ -48,6 +48,8 @@ public enum ErrorCode {
     TICKET_NOT_TODAY(409),
     NOT_BOOKED(409),
     CONFLICT(409),
+    /** A backup is already running (on this node or another): one at a time. */
+    BACKUP_RUNNING(409),
     EDIT_CONFLICT(412),
     PRECONDITION_REQUIRED(428),
 

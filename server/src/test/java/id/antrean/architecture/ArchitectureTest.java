@@ -22,7 +22,7 @@ class ArchitectureTest {
     private static final String[] SHARED = {"id.antrean.web..", "id.antrean.db.."};
     private static final String[] FEATURES = {"id.antrean.auth..", "id.antrean.bpjs..", "id.antrean.eligibility..",
             "id.antrean.events..", "id.antrean.facility..", "id.antrean.mobilejkn..", "id.antrean.print..",
-            "id.antrean.queue..", "id.antrean.reports..", "id.antrean.booking.."};
+            "id.antrean.queue..", "id.antrean.reports..", "id.antrean.booking..", "id.antrean.backup.."};
 
     private static JavaClasses server;
 

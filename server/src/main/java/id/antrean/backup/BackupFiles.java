@@ -1,0 +1,67 @@
+package id.antrean.backup;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The backup folder: {@code antrean-YYYYMMDD-HHMMSS.dump} files, named in BACKUP_ZONE's local time so that their
+ * names sort as they were taken. Only files of this pattern are ever counted or deleted.
+ */
+public final class BackupFiles {
+    static final Pattern OURS = Pattern.compile("antrean-\\d{8}-\\d{6}\\.dump");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private BackupFiles() {
+    }
+
+    public static String name(Instant at, ZoneId zone) {
+        return "antrean-" + STAMP.format(at.atZone(zone)) + ".dump";
+    }
+
+    /** The folder, created readable by the server's user only: a dump holds every patient's NIK. */
+    static Path folder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            if (posix()) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
+        }
+        return dir;
+    }
+
+    /** Deletes our backups beyond the newest {@code keep}; returns the names deleted. */
+    public static List<String> prune(Path dir, int keep) throws IOException {
+        List<Path> ours = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                if (OURS.matcher(file.getFileName().toString()).matches() && Files.isRegularFile(file)) {
+                    ours.add(file);
+                }
+            }
+        }
+        ours.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+        List<String> deleted = new ArrayList<>();
+        for (Path old : ours.subList(Math.min(keep, ours.size()), ours.size())) {
+            Files.deleteIfExists(old);
+            deleted.add(old.getFileName().toString());
+        }
+        return deleted;
+    }
+
+    static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+}
