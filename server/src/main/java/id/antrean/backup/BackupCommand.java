@@ -81,7 +81,7 @@ public final class BackupCommand {
     private int backup(Path file, BackupConfig config) throws IOException, SQLException {
         String url = env.get("DATABASE_URL");
         if (url != null && !url.isBlank()) {
-            return dumped(file, new PgTool(config.pgDump(), Database.fromUrl(url), config.timeout()).dump(file));
+            return written(file, Database.fromUrl(url), config);
         }
         Path dataDir = dataDir();
         if (!EmbeddedDatabase.initialised(dataDir)) {
@@ -93,19 +93,16 @@ public final class BackupCommand {
         try {
             database = EmbeddedDatabase.start(dataDir, 0);
         } catch (DataDirectoryInUse running) {
-            // The server is up: dump through its socket, as it is, while it keeps serving.
-            Database live = EmbeddedDatabase.running(dataDir);
-            return dumped(file, new PgTool(EmbeddedDatabase.program(dataDir, "pg_dump").toString(), live,
-                    config.timeout()).dump(file));
+            // The server is up: back up through its socket, while it keeps serving.
+            return written(file, EmbeddedDatabase.running(dataDir), config);
         }
         try (database) {
-            EmbeddedDatabase embedded = database.embedded().orElseThrow();
-            return dumped(file, new PgTool(embedded.program("pg_dump").toString(), database, config.timeout())
-                    .dump(file));
+            return written(file, database, config);
         }
     }
 
-    private int dumped(Path file, long bytes) {
+    private int written(Path file, Database database, BackupConfig config) throws IOException, SQLException {
+        long bytes = new DatabaseBackup(database, config.timeout()).write(file, clock.instant());
         out.println("Backup written: " + file.toAbsolutePath().normalize() + " (" + bytes + " bytes)");
         return OK;
     }
@@ -123,7 +120,7 @@ public final class BackupCommand {
                         + " database.");
                 return NOT_EMPTY;
             }
-            new PgTool(config.pgRestore(), database, config.timeout()).restore(file);
+            new DatabaseBackup(database, config.timeout()).restore(file);
             return restored(file, "the database of DATABASE_URL");
         }
         Path dataDir = dataDir();
@@ -134,8 +131,7 @@ public final class BackupCommand {
                         + " Restore into an empty or new DATA_DIR.");
                 return NOT_EMPTY;
             }
-            EmbeddedDatabase embedded = database.embedded().orElseThrow();
-            new PgTool(embedded.program("pg_restore").toString(), database, config.timeout()).restore(file);
+            new DatabaseBackup(database, config.timeout()).restore(file);
             return restored(file, dataDir.toAbsolutePath().normalize().toString());
         }
     }

@@ -15,12 +15,10 @@ import java.util.Map;
  * @param keep      {@code BACKUP_KEEP}, default 14: backup files kept, the newest
  * @param time      {@code BACKUP_TIME}, default {@code 02:00}; null when {@code off}
  * @param zone      {@code BACKUP_ZONE}, default {@code Asia/Jakarta}: the zone of {@code BACKUP_TIME} and file names
- * @param timeout   {@code BACKUP_TIMEOUT_MINUTES}, default 60: a dump taking longer is stopped and counts as failed
- * @param pgDump    {@code PG_DUMP}, default {@code pg_dump} from the PATH: only with {@code DATABASE_URL}
- * @param pgRestore {@code PG_RESTORE}, default {@code pg_restore} from the PATH: only with {@code DATABASE_URL}
+ * @param timeout   {@code BACKUP_TIMEOUT_MINUTES}, default 60: a statement of a backup taking longer is stopped
+ *                  and the backup counts as failed
  */
-public record BackupConfig(Path directory, int keep, LocalTime time, ZoneId zone, Duration timeout, String pgDump,
-                           String pgRestore) {
+public record BackupConfig(Path directory, int keep, LocalTime time, ZoneId zone, Duration timeout) {
 
     public static BackupConfig fromEnv(Map<String, String> env, Path dataDir) {
         String dir = Env.text(env, "BACKUP_DIR");
@@ -29,9 +27,7 @@ public record BackupConfig(Path directory, int keep, LocalTime time, ZoneId zone
                 Env.integer(env, "BACKUP_KEEP", 14, 1, 1000),
                 time(Env.text(env, "BACKUP_TIME", "02:00")),
                 zone(Env.text(env, "BACKUP_ZONE", "Asia/Jakarta")),
-                Duration.ofMinutes(Env.integer(env, "BACKUP_TIMEOUT_MINUTES", 60, 1, 24 * 60)),
-                Env.text(env, "PG_DUMP", "pg_dump"),
-                Env.text(env, "PG_RESTORE", "pg_restore"));
+                Duration.ofMinutes(Env.integer(env, "BACKUP_TIMEOUT_MINUTES", 60, 1, 24 * 60)));
     }
 
     private static LocalTime time(String text) {

@@ -34,16 +34,16 @@ public final class Backups implements Routes {
 
     private final Vertx vertx;
     private final Pool pool;
-    private final PgTool pgDump;
+    private final DatabaseBackup backup;
     private final BackupConfig config;
     private final BackupRuns runs;
     private final Clock clock;
     private volatile Instant nextRun;
 
-    private Backups(Vertx vertx, Pool pool, PgTool pgDump, BackupConfig config, Clock clock) {
+    private Backups(Vertx vertx, Pool pool, DatabaseBackup backup, BackupConfig config, Clock clock) {
         this.vertx = vertx;
         this.pool = pool;
-        this.pgDump = pgDump;
+        this.backup = backup;
         this.config = config;
         this.runs = new BackupRuns(pool, config.timeout());
         this.clock = clock;
@@ -51,9 +51,7 @@ public final class Backups implements Routes {
 
     /** Backups of {@code database}, the nightly one scheduled unless BACKUP_TIME=off. */
     public static Backups start(Vertx vertx, Pool pool, Database database, BackupConfig config, Clock clock) {
-        // The embedded PostgreSQL's own pg_dump (the same version); an external one's from PG_DUMP or the PATH.
-        String program = database.embedded().map(e -> e.program("pg_dump").toString()).orElse(config.pgDump());
-        Backups backups = new Backups(vertx, pool, new PgTool(program, database, config.timeout()), config, clock);
+        Backups backups = new Backups(vertx, pool, new DatabaseBackup(database, config.timeout()), config, clock);
         backups.scheduleNext();
         return backups;
     }
@@ -84,10 +82,10 @@ public final class Backups implements Routes {
                 });
     }
 
-    /** Runs pg_dump on a worker thread and records how it ended; completes when the run is recorded. */
+    /** Writes the backup on a worker thread and records how it ended; completes when the run is recorded. */
     private Future<Void> dumpInBackground(BackupRuns.Started run) {
         return vertx.executeBlocking(() -> {
-                    long bytes = pgDump.dump(config.directory().resolve(run.fileName()));
+                    long bytes = backup.write(config.directory().resolve(run.fileName()), run.at());
                     try {
                         BackupFiles.prune(config.directory(), config.keep());
                     } catch (java.io.IOException e) {

@@ -199,11 +199,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** A program of its PostgreSQL distribution, e.g. {@code pg_dump} or {@code pg_restore}: the same version. */
-    public Path program(String name) {
-        return binaries.program(name);
-    }
-
     /** Whether {@code dataDir} holds a cluster already (a database to back up, or one a restore must not overwrite). */
     public static boolean initialised(Path dataDir) {
         return Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"));
@@ -228,11 +223,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setDatabase(DATABASE_NAME).setUser(ClusterAccess.USER).setPassword(password);
         return new Database(options, jdbcUrl(socketDirectory.resolve(".s.PGSQL." + port), DATABASE_NAME),
                 ClusterAccess.USER, password, () -> { });
-    }
-
-    /** The PostgreSQL programs kept in {@code dataDir} (unpacked there when missing). */
-    public static Path program(Path dataDir, String name) throws IOException {
-        return PostgresBinaries.in(dataDir.toAbsolutePath().normalize().resolve("pgsql")).program(name);
     }
 
     /** What it is doing, for {@code /health}: state, pid, restarts since the server started, the last failure. */
