@@ -31,6 +31,9 @@ public final class BackupFiles {
 
     /** The folder, created readable by the server's user only: a dump holds every patient's NIK. */
     static Path folder(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("the backup folder " + dir + " is a file, not a folder (check BACKUP_DIR)");
+        }
         if (!Files.isDirectory(dir)) {
             if (posix()) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
