@@ -53,7 +53,9 @@ final class Catalog {
             Map.entry("parkTicket", Caller.RECEPTIONIST),
             Map.entry("resumeTicket", Caller.RECEPTIONIST),
             Map.entry("cancelTicket", Caller.RECEPTIONIST),
-            Map.entry("setMobileJknAccount", Caller.ADMIN));
+            Map.entry("setMobileJknAccount", Caller.ADMIN),
+            Map.entry("listBackups", Caller.ADMIN),
+            Map.entry("takeBackup", Caller.ADMIN));
 
     private Catalog() {
     }
