@@ -57,15 +57,20 @@ public final class Backups implements Routes {
     }
 
     private void scheduleNext() {
+        scheduleAfter(clock.instant());
+    }
+
+    /** Arms the timer for the first night after {@code after} (never the night just taken, even if the clock lags). */
+    private void scheduleAfter(Instant after) {
         Optional<BackupSchedule> schedule = config.schedule();
         if (schedule.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
-        Instant next = schedule.get().next(now);
+        Instant next = schedule.get().next(now.isAfter(after) ? now : after);
         nextRun = next;
         vertx.setTimer(Math.max(1, Duration.between(now, next).toMillis()),
-                id -> takeScheduled(next).onComplete(done -> scheduleNext()));
+                id -> takeScheduled(next).onComplete(done -> scheduleAfter(next)));
     }
 
     private Future<Void> takeScheduled(Instant night) {
