@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class BackupFiles {
     static final Pattern OURS = Pattern.compile("antrean-\\d{8}-\\d{6}\\.dump");
+    /** What a backup is written as before its rename; one left a day later is from a crash, not a running backup. */
+    static final Pattern PARTIAL = Pattern.compile("\\.antrean-\\d{8}-\\d{6}\\.dump\\.partial");
+    private static final java.time.Duration STALE_PARTIAL = java.time.Duration.ofDays(1);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private BackupFiles() {
@@ -45,18 +48,26 @@ public final class BackupFiles {
         return dir;
     }
 
-    /** Deletes our backups beyond the newest {@code keep}; returns the names deleted. */
-    public static List<String> prune(Path dir, int keep) throws IOException {
+    /**
+     * Deletes our backups beyond the newest {@code keep}, and partial files a crash left behind a day ago or more;
+     * returns the names deleted.
+     */
+    public static List<String> prune(Path dir, int keep, Instant now) throws IOException {
         List<Path> ours = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
-                if (OURS.matcher(file.getFileName().toString()).matches() && Files.isRegularFile(file)) {
+                String name = file.getFileName().toString();
+                if (OURS.matcher(name).matches() && Files.isRegularFile(file)) {
                     ours.add(file);
+                } else if (PARTIAL.matcher(name).matches() && Files.isRegularFile(file)
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(STALE_PARTIAL))) {
+                    Files.deleteIfExists(file);
+                    deleted.add(name);
                 }
             }
         }
         ours.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
-        List<String> deleted = new ArrayList<>();
         for (Path old : ours.subList(Math.min(keep, ours.size()), ours.size())) {
             Files.deleteIfExists(old);
             deleted.add(old.getFileName().toString());

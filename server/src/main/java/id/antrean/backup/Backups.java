@@ -92,7 +92,7 @@ public final class Backups implements Routes {
         return vertx.executeBlocking(() -> {
                     long bytes = backup.write(config.directory().resolve(run.fileName()), run.at());
                     try {
-                        BackupFiles.prune(config.directory(), config.keep());
+                        BackupFiles.prune(config.directory(), config.keep(), clock.instant());
                     } catch (java.io.IOException e) {
                         LOG.warn("Old backups in {} could not be deleted: {}", config.directory(), e.toString());
                     }

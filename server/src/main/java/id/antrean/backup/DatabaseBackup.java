@@ -73,16 +73,40 @@ public final class DatabaseBackup {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             manifest = DatabaseDump.manifest(in);
         }
-        Migrations.applyUpTo(database, manifest.schemaVersion());
-        try (Connection c = connect()) {
-            String now = schemaVersion(c);
-            if (!manifest.schemaVersion().equals(now)) {
-                throw new IOException("this backup is of schema version " + manifest.schemaVersion()
-                        + ", newer than this server.jar knows (" + now + "): restore it with a newer server.jar");
+        try {
+            Migrations.applyUpTo(database, manifest.schemaVersion());
+            try (Connection c = connect()) {
+                String now = schemaVersion(c);
+                if (!manifest.schemaVersion().equals(now)) {
+                    throw new IOException("this backup is of schema version " + manifest.schemaVersion()
+                            + ", newer than this server.jar knows (" + now + "): restore it with a newer server.jar");
+                }
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                    return DatabaseDump.load(c, in);
+                }
             }
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                return DatabaseDump.load(c, in);
-            }
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            IOException damaged = new IOException("the backup file is damaged or cut short (" + e.getMessage()
+                    + "); nothing was restored", e);
+            emptyAgain(damaged);
+            throw damaged;
+        } catch (IOException | SQLException | RuntimeException e) {
+            emptyAgain(e);
+            throw e;
+        }
+    }
+
+    /**
+     * After a failed restore, takes away the schema it created, so the database is as empty as it was and the
+     * restore can be tried again with another file. Only ever called on a database found empty before.
+     */
+    private void emptyAgain(Exception cause) {
+        try (Connection c = database.jdbc(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        } catch (SQLException e) {
+            cause.addSuppressed(new SQLException("the half-restored database could not be emptied again; empty it"
+                    + " (or use a new DATA_DIR) before the next try: " + e.getMessage(), e));
         }
     }
 

@@ -24,8 +24,16 @@ class BackupFilesTest {
         Files.writeString(dir.resolve("antrean-20200101-000000.dump.txt"), "someone's notes");
         Files.writeString(dir.resolve("copy-of-antrean.dump"), "a copy made by hand");
 
-        assertThat(BackupFiles.prune(dir, 14)).containsExactly("antrean-20261122-020000.dump",
-                "antrean-20261121-020000.dump");
+        Instant now = Instant.parse("2026-12-07T19:00:00Z");
+        Path crashed = Files.writeString(dir.resolve(".antrean-20261201-020000.dump.partial"), "half");
+        Files.setLastModifiedTime(crashed, java.nio.file.attribute.FileTime.from(now.minusSeconds(2 * 86_400)));
+        Path writing = Files.writeString(dir.resolve(".antrean-20261207-020000.dump.partial"), "being written");
+        Files.setLastModifiedTime(writing, java.nio.file.attribute.FileTime.from(now.minusSeconds(60)));
+
+        assertThat(BackupFiles.prune(dir, 14, now)).containsExactlyInAnyOrder("antrean-20261122-020000.dump",
+                "antrean-20261121-020000.dump", ".antrean-20261201-020000.dump.partial");
+        assertThat(writing).as("a backup being written now is not touched").exists();
+        Files.delete(writing);
 
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).hasSize(16)
@@ -33,7 +41,7 @@ class BackupFilesTest {
                             "antrean-20200101-000000.dump.txt", "copy-of-antrean.dump")
                     .doesNotContain("antrean-20261121-020000.dump", "antrean-20261122-020000.dump");
         }
-        assertThat(BackupFiles.prune(dir, 14)).as("nothing more to delete").isEmpty();
+        assertThat(BackupFiles.prune(dir, 14, now)).as("nothing more to delete").isEmpty();
     }
 
     @Test

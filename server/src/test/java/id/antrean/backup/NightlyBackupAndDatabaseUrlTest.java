@@ -61,6 +61,14 @@ class NightlyBackupAndDatabaseUrlTest {
             assertThat(backup.code).as(backup.err).isEqualTo(BackupCommand.OK);
 
             String empty = TestPostgres.newDatabaseUrl();
+            // A copy cut short (a full USB stick): refused, and the database is left empty for the next try.
+            byte[] whole = Files.readAllBytes(file);
+            Path cut = Files.write(temp.resolve("cut.dump"), java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+            Cli broken = cli(Map.of("DATABASE_URL", empty), "restore", cut.toString());
+            assertThat(broken.code).isEqualTo(BackupCommand.FAILED);
+            assertThat(broken.err).as(broken.err).contains("damaged or cut short");
+            assertThat(text(empty, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isEqualTo("0");
+
             Cli restore = cli(Map.of("DATABASE_URL", empty), "restore", file.toString());
             assertThat(restore.code).as(restore.err).isEqualTo(BackupCommand.OK);
             String tickets = "SELECT string_agg(label || ':' || number, ',' ORDER BY ticket_id) FROM ticket";
