@@ -7,7 +7,7 @@ import * as Common from './common.js';
 export const C = Common;
 export const el = C.el;
 export const $ = (id) => document.getElementById(id);
-export const TABS = ['devices', 'roster', 'audit', 'bpjs', 'reports'];
+export const TABS = ['devices', 'roster', 'audit', 'bpjs', 'reports', 'backups'];
 
 export const S = {
   t: (key) => key,

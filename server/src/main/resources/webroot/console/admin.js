@@ -8,6 +8,7 @@
  */
 
 import { $, C, S, TABS, t } from './admin-state.js';
+import { loadBackups, takeBackup } from './admin-backups.js';
 import {
   addDevice,
   copyFrom,
@@ -84,6 +85,7 @@ function showTab(name) {
   if (name === 'audit' && !S.audit) loadAudit();
   if (name === 'bpjs') loadBpjs();
   if (name === 'reports' && !S.reports) loadReports();
+  if (name === 'backups') loadBackups();
 }
 
 // ---- start ----------------------------------------------------------------------------------------
@@ -111,6 +113,8 @@ function wire() {
   $('roster-form').addEventListener('submit', uploadRoster);
   $('audit-form').addEventListener('submit', loadAudit);
   $('bpjs-reload').addEventListener('click', loadBpjs);
+  $('backups-reload').addEventListener('click', loadBackups);
+  $('backups-take').addEventListener('click', takeBackup);
   $('reports-form').addEventListener('submit', loadReports);
   $('reports-reload').addEventListener('click', () => loadReports());
   $('reports-from').addEventListener('change', () => {

@@ -10,6 +10,7 @@ import { scheduleRender } from './queue-view.js';
 import { reloadBoardSoon } from './counter-actions.js';
 import { fillWalkinServices } from './walk-in.js';
 import { refreshBpjsSoon } from './bpjs-outbox.js';
+import { backupFailed, checkBackups } from './backup-alert.js';
 
 // ---- live queue -----------------------------------------------------------------------------------
 
@@ -60,6 +61,7 @@ export function applyBoard(board) {
   renderHeader();
   fillWalkinServices();
   scheduleRender();
+  checkBackups();
 }
 
 function applyEvent(event) {
@@ -69,6 +71,10 @@ function applyEvent(event) {
   }
   if (event && event.type === 'SETTINGS_CHANGED') {
     applySettings(event.settings);
+    return;
+  }
+  if (event && event.type === 'BACKUP_FAILED') {
+    backupFailed(event);
     return;
   }
   const ticket = event && event.ticket;

@@ -9,6 +9,7 @@ import id.antrean.auth.LoginThrottle;
 import id.antrean.auth.PasswordPool;
 import id.antrean.auth.Passwords;
 import id.antrean.auth.ThrottleConfig;
+import id.antrean.backup.Backups;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.PcareClient;
 import id.antrean.bpjs.PcareReferences;
@@ -210,7 +211,8 @@ public final class Antrean implements AutoCloseable {
                             new ProfileHandlers(pool, clock),
                             new CatalogHandlers(new ServiceSettings(pool, clock), new CounterSettings(pool, clock), SpokenNames.ofDisplay()),
                             new ClosureHandlers(closures),
-                            new StaffHandlers(new StaffAccounts(pool, passwords, clock))));
+                            new StaffHandlers(new StaffAccounts(pool, passwords, clock)),
+                            Backups.start(vertx, pool, database, config.backups(), clock)));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();

@@ -1,6 +1,7 @@
 package id.antrean.app;
 
 import id.antrean.auth.AuthConfig;
+import id.antrean.backup.BackupConfig;
 import id.antrean.auth.ThrottleConfig;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.credentials.MasterKey;
@@ -27,16 +28,18 @@ import java.util.Map;
  * @param secretKey     {@code SECRET_KEY}: the master key of the secrets kept in the database (base64 of 32 bytes,
  *                      refused at start otherwise); null = {@code DATA_DIR/secret.key}, made on first start
  * @param setupCode     {@code SETUP_CODE}: the first setup's one-time code (automation); null = a random one, printed
+ * @param backups       {@code BACKUP_*}: where, when and how many backups
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize,
                         int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http,
-                        MasterKey secretKey, String setupCode) {
+                        MasterKey secretKey, String setupCode, BackupConfig backups) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
+        Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "./data"));
         return new AppConfig(
                 Env.integer(env, "PORT", 8080, 0, 65535),
                 Env.text(env, "DATABASE_URL"),
-                Path.of(env.getOrDefault("DATA_DIR", "./data")),
+                dataDir,
                 Env.integer(env, "EMBEDDED_DB_PORT", 0, 0, 65535),
                 Env.flag(env, "DEMO"),
                 Env.integer(env, "DB_POOL_SIZE", 16, 1, 500),
@@ -46,12 +49,13 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 ThrottleConfig.fromEnv(env),
                 HttpLimits.fromEnv(env),
                 Env.text(env, "SECRET_KEY") == null ? null : MasterKey.parse(env.get("SECRET_KEY"), "SECRET_KEY"),
-                setupCode(Env.text(env, "SETUP_CODE")));
+                setupCode(Env.text(env, "SETUP_CODE")),
+                BackupConfig.fromEnv(env, dataDir));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
-                throttle, http, secretKey, setupCode);
+                throttle, http, secretKey, setupCode, backups);
     }
 
     /** A code that can be typed, and not guessed in the few tries the throttle allows. */
@@ -68,6 +72,7 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
         return "AppConfig[port=" + port + ", databaseUrl=" + (databaseUrl == null ? "embedded" : "set") + ", dataDir="
                 + dataDir + ", embeddedDbPort=" + embeddedDbPort + ", demo=" + demo + ", dbPoolSize=" + dbPoolSize
                 + ", httpInstances=" + httpInstances + ", bpjs=" + bpjs + ", auth=" + auth + ", throttle=" + throttle
-                + ", http=" + http + ", secretKey=" + secretKey + ", setupCode=" + (setupCode == null ? "random" : "set") + "]";
+                + ", http=" + http + ", secretKey=" + secretKey + ", setupCode=" + (setupCode == null ? "random" : "set")
+                + ", backups=" + backups + "]";
     }
 }

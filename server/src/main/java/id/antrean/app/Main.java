@@ -1,5 +1,6 @@
 package id.antrean.app;
 
+import id.antrean.backup.BackupCommand;
 import java.time.Clock;
 
 /** Starts the server with the configuration from the environment and prints where it can be reached. */
@@ -8,6 +9,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (BackupCommand.handles(args)) {
+            System.exit(new BackupCommand(System.getenv(), System.out, System.err, Clock.systemUTC()).run(args));
+            return;
+        }
         AppConfig config;
         try {
             config = AppConfig.fromEnv(System.getenv());

@@ -37,7 +37,7 @@ final class DataDirectoryLock implements AutoCloseable {
         if (lock == null) {
             String holder = Files.readString(file).strip();
             channel.close();
-            throw new IOException("Another Antrean server" + (holder.isEmpty() ? "" : " (pid " + holder + ")")
+            throw new DataDirectoryInUse("Another Antrean server" + (holder.isEmpty() ? "" : " (pid " + holder + ")")
                     + " is using the data directory " + dataDir + ": stop it first, or give this one another DATA_DIR");
         }
         channel.truncate(0);

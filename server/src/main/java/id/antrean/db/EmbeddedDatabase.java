@@ -199,6 +199,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Whether {@code dataDir} holds a cluster already (a database to back up, or one a restore must not overwrite). */
+    public static boolean initialised(Path dataDir) {
+        return Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"));
+    }
+
+    /**
+     * The database of the server that holds {@code dataDir}'s lock, reached as that server reaches it: through the
+     * socket and port its {@code postmaster.pid} names, with the stored password. Owns nothing: closing it stops
+     * nothing.
+     */
+    public static Database running(Path dataDir) throws IOException {
+        Path data = dataDir.toAbsolutePath().normalize();
+        java.util.List<String> lines = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid"));
+        if (lines.size() < 5) {
+            throw new IOException("the running server's PostgreSQL has not finished starting; try again in a minute");
+        }
+        // postmaster.pid: line 4 the port, line 5 the socket's folder.
+        int port = Integer.parseInt(lines.get(3).strip());
+        Path socketDirectory = Path.of(lines.get(4).strip());
+        String password = PrivateFiles.readSecret(data.resolve(ClusterAccess.PASSWORD_FILE));
+        PgConnectOptions options = new PgConnectOptions().setHost(socketDirectory.toString()).setPort(port)
+                .setDatabase(DATABASE_NAME).setUser(ClusterAccess.USER).setPassword(password);
+        return new Database(options, jdbcUrl(socketDirectory.resolve(".s.PGSQL." + port), DATABASE_NAME),
+                ClusterAccess.USER, password, () -> { });
+    }
+
     /** What it is doing, for {@code /health}: state, pid, restarts since the server started, the last failure. */
     public JsonObject health() {
         Postmaster current = postmaster;

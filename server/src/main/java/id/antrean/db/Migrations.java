@@ -12,6 +12,19 @@ public final class Migrations {
     private Migrations() {
     }
 
+    /**
+     * Applies the migrations up to {@code version} only: the schema a backup was taken at, before its rows are loaded
+     * (the next start applies the rest).
+     */
+    public static void applyUpTo(Database db, String version) {
+        Flyway.configure()
+                .dataSource(db.jdbcUrl(), db.user(), db.password())
+                .locations("classpath:db/migration")
+                .target(org.flywaydb.core.api.MigrationVersion.fromVersion(version))
+                .load()
+                .migrate();
+    }
+
     public static void apply(Database db) {
         MigrateResult result = Flyway.configure()
                 .dataSource(db.jdbcUrl(), db.user(), db.password())

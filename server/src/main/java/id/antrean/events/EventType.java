@@ -21,5 +21,7 @@ public enum EventType {
     TICKET_NO_SHOW,
     DEVICE_ALERT,
     /** An admin changed the facility's settings (profile, services, schedules, closures, rooms, ...). */
-    SETTINGS_CHANGED
+    SETTINGS_CHANGED,
+    /** The server's backup of the whole database failed: every admin console shows it until one succeeds. */
+    BACKUP_FAILED
 }

@@ -65,6 +65,8 @@ public enum ErrorCode {
     SERVICE_IN_USE(409),
     COUNTER_CODE_TAKEN(409),
     COUNTER_IN_USE(409),
+    /** A backup is already running (on this node or another): one at a time. */
+    BACKUP_RUNNING(409),
     EDIT_CONFLICT(412),
     PRECONDITION_REQUIRED(428),
 

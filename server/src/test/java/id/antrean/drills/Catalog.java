@@ -83,7 +83,9 @@ final class Catalog {
             Map.entry("addStaff", Caller.ADMIN),
             Map.entry("getStaff", Caller.ADMIN),
             Map.entry("changeStaff", Caller.ADMIN),
-            Map.entry("resetStaffPassword", Caller.ADMIN));
+            Map.entry("resetStaffPassword", Caller.ADMIN),
+            Map.entry("listBackups", Caller.ADMIN),
+            Map.entry("takeBackup", Caller.ADMIN));
 
     private Catalog() {
     }

@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import id.antrean.testing.Eventually;
+import java.time.Duration;
 
 /**
  * The fuzz drill of issue 8: at least a thousand generated bad requests — malformed JSON, wrong types, missing and
@@ -434,6 +436,12 @@ class FuzzDrillTest {
                 assertThat(reset.statusCode()).as(reset.bodyAsString()).isEqualTo(204);
                 credentials.mobileJkn.newToken();
                 credentials.mobileJkn.token();
+                return true;
+            }
+            case "takeBackup" -> {
+                // The backup goes on after the answer and records how it ended: wait for that before the next case.
+                Eventually.poll(Duration.ofSeconds(60),
+                        () -> server.count("SELECT count(*) FROM backup_run WHERE outcome = 'RUNNING'"), n -> n == 0);
                 return true;
             }
             default -> {

@@ -143,6 +143,10 @@ public final class TestServer implements AutoCloseable {
         env.put("DEVICE_RATE_LIMIT", "0");
         env.put("HTTP_CONNECTIONS_PER_ADDRESS", "0");
         env.put("SECRET_KEY", SECRET_KEY);
+        // Test clocks are fixed: a nightly backup timer computed from them could fire in the middle of a test.
+        env.put("BACKUP_TIME", "off");
+        // Backups an admin takes in a test go to the system's temp folder, not into the work tree's ./data.
+        env.put("BACKUP_DIR", System.getProperty("java.io.tmpdir") + "/antrean-test-backups-" + ProcessHandle.current().pid());
         return env;
     }
 
