@@ -3,7 +3,7 @@
  * for today ("Tutup hari ini"); the kiosk hides it, the screen says so, Mobile JKN refuses bookings for the
  * day, and the bookings already taken are listed so staff can phone those patients.
  */
-import { $, C, S, button, clearError, el, failed, listOf, path, t, today } from './settings-state.js';
+import { $, C, S, button, clearError, el, failed, listOf, path, saveVersioned, t, today } from './settings-state.js';
 
 export function wireClosures() {
   $('closure-form').addEventListener('submit', (event) => {
@@ -52,13 +52,14 @@ async function close(date, service, reason, form) {
 
 function render(closures) {
   $('closures-body').replaceChildren(...closures.map((c) => {
-    const bookings = listOf(c, 'bookings');
+    const bookings = c.affectedBookings || [];
     return el('tr', { dataset: { closure: c.id } },
       el('td', { class: 'nowrap', text: C.formatDate(Date.parse(c.date + 'T12:00:00Z'), 'UTC', S.t.lang) }),
-      el('td', { text: c.service ? (c.service.name || c.service.code || c.service) : t('console.settings.closure.whole') }),
+      el('td', { text: c.service ? c.service.name : t('console.settings.closure.whole') }),
       el('td', { text: c.reason }),
       el('td', {}, bookings.length === 0 ? '—' : el('ul', { class: 'plain-list' }, ...bookings.map((b) =>
-        el('li', { text: [b.label, b.service && (b.service.name || b.service), b.cardNumber, b.phone].filter(Boolean).join(' · ') })))),
+        el('li', { text: [b.label, b.estimatedAt && C.formatTime(C.parseTime(b.estimatedAt), S.facility.timeZone, S.t.lang),
+          b.service && b.service.name, b.cardNumber, b.phone].filter(Boolean).join(' · ') })))),
       el('td', { class: 'row-actions' }, button('console.settings.closure.reopen', () => reopen(c), 'btn-ghost')));
   }));
   $('closures-empty').hidden = closures.length > 0;
@@ -66,7 +67,7 @@ function render(closures) {
 
 async function reopen(closure) {
   try {
-    await C.api(path('/closures/' + encodeURIComponent(closure.id)), { method: 'DELETE' });
+    await saveVersioned(path('/closures/' + encodeURIComponent(closure.id)), 'DELETE', undefined, closure.version);
     await loadClosures();
   } catch (e) {
     failed(e, 'closure-error', loadClosures);

@@ -14,10 +14,22 @@ export async function loadProfile() {
     version = profile.version;
     fill(form, profile);
     form.elements.english.checked = (profile.languages || []).includes('en');
-    $('profile-logo-preview').hidden = !profile.logoUrl;
-    if (profile.logoUrl) $('profile-logo-preview').src = profile.logoUrl;
+    showLogo(profile.logo);
   } catch (e) {
     failed(e, 'profile-error');
+  }
+}
+
+/** The logo is read with the session's token (an <img> cannot send it), then shown from memory. */
+async function showLogo(logo) {
+  const preview = $('profile-logo-preview');
+  if (preview.src) URL.revokeObjectURL(preview.src);
+  preview.hidden = !logo;
+  if (!logo) return;
+  try {
+    preview.src = URL.createObjectURL(await C.api(logo.url || path('/profile/logo'), { blob: true }));
+  } catch (e) {
+    preview.hidden = true;
   }
 }
 
@@ -36,9 +48,10 @@ export async function saveProfile(event) {
   clearError('profile-error');
   const body = {
     name: form.elements.name.value.trim(),
-    address: form.elements.address.value.trim() || null,
-    phone: form.elements.phone.value.trim() || null,
-    ticketFooter: form.elements.ticketFooter.value.trim() || null,
+    // A field left empty is left out: the profile is replaced, so it is cleared.
+    address: form.elements.address.value.trim() || undefined,
+    phone: form.elements.phone.value.trim() || undefined,
+    ticketFooter: form.elements.ticketFooter.value.trim() || undefined,
     kioskIdleSeconds: Number(form.elements.kioskIdleSeconds.value) || undefined,
     languages: form.elements.english.checked ? ['id', 'en'] : ['id'],
   };

@@ -60,9 +60,11 @@ async function save(event) {
   try {
     if (editing) {
       delete body.code;
+      if (!body.spokenName) body.spokenName = null;
+      // The list has no versions: the row is read for its version and for what the form does not show.
       const current = await C.api(path('/counters/' + encodeURIComponent(editing.code)));
-      await saveVersioned(path('/counters/' + encodeURIComponent(editing.code)), 'PUT', body,
-        editing.version !== undefined ? editing.version : current.version);
+      body.sortOrder = current.sortOrder;
+      await saveVersioned(path('/counters/' + encodeURIComponent(editing.code)), 'PUT', body, current.version);
     } else {
       await C.api(path('/counters'), { method: 'POST', body });
     }

@@ -60,7 +60,7 @@ async function edit(code) {
     editing = await C.api(path('/services/' + encodeURIComponent(code)));
     fill(form, editing);
     form.elements.code.readOnly = true;
-    fillSchedule(editing.schedule || {});
+    fillSchedule(editing);
     $('schedule-panel').hidden = false;
     form.scrollIntoView({ block: 'nearest' });
   } catch (e) {
@@ -75,6 +75,9 @@ async function saveService(event) {
   const body = formValues(form);
   try {
     if (editing) {
+      // A change replaces the service: what the form does not show (open, order) is sent as it was.
+      body.open = editing.open;
+      body.sortOrder = editing.sortOrder;
       delete body.code;
       await saveVersioned(path('/services/' + encodeURIComponent(editing.code)), 'PUT', body, editing.version);
     } else {
@@ -107,8 +110,8 @@ async function remove(service) {
 
 // ---- the week's schedule ----------------------------------------------------------------------------
 
-function fillSchedule(schedule) {
-  const days = listOf(schedule, 'days');
+function fillSchedule(service) {
+  const days = service.schedule || [];
   for (const row of $('schedule-body').children) {
     const day = days.find((d) => d.weekday === Number(row.dataset.weekday));
     row.querySelector('.day-open').checked = !!day;
@@ -118,8 +121,8 @@ function fillSchedule(schedule) {
     row.querySelector('.day-doctor-name').value = day && day.doctorName ? day.doctorName : '';
   }
   const form = $('schedule-form');
-  form.elements.dailyQuota.value = schedule.dailyQuota || '';
-  form.elements.jknQuota.value = schedule.jknQuota || '';
+  form.elements.dailyQuota.value = service.dailyQuota || '';
+  form.elements.jknQuota.value = service.jknQuota || '';
 }
 
 async function saveSchedule(event) {

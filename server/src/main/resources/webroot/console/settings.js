@@ -1,9 +1,9 @@
 /*
  * Settings page of the Antrean console (/console/settings.html): what a facility needs to go live and run, in
  * tabs — its profile, polis with their week's schedule and quotas, closures ("Tutup hari ini"), rooms, staff,
- * BPJS credentials and the Mobile JKN account, backups. For an ADMIN, their own facility; for an OPERATOR (a
- * district health office), any facility, picked at the top, and new ones created there. The entry module:
- * language, the gate, the facility, the tabs.
+ * BPJS credentials and the Mobile JKN account (kiosks, screens and backups are on the admin page). For an ADMIN,
+ * their own facility; for an OPERATOR (a district health office), any facility, picked at the top, and new ones
+ * created there. The entry module: language, the gate, the facility, the tabs.
  */
 import { $, C, S, TABS, isOperator, listOf, clearError, failed, formValues, t } from './settings-state.js';
 import { loadProfile, saveProfile } from './settings-profile.js';
@@ -12,11 +12,10 @@ import { loadClosures, wireClosures } from './settings-closures.js';
 import { loadRooms, wireRooms } from './settings-rooms.js';
 import { loadStaff, wireStaff } from './settings-staff.js';
 import { loadBpjs, wireBpjs } from './settings-bpjs.js';
-import { loadBackups, wireBackups } from './settings-backups.js';
 
 const LOADERS = {
   profile: loadProfile, services: loadServices, closures: loadClosures, rooms: loadRooms, staff: loadStaff,
-  bpjs: loadBpjs, backups: loadBackups,
+  bpjs: loadBpjs,
 };
 
 async function setLanguage(language, rerender) {
@@ -100,7 +99,6 @@ function wire() {
   wireRooms();
   wireStaff();
   wireBpjs();
-  wireBackups();
 }
 
 async function boot() {
