@@ -185,7 +185,9 @@ renderers.services = () => {
   tag.dataset.payer = state.payer || '';
   const list = $('services');
   list.textContent = '';
-  const all = state.services || [];
+  // A poli closed for the day (a closure) is not offered at all; one closed for now is shown greyed.
+  const everything = state.services || [];
+  const all = everything.filter((s) => !s.closedToday);
   const open = all.filter((s) => s.open !== false);
   const closed = all.filter((s) => s.open === false);
   const shown = open.concat(closed);
@@ -196,6 +198,8 @@ renderers.services = () => {
   list.classList.remove('cols-1', 'cols-2', 'cols-3');
   list.classList.add('cols-' + cols);
   let error = state.servicesError;
+  const facilityClosed = everything.length > 0 && !all.length;
+  if (!error && facilityClosed) error = { key: 'kiosk.services.closedToday', args: [everything[0].closedToday.reason] };
   if (!error && state.services && !open.length) error = { key: 'kiosk.services.none' };
   $('services-error').textContent = resolve(error);
   $('services-error').hidden = !error;
@@ -233,7 +237,7 @@ function serviceButton(s) {
 /** A service chosen: one key for this choice, reused when the same request is retried. */
 export function chooseService(code) {
   const service = (state.services || []).find((s) => s.code === code);
-  if (!service || service.open === false || locked()) return;
+  if (!service || service.open === false || service.closedToday || locked()) return;
   const body = { service: code, payer: state.payer === 'JKN' ? 'JKN' : 'UMUM', key: uuid() };
   if (body.payer === 'JKN' && state.identity) {
     if (state.identity.card) body.cardNumber = state.identity.card;

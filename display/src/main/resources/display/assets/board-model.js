@@ -106,7 +106,7 @@ function callOf(ticket, counter, at) {
     label: ticket.label,
     service: ticket.service,
     serviceName: ticket.serviceName || (serviceOf(ticket.service) || {}).name || '',
-    counter: place ? { code: place.code, name: place.name } : null,
+    counter: place ? { code: place.code, name: place.name, spokenName: place.spokenName || null } : null,
     at: at || ticket.calledAt || new Date().toISOString(),
     serviceDate: ticket.serviceDate || state.serviceDate,
   };
@@ -116,11 +116,19 @@ function byTimeDesc(a, b) {
   return Date.parse(b.at) - Date.parse(a.at);
 }
 
+/** The polis as the board tells them; one closed for the day carries the reason (closedToday). */
+export function takeServices(board) {
+  state.services = (board.services || []).map((s) => ({
+    code: s.code, name: s.name, prefix: s.prefix, open: s.open !== false,
+    closedToday: s.closedToday ? s.closedToday.reason : null,
+  }));
+}
+
 export function onSnapshot(board) {
   state.facilityName = board.facilityName || state.facilityName;
   state.timeZone = board.timeZone || state.timeZone;
   state.serviceDate = board.serviceDate || state.serviceDate;
-  state.services = (board.services || []).map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, open: s.open !== false }));
+  takeServices(board);
   takeEstimates(board);
   state.tickets = new Map();
   const calls = [];
@@ -154,6 +162,10 @@ export function onSnapshot(board) {
 }
 
 export function onEvent(event) {
+  if (event.type === 'SETTINGS_CHANGED') {
+    if (event.settings === 'services' || event.settings === 'counters') reloadBoard();
+    return;
+  }
   const ticket = event.ticket;
   if (!ticket || ticket.id === undefined) return;
   // closed once no counter can do anything with it any more (the server's allowedActions)
@@ -220,6 +232,33 @@ export function destinationOf(call) {
   return call.counter ? (call.counter.name || call.counter.code || '') : '';
 }
 
+/** What the voice says for the room: the spoken name an admin gave it, else what the screen shows. */
+export function spokenDestinationOf(call) {
+  return call.counter && call.counter.spokenName ? call.counter.spokenName : destinationOf(call);
+}
+
+/**
+ * An admin changed the services or rooms: the board is read again (new tiles, names, letters) as a snapshot,
+ * without reloading the page (which could cost the sound its permission to play).
+ */
+async function reloadBoard() {
+  let token = null;
+  try {
+    token = localStorage.getItem(tokenKey);
+  } catch (e) {
+    // no storage: try without, the stream's own snapshot will follow on the next reconnect
+  }
+  try {
+    const response = await fetch('/api/v1/facilities/' + encodeURIComponent(facility) + '/queue', {
+      headers: token ? { Authorization: 'Bearer ' + token } : {},
+      cache: 'no-store',
+    });
+    if (response.ok) onSnapshot(await response.json());
+  } catch (e) {
+    console.warn('antrean display: board not reloaded', e);
+  }
+}
+
 export function model() {
   const counts = waitingCounts();
   const calls = shownCalls().slice(0, RECENT_SHOWN).map((c) => ({
@@ -240,6 +279,7 @@ export function model() {
     calls,
     recent: calls,
     waiting: counts,
-    services: shownServices().map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, open: s.open, waiting: counts[s.code] })),
+    services: shownServices().map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, open: s.open,
+      closedToday: s.closedToday, waiting: counts[s.code] })),
   };
 }

@@ -15,6 +15,7 @@ import {
   state,
   t,
   tEn,
+  takeServices,
   tokenKey,
   waitingCounts,
 } from './board-model.js';
@@ -131,6 +132,7 @@ export function refreshEstimates() {
     .then((board) => {
       if (board) {
         takeEstimates(board);
+        takeServices(board);
         renderWaiting();
       }
     })
@@ -180,9 +182,11 @@ function renderWaiting() {
     if (entry.value !== null && entry.value !== value) bump(entry.count);
     entry.value = value;
     const minutes = (state.estimates || {})[s.code];
-    entry.wait.textContent = s.open && value > 0 && minutes ? t('display.waiting.estimate', minutes) : '';
-    entry.tile.classList.toggle('is-closed', !s.open);
-    entry.closed.textContent = s.open ? '' : t('display.waiting.closed');
+    const open = s.open && !s.closedToday;
+    entry.wait.textContent = open && value > 0 && minutes ? t('display.waiting.estimate', minutes) : '';
+    entry.tile.classList.toggle('is-closed', !open);
+    entry.closed.textContent = s.closedToday ? t('display.waiting.closedToday', s.name)
+      : s.open ? '' : t('display.waiting.closed');
     return entry.tile;
   });
   ordered.forEach((tile, i) => {

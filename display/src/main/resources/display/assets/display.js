@@ -16,7 +16,6 @@
 import {
   $,
   FOOTER_SWITCH_MS,
-  destinationOf,
   facility,
   loadTexts,
   model,
@@ -27,6 +26,7 @@ import {
   parts,
   rollDay,
   spoken,
+  spokenDestinationOf,
   state,
   tokenKey,
 } from './board-model.js';
@@ -65,7 +65,7 @@ function soundState(s) {
 
 export function announce(call) {
   if (!window.AntreanVoice) return;
-  const clips = AntreanVoice.compose(call.label, destinationOf(call));
+  const clips = AntreanVoice.compose(call.label, spokenDestinationOf(call));
   spoken.push(clips);
   if (player) player.enqueue(clips);
 }
@@ -165,7 +165,8 @@ function start() {
       }
     },
     onSnapshot,
-    onEvent,
+    // An admin changed a setting (a poli closed for the day, say): read the board again, now.
+    onEvent: (event) => (event.type === 'SETTINGS_CHANGED' ? refreshEstimates() : onEvent(event)),
     onStatus,
     onUnauthorized,
   });

@@ -5,7 +5,7 @@
  */
 
 import { AHEAD_STATUSES, BPJS_EVENTS, C, CALLING_EVENTS, S, path, t } from './state.js';
-import { renderHeader, sessionExpired, setLiveStatus } from './session.js';
+import { reloadCounters, renderHeader, sessionExpired, setLiveStatus } from './session.js';
 import { scheduleRender } from './queue-view.js';
 import { reloadBoardSoon } from './counter-actions.js';
 import { fillWalkinServices } from './walk-in.js';
@@ -67,6 +67,10 @@ function applyEvent(event) {
     showDeviceAlert(event);
     return;
   }
+  if (event && event.type === 'SETTINGS_CHANGED') {
+    applySettings(event.settings);
+    return;
+  }
   const ticket = event && event.ticket;
   if (!ticket || ticket.id === undefined) return;
   const type = String(event.type || '').replace(/^TICKET_/, '');
@@ -90,6 +94,13 @@ function applyEvent(event) {
     S.flashId = ticket.id;
   }
   scheduleRender();
+}
+
+/** An admin changed services or rooms: the board (services, walk-in choices) and the rooms are read again. */
+function applySettings(what) {
+  if (what !== 'services' && what !== 'counters') return;
+  reloadBoardSoon();
+  reloadCounters();
 }
 
 /** A kiosk says its printer is in trouble (or fine again): somebody in the room should walk over. */

@@ -253,6 +253,34 @@ export function showCounterChoice(fromConsole) {
   if (focus) focus.focus();
 }
 
+/**
+ * An admin changed the services or rooms (a SETTINGS_CHANGED event): take the new list of rooms without a
+ * reload. Someone at a room that is gone goes back to the choice; the choice on screen shows the new list.
+ */
+export async function reloadCounters() {
+  let counters;
+  try {
+    counters = await C.api(path('/counters'));
+  } catch (e) {
+    return; // the next change or a reload brings them
+  }
+  S.counters = counters.counters || [];
+  const screen = document.body.dataset.screen;
+  if (screen === 'console' && S.counter) {
+    const mine = S.counters.find((c) => c.code === S.counter.code);
+    if (mine) {
+      S.counter = mine;
+      renderHeader();
+      renderAll();
+    } else {
+      S.counter = null;
+      showCounterChoice(false);
+    }
+  } else if (screen === 'counter') {
+    showCounterChoice(false);
+  }
+}
+
 export function enterConsole(code) {
   const counter = S.counters.find((c) => c.code === code);
   if (!counter) {

@@ -11,6 +11,12 @@ import id.antrean.auth.Passwords;
 import id.antrean.auth.ThrottleConfig;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.PcareClient;
+import id.antrean.bpjs.PcareReferences;
+import id.antrean.bpjs.credentials.CredentialSeal;
+import id.antrean.bpjs.credentials.CredentialsAdmin;
+import id.antrean.bpjs.credentials.CredentialsHandlers;
+import id.antrean.bpjs.credentials.FacilityBpjs;
+import id.antrean.bpjs.credentials.MasterKey;
 import id.antrean.bpjs.outbox.AntreanFktpClient;
 import id.antrean.bpjs.outbox.OutboxView;
 import id.antrean.bpjs.outbox.OutboxWorker;
@@ -20,10 +26,17 @@ import id.antrean.booking.CheckIn;
 import id.antrean.booking.NoShowSweep;
 import id.antrean.booking.OnlineBookings;
 import id.antrean.booking.Polis;
+import id.antrean.catalog.CatalogHandlers;
+import id.antrean.catalog.CounterSettings;
+import id.antrean.catalog.ServiceSettings;
+import id.antrean.catalog.SpokenNames;
+import id.antrean.closure.ClosureHandlers;
+import id.antrean.closure.Closures;
 import id.antrean.db.Database;
 import id.antrean.db.DemoSeed;
 import id.antrean.db.EmbeddedDatabase;
 import id.antrean.db.Migrations;
+import id.antrean.db.SecretKeyFile;
 import id.antrean.eligibility.EligibilityHandlers;
 import id.antrean.eligibility.EligibilityService;
 import id.antrean.eligibility.Roster;
@@ -34,6 +47,10 @@ import id.antrean.facility.FacilityContext;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.facility.FacilityHandlers;
 import id.antrean.mobilejkn.MobileJkn;
+import id.antrean.profile.ProfileHandlers;
+import id.antrean.setup.FirstOperator;
+import id.antrean.setup.SetupCode;
+import id.antrean.setup.SetupHandlers;
 import id.antrean.print.TicketPrints;
 import id.antrean.print.TicketRenderer;
 import id.antrean.queue.CounterDesk;
@@ -43,6 +60,8 @@ import id.antrean.queue.TicketIssuer;
 import id.antrean.queue.WaitEstimator;
 import id.antrean.reports.ReportRenderer;
 import id.antrean.reports.ReportsHandlers;
+import id.antrean.staff.StaffAccounts;
+import id.antrean.staff.StaffHandlers;
 import id.antrean.web.ApiRouter;
 import id.antrean.web.RateLimiter;
 import id.antrean.web.http.ConnectionsPerAddress;
@@ -77,6 +96,7 @@ public final class Antrean implements AutoCloseable {
     private final List<String> routes;
     private final PasswordPool passwords;
     private final NoShowSweep noShows;
+    private SetupCode.Offer setupOffer;
 
     private Antrean(Vertx vertx, Database database, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs,
                     List<String> routes, PasswordPool passwords, NoShowSweep noShows) {
@@ -107,14 +127,25 @@ public final class Antrean implements AutoCloseable {
                 DemoSeed.apply(database);
                 DemoAccounts.ensure(database, DemoSeed.FACILITY, config.auth());
             }
-            return startNode(config, micros, database);
+            MasterKey key = config.secretKey() != null ? config.secretKey()
+                    : MasterKey.parse(SecretKeyFile.readOrCreate(config.dataDir()),
+                            config.dataDir().resolve(SecretKeyFile.NAME).toString());
+            // No operator yet (a first start, or an upgrade from before operators): offer the one-time setup.
+            SetupCode.Offer offer = SetupCode.prepare(database, config.setupCode()).orElse(null);
+            if (offer != null) {
+                LOG.info("No operator yet: set up at /console/setup with the setup code {}",
+                        offer.fromEnvironment() ? "(set by SETUP_CODE)" : offer.code());
+            }
+            Antrean node = startNode(config, micros, database, key);
+            node.setupOffer = offer;
+            return node;
         } catch (Exception | Error e) {
             database.close();
             throw e;
         }
     }
 
-    private static Antrean startNode(AppConfig config, Clock clock, Database database) {
+    private static Antrean startNode(AppConfig config, Clock clock, Database database, MasterKey key) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         Pool pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(config.dbPoolSize()).setEventLoopSize(config.httpInstances()))
@@ -134,8 +165,9 @@ public final class Antrean implements AutoCloseable {
                 simulator = DemoBpjs.start(vertx, clock).await();
                 bpjs = DemoBpjs.config(simulator);
             }
+            FacilityBpjs facilityBpjs = new FacilityBpjs(pool, new CredentialSeal(key), bpjs, clock);
             EligibilityService eligibility = new EligibilityService(
-                    bpjs == null ? null : new PcareClient(vertx, bpjs, clock), roster, pool, clock);
+                    bpjs == null ? null : new PcareClient(vertx, facilityBpjs, clock), roster, pool, clock);
             ThrottleConfig limits = config.throttle();
             // One pool for every bcrypt of this node; one failed-login throttle per login surface.
             PasswordPool passwords = new PasswordPool(vertx, new Passwords(config.auth().bcryptCost()),
@@ -145,7 +177,7 @@ public final class Antrean implements AutoCloseable {
             OnlineBookings bookings = new OnlineBookings(pool, eligibility, estimator, clock);
             CheckIn checkIn = new CheckIn(pool, board, clock);
             if (bpjs != null && bpjs.antreanBaseUrl() != null) {
-                new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, bpjs, clock), clock).start();
+                new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, facilityBpjs, clock), clock).start();
             }
             NoShowSweep noShows = new NoShowSweep(vertx, pool, directory, clock);
             noShows.start();
@@ -158,18 +190,27 @@ public final class Antrean implements AutoCloseable {
                     (facility, card) -> checkIn.bookedToday(facility, card).compose(list -> list.isEmpty()
                             ? io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) null)
                             : board.describe(facility, list.get(0))));
+            Closures closures = new Closures(pool, clock);
             AuthHandlers logins = new AuthHandlers(auth, new Devices(pool, clock),
                     new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock);
             ApiRouter.Parts api = new ApiRouter.Parts(
-                    List.of(new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock)),
+                    List.of(new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock), directory),
                             new FacilityContext(directory)),
                     new DatabaseHealth(pool, database),
                     // Mobile JKN first: its paths read their own bodies, whatever else they look like.
-                    List.of(mobileJkn, logins, new FacilityHandlers(directory, clock), queue, checkIn, eligibilityChecks,
+                    List.of(mobileJkn, logins, new FacilityHandlers(directory, closures::closedToday, clock), queue, checkIn, eligibilityChecks,
                             new EventStream(pool, board::board, config.http().idleTimeoutSeconds()),
                             new TicketPrints(vertx, board, estimator, new TicketRenderer()),
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock),
-                            new ReportsHandlers(vertx, pool, new ReportRenderer())));
+                            new ReportsHandlers(vertx, pool, new ReportRenderer()),
+                            new CredentialsHandlers(new CredentialsAdmin(pool, new CredentialSeal(key), facilityBpjs, clock),
+                                    facilityBpjs, new PcareReferences(vertx, clock), clock),
+                            new SetupHandlers(new FirstOperator(pool, passwords, new LoginThrottle(
+                                    limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock)),
+                            new ProfileHandlers(pool, clock),
+                            new CatalogHandlers(new ServiceSettings(pool, clock), new CounterSettings(pool, clock), SpokenNames.ofDisplay()),
+                            new ClosureHandlers(closures),
+                            new StaffHandlers(new StaffAccounts(pool, passwords, clock))));
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();
@@ -211,6 +252,11 @@ public final class Antrean implements AutoCloseable {
     /** The minutely sweep that turns bookings never checked in into no-shows (tests run it on their own clock). */
     public NoShowSweep noShowSweep() {
         return noShows;
+    }
+
+    /** The first setup's code on offer at start; null once an operator exists (nothing to print). */
+    public SetupCode.Offer setupOffer() {
+        return setupOffer;
     }
 
     /** How BPJS is reached; null when it is not configured. */

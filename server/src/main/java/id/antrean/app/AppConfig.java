@@ -3,6 +3,7 @@ package id.antrean.app;
 import id.antrean.auth.AuthConfig;
 import id.antrean.auth.ThrottleConfig;
 import id.antrean.bpjs.BpjsConfig;
+import id.antrean.bpjs.credentials.MasterKey;
 import id.antrean.protocol.Env;
 import id.antrean.web.http.HttpLimits;
 import java.nio.file.Path;
@@ -23,9 +24,13 @@ import java.util.Map;
  * @param auth          demo credentials, login rate limit, token lifetime, bcrypt cost
  * @param throttle      bcrypt's pool, failed-login limits, devices' pace
  * @param http          {@code HTTP_*}: connection timeouts and the cap of connections per client address
+ * @param secretKey     {@code SECRET_KEY}: the master key of the secrets kept in the database (base64 of 32 bytes,
+ *                      refused at start otherwise); null = {@code DATA_DIR/secret.key}, made on first start
+ * @param setupCode     {@code SETUP_CODE}: the first setup's one-time code (automation); null = a random one, printed
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize,
-                        int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http) {
+                        int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http,
+                        MasterKey secretKey, String setupCode) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         return new AppConfig(
@@ -39,11 +44,30 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 BpjsConfig.fromEnv(env),
                 AuthConfig.fromEnv(env),
                 ThrottleConfig.fromEnv(env),
-                HttpLimits.fromEnv(env));
+                HttpLimits.fromEnv(env),
+                Env.text(env, "SECRET_KEY") == null ? null : MasterKey.parse(env.get("SECRET_KEY"), "SECRET_KEY"),
+                setupCode(Env.text(env, "SETUP_CODE")));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
-                throttle, http);
+                throttle, http, secretKey, setupCode);
+    }
+
+    /** A code that can be typed, and not guessed in the few tries the throttle allows. */
+    private static String setupCode(String value) {
+        if (value != null && value.replaceAll("[\\s-]", "").length() < 8) {
+            throw new IllegalArgumentException("SETUP_CODE must have at least 8 characters besides spaces and dashes");
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        // As a record prints itself, but never the setup code (a secret until it is spent).
+        return "AppConfig[port=" + port + ", databaseUrl=" + (databaseUrl == null ? "embedded" : "set") + ", dataDir="
+                + dataDir + ", embeddedDbPort=" + embeddedDbPort + ", demo=" + demo + ", dbPoolSize=" + dbPoolSize
+                + ", httpInstances=" + httpInstances + ", bpjs=" + bpjs + ", auth=" + auth + ", throttle=" + throttle
+                + ", http=" + http + ", secretKey=" + secretKey + ", setupCode=" + (setupCode == null ? "random" : "set") + "]";
     }
 }

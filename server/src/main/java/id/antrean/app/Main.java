@@ -29,6 +29,9 @@ public final class Main {
         if (config.demo()) {
             urls.append(StartBanner.demo(base, config.auth(), System.getenv()));
         }
+        if (app.setupOffer() != null) {
+            urls.append(StartBanner.setup(base, app.setupOffer()));
+        }
         urls.append(app.bpjsSimulator() != null
                 ? "  BPJS          simulator (demo) at " + app.bpjs().pcareBaseUrl() + "\n"
                 : app.bpjs() != null ? "  BPJS          " + app.bpjs().pcareBaseUrl() + "\n"

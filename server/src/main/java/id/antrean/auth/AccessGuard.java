@@ -1,6 +1,7 @@
 package id.antrean.auth;
 
 import id.antrean.facility.FacilityContext;
+import id.antrean.facility.FacilityDirectory;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import id.antrean.web.RateLimiter;
@@ -25,10 +26,12 @@ public final class AccessGuard implements Handler<RoutingContext> {
     private static final Pattern EVENT_STREAM = Pattern.compile("^/api/v1/facilities/[^/]+/events$");
     private final AuthService auth;
     private final RateLimiter devices;
+    private final FacilityDirectory directory;
 
-    public AccessGuard(AuthService auth, RateLimiter devices) {
+    public AccessGuard(AuthService auth, RateLimiter devices, FacilityDirectory directory) {
         this.auth = auth;
         this.devices = devices;
+        this.directory = directory;
     }
 
     public static Principal principal(RoutingContext rc) {
@@ -74,17 +77,32 @@ public final class AccessGuard implements Handler<RoutingContext> {
                     return;
                 }
             }
-            if (need.facility() != null
-                    && !principal.facilityCode().equals(need.facility().toLowerCase(Locale.ROOT))) {
+            if (principal.kind() == Principal.Kind.OPERATOR && need.facility() != null) {
+                // An operator may act in every facility: the one of the route, which must exist (404 otherwise).
+                directory.facility(need.facility()).onComplete(found -> {
+                    if (found.failed()) {
+                        rc.fail(found.cause());
+                    } else {
+                        admit(rc, principal.in(found.result()));
+                    }
+                });
+            } else if (need.facility() != null && (principal.facility() == null
+                    || !principal.facilityCode().equals(need.facility().toLowerCase(Locale.ROOT)))) {
                 rc.fail(Problem.of(ErrorCode.FACILITY_FORBIDDEN));
             } else if (need.permission() != null && !principal.may(need.permission())) {
                 rc.fail(Problem.of(ErrorCode.ROLE_FORBIDDEN));
             } else {
-                rc.put(PRINCIPAL, principal);
-                FacilityContext.known(rc, principal.facility());
-                rc.next();
+                admit(rc, principal);
             }
         });
+    }
+
+    private static void admit(RoutingContext rc, Principal principal) {
+        rc.put(PRINCIPAL, principal);
+        if (principal.facility() != null) {
+            FacilityContext.known(rc, principal.facility());
+        }
+        rc.next();
     }
 
     /** Per device token (a demo token may stand for a kiosk and a display: one budget), the event stream apart. */

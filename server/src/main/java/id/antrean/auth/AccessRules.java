@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  * need a token of that facility and a permission; anything not listed there needs ADMIN (deny by default).
  */
 public final class AccessRules {
+    private static final Pattern FACILITIES = Pattern.compile("^/api/v1/facilities/?$");
     private static final Pattern FACILITY_ROUTE = Pattern.compile("^/api/v1/facilities/([^/]+)(/.*)?$");
 
     /** What a request needs: nothing, any valid token, or a permission in a given facility. */
@@ -33,7 +34,9 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/eligibility", Permission.CHECK_ELIGIBILITY),
             rule(HttpMethod.POST, "/counters/[^/]+/[^/]+", Permission.COUNTER),
             rule(HttpMethod.POST, "/device-alerts", Permission.REPORT_STATUS),
-            rule(HttpMethod.GET, "/bpjs-outbox", Permission.COUNTER));
+            rule(HttpMethod.GET, "/bpjs-outbox", Permission.COUNTER),
+            // The logo is for tickets, letterheads and the kiosk's screen: whoever reads the queue may fetch it.
+            rule(HttpMethod.GET, "/profile/logo", Permission.READ_QUEUE));
 
     private AccessRules() {
     }
@@ -48,6 +51,11 @@ public final class AccessRules {
         }
         if (path.startsWith("/api/v1/auth/")) {
             return Need.ANY_TOKEN;
+        }
+        if (FACILITIES.matcher(path).matches() && method.equals(HttpMethod.POST)) {
+            // The list is public (kiosk set-up, the console's choice); creating a facility is an operator's. Other
+            // methods have no route there (405).
+            return new Need(true, null, Permission.OPERATE);
         }
         Matcher m = FACILITY_ROUTE.matcher(path);
         if (!m.matches()) {

@@ -25,6 +25,10 @@ public final class AuditLog {
             WHERE a.facility_id = $1 AND a.at >= $2 AND a.at < $3
             ORDER BY a.at, a.audit_id""";
 
+    static final String APPEND_SYSTEM = """
+            INSERT INTO system_audit_log (at, actor_kind, actor_id, actor_name, action, details)
+            VALUES ($1, $2, $3, $4, $5, $6)""";
+
     private AuditLog() {
     }
 
@@ -44,6 +48,17 @@ public final class AuditLog {
                                       JsonObject after, Instant at) {
         return append(tx, facilityId, actor, action, null,
                 new JsonObject().put("before", before).put("after", after), at);
+    }
+
+    /**
+     * A change that concerns no single facility (the first setup, operators), with the same before/after shape and
+     * the same rule: no secret in either.
+     */
+    public static Future<Void> systemChange(SqlClient tx, Actor actor, String action, JsonObject before,
+                                            JsonObject after, Instant at) {
+        return tx.preparedQuery(APPEND_SYSTEM).execute(Tuple.of(at.atOffset(ZoneOffset.UTC), actor.kind(), actor.id(),
+                        actor.name(), action, new JsonObject().put("before", before).put("after", after)))
+                .mapEmpty();
     }
 
     public static Future<JsonArray> between(SqlClient db, long facilityId, Instant from, Instant to, ZoneId zone) {

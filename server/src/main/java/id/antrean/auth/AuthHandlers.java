@@ -47,7 +47,7 @@ public final class AuthHandlers implements Routes {
                 () -> logins.hit(address)).map(login ->
                 login.principal().toJson()
                         .put("token", login.token())
-                        .put("expiresAt", login.expiresAt().atZone(login.principal().facility().zone())
+                        .put("expiresAt", login.expiresAt().atZone(login.principal().zone())
                                 .toOffsetDateTime().toString())));
     }
 

@@ -19,17 +19,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Logs staff in (bcrypt on the {@link PasswordPool}, behind the {@link LoginThrottle}), hands out short-lived
+ * Logs staff and operators in (bcrypt on the {@link PasswordPool}, behind the {@link LoginThrottle}), hands out short-lived
  * bearer tokens, and tells who a token belongs to. Tokens live in the database (hashed), so every server node
  * knows them and a revocation is immediate.
  */
 public final class AuthService {
-    static final String STAFF_BY_USERNAME = """
-            SELECT s.facility_id, s.staff_id AS id, s.username, s.name, s.role, s.password_hash, s.active,
-                   f.code AS facility_code, f.name AS facility_name, f.time_zone, f.bpjs_provider_code,
+    /** A username is a staff member's or an operator's (never both: the database keeps them unique across). */
+    static final String ACCOUNT_BY_USERNAME = """
+            SELECT 'STAFF' AS kind, s.facility_id, s.staff_id AS id, s.username, s.name, s.role, s.password_hash,
+                   s.active, f.code AS facility_code, f.name AS facility_name, f.time_zone, f.bpjs_provider_code,
                    f.booking_window_days
             FROM staff s JOIN facility f ON f.facility_id = s.facility_id
-            WHERE s.username = $1""";
+            WHERE s.username = $1
+            UNION ALL
+            SELECT 'OPERATOR', NULL, o.operator_id, o.username, o.name, 'OPERATOR', o.password_hash, o.active,
+                   NULL, NULL, NULL, NULL, NULL
+            FROM operator o
+            WHERE o.username = $1""";
+    static final String INSERT_OPERATOR_TOKEN = """
+            INSERT INTO operator_token (token_hash, operator_id, created_at, expires_at) VALUES ($1, $2, $3, $4)""";
+    static final String REVOKE_OPERATOR_TOKEN = """
+            UPDATE operator_token SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL""";
     static final String INSERT_TOKEN = """
             INSERT INTO staff_token (facility_id, token_hash, staff_id, created_at, expires_at)
             VALUES ($1, $2, $3, $4, $5)""";
@@ -48,7 +58,12 @@ public final class AuthService {
             SELECT 'DEVICE', d.facility_id, d.device_id, d.name, NULL, NULL, d.kind,
                    f.code, f.name, f.time_zone, f.bpjs_provider_code, f.booking_window_days
             FROM device d JOIN facility f ON f.facility_id = d.facility_id
-            WHERE d.token_hash = $1 AND d.revoked_at IS NULL""";
+            WHERE d.token_hash = $1 AND d.revoked_at IS NULL
+            UNION ALL
+            SELECT 'OPERATOR', NULL, o.operator_id, o.name, o.username, 'OPERATOR', NULL,
+                   NULL, NULL, NULL, NULL, NULL
+            FROM operator_token t JOIN operator o ON o.operator_id = t.operator_id
+            WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 AND o.active""";
 
     /** A token handed out at login. */
     public record Login(String token, Instant expiresAt, Principal principal) {
@@ -84,28 +99,34 @@ public final class AuthService {
     }
 
     private Future<Login> check(String name, String password) {
-        return pool.preparedQuery(STAFF_BY_USERNAME).execute(Tuple.of(name)).compose(rows -> {
+        return pool.preparedQuery(ACCOUNT_BY_USERNAME).execute(Tuple.of(name)).compose(rows -> {
             Row row = rows.size() == 0 ? null : rows.iterator().next();
             String hash = row == null ? passwords.decoyHash() : row.getString("password_hash");
             return passwords.matches(hash, password).compose(matches -> {
                 if (row == null || !matches || !row.getBoolean("active")) {
                     return Future.failedFuture(Problem.of(ErrorCode.LOGIN_FAILED));
                 }
-                Principal principal = staff(row);
+                Principal principal = account(row);
                 String token = Tokens.newToken();
                 Instant now = clock.instant();
                 Instant expires = now.plus(tokenLifetime);
-                return pool.preparedQuery(INSERT_TOKEN)
-                        .execute(Tuple.of(principal.facilityId(), Tokens.hash(token), principal.id(),
-                                now.atOffset(ZoneOffset.UTC), expires.atOffset(ZoneOffset.UTC)))
+                Tuple values = principal.kind() == Principal.Kind.OPERATOR
+                        ? Tuple.of(Tokens.hash(token), principal.id(), now.atOffset(ZoneOffset.UTC),
+                                expires.atOffset(ZoneOffset.UTC))
+                        : Tuple.of(principal.facilityId(), Tokens.hash(token), principal.id(),
+                                now.atOffset(ZoneOffset.UTC), expires.atOffset(ZoneOffset.UTC));
+                return pool.preparedQuery(principal.kind() == Principal.Kind.OPERATOR ? INSERT_OPERATOR_TOKEN
+                                : INSERT_TOKEN)
+                        .execute(values)
                         .map(done -> new Login(token, expires, principal));
             });
         });
     }
 
     public Future<Void> logout(String token) {
-        return pool.preparedQuery(REVOKE_TOKEN)
-                .execute(Tuple.of(Tokens.hash(token), clock.instant().atOffset(ZoneOffset.UTC)))
+        Tuple revoke = Tuple.of(Tokens.hash(token), clock.instant().atOffset(ZoneOffset.UTC));
+        return pool.preparedQuery(REVOKE_TOKEN).execute(revoke)
+                .compose(done -> pool.preparedQuery(REVOKE_OPERATOR_TOKEN).execute(revoke))
                 .mapEmpty();
     }
 
@@ -121,8 +142,8 @@ public final class AuthService {
             return Optional.empty();
         }
         Row first = rows.iterator().next();
-        if ("STAFF".equals(first.getString("kind"))) {
-            return Optional.of(staff(first));
+        if (!"DEVICE".equals(first.getString("kind"))) {
+            return Optional.of(account(first));
         }
         Set<String> kinds = new HashSet<>();
         for (Row row : rows) {
@@ -135,7 +156,10 @@ public final class AuthService {
                 null, Set.copyOf(kinds), facility(first)));
     }
 
-    private static Principal staff(Row row) {
+    private static Principal account(Row row) {
+        if ("OPERATOR".equals(row.getString("kind"))) {
+            return Principal.operator(row.getLong("id"), row.getString("name"), row.getString("username"));
+        }
         return new Principal(Principal.Kind.STAFF, row.getLong("id"), row.getString("name"), row.getString("username"),
                 row.getString("role"), Set.of(), facility(row));
     }

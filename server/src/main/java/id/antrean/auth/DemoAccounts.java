@@ -9,7 +9,8 @@ import java.sql.SQLException;
  * The demo's identities ({@code DEMO=1}): staff {@code admin} (ADMIN) and {@code resepsionis} (RECEPTIONIST)
  * of the demo puskesmas with the password {@code DEMO_PASSWORD}, a kiosk with the token {@code DEMO_DEVICE_TOKEN},
  * a display with its own token {@code DEMO_DISPLAY_TOKEN} (so the display's URL cannot take numbers), and the
- * Mobile JKN user {@code mobilejkn} (password {@code DEMO_PASSWORD}).
+ * Mobile JKN user {@code mobilejkn} (password {@code DEMO_PASSWORD}), and the operator {@code operator} (same
+ * password), who sees both demo facilities as a district health office would.
  * Set at every start, so the printed values are the ones that work.
  */
 public final class DemoAccounts {
@@ -27,7 +28,12 @@ public final class DemoAccounts {
             INSERT INTO mobilejkn_account (facility_id, username, password_hash)
             SELECT facility_id, ?, ? FROM facility WHERE code = ?
             ON CONFLICT (facility_id) DO UPDATE SET username = EXCLUDED.username, password_hash = EXCLUDED.password_hash""";
+    static final String UPSERT_OPERATOR = """
+            INSERT INTO operator (username, name, password_hash) VALUES (?, ?, ?)
+            ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true""";
     public static final String MOBILEJKN_USER = "mobilejkn";
+    /** The demo's operator: a district's view of both demo facilities. */
+    public static final String OPERATOR_USER = "operator";
 
     private DemoAccounts() {
     }
@@ -41,6 +47,7 @@ public final class DemoAccounts {
             device(c, facility, "Kiosk Demo", "KIOSK", Tokens.hash(config.demoDeviceToken()));
             device(c, facility, "Display Demo", "DISPLAY", Tokens.hash(config.demoDisplayToken()));
             mobileJkn(c, facility, passwords.hash(config.demoPassword()));
+            operator(c, passwords.hash(config.demoPassword()));
             c.commit();
         }
     }
@@ -53,6 +60,15 @@ public final class DemoAccounts {
             s.setString(3, role);
             s.setString(4, hash);
             s.setString(5, facility);
+            s.executeUpdate();
+        }
+    }
+
+    private static void operator(Connection c, String hash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPSERT_OPERATOR)) {
+            s.setString(1, OPERATOR_USER);
+            s.setString(2, "Operator Dinas Kesehatan (Demo)");
+            s.setString(3, hash);
             s.executeUpdate();
         }
     }

@@ -1,6 +1,6 @@
 package id.antrean.auth;
 
-/** What an identity may do within its own facility. */
+/** What an identity may do within its own facility (an operator: in every facility, and create them). */
 public enum Permission {
     /** See services, counters, the queue board, tickets and the live events (staff, kiosks, displays). */
     READ_QUEUE,
@@ -15,5 +15,7 @@ public enum Permission {
     /** Call, recall, skip, start, finish, transfer, park, cancel (staff). */
     COUNTER,
     /** Roster, devices, audit log, reports (staff with the ADMIN role). */
-    ADMIN
+    ADMIN,
+    /** Create facilities and edit any of them; act in every one (operators only, never a facility's staff). */
+    OPERATE
 }

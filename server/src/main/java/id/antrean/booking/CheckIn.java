@@ -3,6 +3,7 @@ package id.antrean.booking;
 import id.antrean.auth.AccessGuard;
 import id.antrean.auth.Actor;
 import id.antrean.auth.AuditLog;
+import id.antrean.closure.Closures;
 import id.antrean.events.EventType;
 import id.antrean.facility.FacilityContext;
 import id.antrean.facility.Facility;
@@ -86,7 +87,10 @@ public final class CheckIn implements Routes {
                     if (status != TicketStatus.BOOKED) {
                         throw Problem.of(ErrorCode.NOT_BOOKED);
                     }
-                    return tx.preparedQuery(CHECK_IN).execute(Tuple.of(facility.id(), ticketId, now.atOffset(ZoneOffset.UTC)));
+                    // Closed since the booking was made: the patient is told at once, the line stays shut.
+                    return Closures.refuseIfClosed(tx, facility, row.getLong("home_service_id"), day)
+                            .compose(open -> tx.preparedQuery(CHECK_IN)
+                                    .execute(Tuple.of(facility.id(), ticketId, now.atOffset(ZoneOffset.UTC))));
                 })
                 .compose(rows -> {
                     Ticket ticket = TicketView.map(rows.iterator().next());

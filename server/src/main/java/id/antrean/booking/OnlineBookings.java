@@ -2,6 +2,7 @@ package id.antrean.booking;
 
 import id.antrean.auth.Actor;
 import id.antrean.auth.AuditLog;
+import id.antrean.closure.Closures;
 import id.antrean.eligibility.CardNumber;
 import id.antrean.eligibility.Eligibility;
 import id.antrean.eligibility.EligibilityService;
@@ -61,7 +62,7 @@ public final class OnlineBookings {
                 RETURNING *)
             """.formatted(TicketNumbers.label("$5", "$4")) + TicketView.selectFrom("booked");
     static final String LOCK = """
-            SELECT status, service_date FROM ticket WHERE facility_id = $1 AND ticket_id = $2 FOR UPDATE""";
+            SELECT status, service_date, home_service_id FROM ticket WHERE facility_id = $1 AND ticket_id = $2 FOR UPDATE""";
     static final String CANCEL = """
             WITH cancelled AS (
                 UPDATE ticket SET status = 'CANCELLED', updated_at = $3,
@@ -112,7 +113,7 @@ public final class OnlineBookings {
                         throw new BookingRefused(Refusal.CLOSED_FOR_TODAY, Map.of("poli", poli.service().name(),
                                 "closes", schedule.get().closes().toString()));
                     }
-                    return knownPatient(facility, request.card())
+                    return closure(facility, poli, request.date()).compose(open -> knownPatient(facility, request.card()))
                             .compose(v -> eligibility.check(facility, new Identity.Card(request.card())))
                             .compose(checked -> {
                                 if (!checked.eligible()) {
@@ -245,9 +246,20 @@ public final class OnlineBookings {
                 });
     }
 
+    /** A poli closed that day (its own closure or the whole facility's) takes no bookings and reports no status. */
+    private Future<Void> closure(Facility facility, Poli poli, LocalDate date) {
+        return Closures.reason(pool, facility, poli.service().id(), date).map(reason -> {
+            if (reason.isPresent()) {
+                throw new BookingRefused(Refusal.CLOSED_ON_DATE, Map.of("poli", poli.service().name(),
+                        "reason", reason.get()));
+            }
+            return null;
+        });
+    }
+
     /** A poli's day, for Mobile JKN's status call. */
     public Future<PoliDay> day(Facility facility, Poli poli, LocalDate date) {
-        return Polis.schedule(pool, facility, poli, date).compose(schedule ->
+        return closure(facility, poli, date).compose(open -> Polis.schedule(pool, facility, poli, date)).compose(schedule ->
                 pool.preparedQuery(DAY).execute(Tuple.of(facility.id(), poli.service().id(), date)).map(rows -> {
                     Row row = rows.iterator().next();
                     return new PoliDay(poli, schedule.orElse(null), row.getLong("total").intValue(),

@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class Polis {
     static final String POLI_BY_CODE = """
             SELECT service_id, code, name, prefix, is_open, bpjs_code, daily_quota, jkn_quota
-            FROM service WHERE facility_id = $1 AND bpjs_code = $2""";
+            FROM service WHERE facility_id = $1 AND bpjs_code = $2 AND retired_at IS NULL""";
     static final String SCHEDULE = """
             SELECT opens_at, closes_at, doctor_code, doctor_name FROM service_schedule
             WHERE facility_id = $1 AND service_id = $2 AND weekday = $3""";

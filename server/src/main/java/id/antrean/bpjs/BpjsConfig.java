@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param pcareBaseUrl  {@code BPJS_BASE_URL}: the primary-care (PCare) service, e.g.
  *                      {@code https://apijkn.bpjs-kesehatan.go.id/pcare-rest}; null = BPJS not configured
- * @param consId        {@code BPJS_CONS_ID}
+ * @param consId        {@code BPJS_CONS_ID}; null with the secret and user key = no server-wide credentials
  * @param secret        {@code BPJS_SECRET}
  * @param userKey       {@code BPJS_USER_KEY}
  * @param pcareUser     {@code BPJS_PCARE_USERNAME}: for the {@code X-authorization} header; may be null
@@ -25,7 +25,10 @@ public record BpjsConfig(String pcareBaseUrl, String consId, String secret, Stri
                          String antreanUserKey) {
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(3);
 
-    /** Null when {@code BPJS_BASE_URL} is not set. */
+    /**
+     * Null when {@code BPJS_BASE_URL} is not set. {@code BPJS_CONS_ID}, {@code BPJS_SECRET} and {@code BPJS_USER_KEY}
+     * come together or not at all: without them each facility must enter its own (see {@link #hasCredentials()}).
+     */
     public static BpjsConfig fromEnv(Map<String, String> env) {
         String base = Env.text(env, "BPJS_BASE_URL");
         if (base == null) {
@@ -36,12 +39,23 @@ public record BpjsConfig(String pcareBaseUrl, String consId, String secret, Stri
                 Env.longInteger(env, "BPJS_TIMEOUT_MS", MAX_TIMEOUT.toMillis(), " of milliseconds"), 100),
                 MAX_TIMEOUT.toMillis());
         String antrean = Env.text(env, "BPJS_ANTREAN_BASE_URL");
+        if (Env.text(env, "BPJS_CONS_ID") == null && Env.text(env, "BPJS_SECRET") == null
+                && Env.text(env, "BPJS_USER_KEY") == null) {
+            // A district server: BPJS's addresses only, each facility enters its own credentials.
+            return new BpjsConfig(stripSlash(base), null, null, null, null, null, "095", Duration.ofMillis(timeoutMs),
+                    antrean == null ? null : stripSlash(antrean), null);
+        }
         return new BpjsConfig(stripSlash(base), required(env, "BPJS_CONS_ID"), required(env, "BPJS_SECRET"),
                 required(env, "BPJS_USER_KEY"), Env.text(env, "BPJS_PCARE_USERNAME"),
                 Env.text(env, "BPJS_PCARE_PASSWORD"),
                 env.getOrDefault("BPJS_APP_CODE", "095"), Duration.ofMillis(timeoutMs),
                 antrean == null ? null : stripSlash(antrean),
                 Env.text(env, "BPJS_ANTREAN_USER_KEY", required(env, "BPJS_USER_KEY")));
+    }
+
+    /** Whether these are credentials to sign with; false for a server that leaves them to each facility. */
+    public boolean hasCredentials() {
+        return consId != null;
     }
 
     @Override

@@ -3,6 +3,7 @@ package id.antrean.bpjs;
 import id.antrean.eligibility.Identity;
 import id.antrean.eligibility.Participant;
 import id.antrean.eligibility.ParticipantLookup;
+import id.antrean.facility.Facility;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Future;
@@ -14,6 +15,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -26,30 +29,55 @@ public final class PcareClient implements ParticipantLookup {
     static final int MAX_FAILURES = 3;
     static final long RESET_AFTER_MS = 30_000;
 
-    private final BpjsConfig config;
+    private final Vertx vertx;
+    private final BpjsConfigs configs;
     private final WebClient client;
-    private final CircuitBreaker breaker;
+    /** One breaker per BPJS consumer: one facility's refused credentials must not cut off the others. */
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public PcareClient(Vertx vertx, BpjsConfig config, Clock clock) {
-        this.config = config;
+        this(vertx, BpjsConfigs.fixed(config), clock);
+    }
+
+    /** Signs each facility's calls with the credentials {@code configs} gives for it. */
+    public PcareClient(Vertx vertx, BpjsConfigs configs, Clock clock) {
+        this.vertx = vertx;
+        this.configs = configs;
         this.clock = clock;
         this.client = WebClient.create(vertx);
-        this.breaker = CircuitBreaker.create("bpjs-pcare", vertx, new CircuitBreakerOptions()
-                .setTimeout(config.timeout().toMillis())
-                .setMaxFailures(MAX_FAILURES)
-                .setResetTimeout(RESET_AFTER_MS));
+    }
+
+    /** With the server-wide configuration (no facility's own credentials). */
+    public Future<Optional<Participant>> find(Identity identity) {
+        return find(null, identity);
     }
 
     @Override
-    public Future<Optional<Participant>> find(Identity identity) {
+    public Future<Optional<Participant>> find(Facility facility, Identity identity) {
         String path = identity instanceof Identity.Card
                 ? "/peserta/noka/" + identity.value()
                 : "/peserta/nik/" + identity.value();
-        return breaker.execute(promise -> get(path).onComplete(promise));
+        return configs.of(facility == null ? null : facility.id()).compose(config -> config == null
+                ? Future.failedFuture(noCredentials())
+                : breaker(config).execute(promise -> get(config, path).onComplete(promise)));
     }
 
-    private Future<Optional<Participant>> get(String path) {
+    /** The eligibility check then asks the facility's roster, as during an outage. */
+    static BpjsCallFailed noCredentials() {
+        return new BpjsCallFailed(BpjsCallFailed.Kind.UNAUTHORIZED,
+                "no BPJS credentials for this facility: an admin enters them on the console");
+    }
+
+    private CircuitBreaker breaker(BpjsConfig config) {
+        return breakers.computeIfAbsent(config.consId(), consId -> CircuitBreaker.create("bpjs-pcare-" + consId, vertx,
+                new CircuitBreakerOptions()
+                        .setTimeout(config.timeout().toMillis())
+                        .setMaxFailures(MAX_FAILURES)
+                        .setResetTimeout(RESET_AFTER_MS)));
+    }
+
+    private Future<Optional<Participant>> get(BpjsConfig config, String path) {
         String timestamp = BpjsHeaders.timestamp(clock);
         return client.getAbs(config.pcareBaseUrl() + path)
                 .putHeaders(BpjsHeaders.signed(config, config.userKey(), timestamp))

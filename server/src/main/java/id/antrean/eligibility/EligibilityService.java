@@ -41,7 +41,7 @@ public final class EligibilityService {
         if (bpjs == null) {
             return fromRoster(facility, identity, Eligibility.Source.ROSTER);
         }
-        return bpjs.find(identity)
+        return bpjs.find(facility, identity)
                 .recover(failure -> {
                     LOG.warn("BPJS could not answer for facility {}: {}", facility.code(), failure.toString());
                     return Future.failedFuture(new BpjsUnavailable());

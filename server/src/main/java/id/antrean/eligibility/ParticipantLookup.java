@@ -10,5 +10,5 @@ public interface ParticipantLookup {
      * The participant, or empty when BPJS does not know the card number or NIK. Fails when BPJS cannot be
      * asked or does not answer in time (slow, down, refusing our credentials).
      */
-    Future<Optional<Participant>> find(Identity identity);
+    Future<Optional<Participant>> find(id.antrean.facility.Facility facility, Identity identity);
 }

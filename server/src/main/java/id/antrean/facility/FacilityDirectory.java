@@ -19,24 +19,26 @@ public final class FacilityDirectory {
             SELECT facility_id, code, name, time_zone, bpjs_provider_code, booking_window_days FROM facility ORDER BY code""";
     static final String FACILITY_BY_CODE = """
             SELECT facility_id, code, name, time_zone, bpjs_provider_code, booking_window_days FROM facility WHERE code = $1""";
+    // A retired service is gone for everyone but history and reports: not listed, no new tickets.
     static final String SERVICES = """
-            SELECT service_id, code, name, prefix, is_open FROM service
-            WHERE facility_id = $1 ORDER BY sort_order, code""";
+            SELECT service_id, code, name, prefix, is_open, bpjs_code, kiosk_visible FROM service
+            WHERE facility_id = $1 AND retired_at IS NULL ORDER BY sort_order, code""";
     static final String SERVICE_BY_CODE = """
-            SELECT service_id, code, name, prefix, is_open FROM service
-            WHERE facility_id = $1 AND code = $2""";
-    static final String COUNTERS = countersFrom("SELECT * FROM counter WHERE facility_id = $1");
+            SELECT service_id, code, name, prefix, is_open, bpjs_code, kiosk_visible FROM service
+            WHERE facility_id = $1 AND code = $2 AND retired_at IS NULL""";
+    static final String COUNTERS = countersFrom("SELECT * FROM counter WHERE facility_id = $1 AND retired_at IS NULL");
 
     /** Counters with the services they serve; {@code rows} selects the counter rows wanted. */
     public static String countersFrom(String rows) {
         return """
-                SELECT c.counter_id, c.code, c.name,
+                SELECT c.counter_id, c.code, c.name, c.spoken_name,
                        array_remove(array_agg(s.service_id ORDER BY s.sort_order, s.code), NULL) AS service_ids,
                        array_remove(array_agg(s.code ORDER BY s.sort_order, s.code), NULL) AS service_codes
                 FROM (%s) c
                 LEFT JOIN counter_service cs ON cs.facility_id = c.facility_id AND cs.counter_id = c.counter_id
                 LEFT JOIN service s ON s.facility_id = cs.facility_id AND s.service_id = cs.service_id
-                GROUP BY c.facility_id, c.counter_id, c.code, c.name, c.sort_order
+                                   AND s.retired_at IS NULL
+                GROUP BY c.facility_id, c.counter_id, c.code, c.name, c.spoken_name, c.sort_order
                 ORDER BY c.sort_order, c.code""".formatted(rows);
     }
 
@@ -114,13 +116,17 @@ public final class FacilityDirectory {
                 row.getInteger("booking_window_days"));
     }
 
+    /** A service from a row with at least its id, code, name, prefix and is_open (and its BPJS code and kiosk flag if read). */
     public static Service service(Row row) {
+        boolean kioskVisible = row.getColumnIndex("kiosk_visible") < 0 || row.getBoolean("kiosk_visible");
+        String bpjsCode = row.getColumnIndex("bpjs_code") < 0 ? null : row.getString("bpjs_code");
         return new Service(row.getLong("service_id"), row.getString("code"), row.getString("name"),
-                row.getString("prefix"), row.getBoolean("is_open"));
+                row.getString("prefix"), row.getBoolean("is_open"), bpjsCode, kioskVisible);
     }
 
     public static Counter counter(Row row) {
         return new Counter(row.getLong("counter_id"), row.getString("code"), row.getString("name"),
+                row.getString("spoken_name"),
                 Arrays.asList(row.getArrayOfLongs("service_ids")),
                 Arrays.asList(row.getArrayOfStrings("service_codes")));
     }

@@ -11,10 +11,12 @@ import java.time.Clock;
 /** HTTP edge of the facility directory. */
 public final class FacilityHandlers implements Routes {
     private final FacilityDirectory directory;
+    private final ClosedToday closures;
     private final Clock clock;
 
-    public FacilityHandlers(FacilityDirectory directory, Clock clock) {
+    public FacilityHandlers(FacilityDirectory directory, ClosedToday closures, Clock clock) {
         this.directory = directory;
+        this.closures = closures;
         this.clock = clock;
     }
 
@@ -25,9 +27,9 @@ public final class FacilityHandlers implements Routes {
 
     public void listServices(RoutingContext rc) {
         Responses.json(rc, FacilityContext.of(rc)
-                .compose(directory::services)
-                .map(list -> new JsonObject().put("services",
-                        new JsonArray(list.stream().map(Service::toJson).toList()))));
+                .compose(f -> directory.services(f).compose(list -> closures.closedToday(f).map(closed ->
+                        new JsonObject().put("services", new JsonArray(list.stream()
+                                .map(s -> closedToday(s.toJson(), closed.get(s.id()))).toList()))))));
     }
 
     public void listCounters(RoutingContext rc) {
@@ -35,6 +37,11 @@ public final class FacilityHandlers implements Routes {
                 .compose(directory::counters)
                 .map(list -> new JsonObject().put("counters",
                         new JsonArray(list.stream().map(Counter::toJson).toList()))));
+    }
+
+    /** A poli closed today says why, so the kiosk hides it and the display can say so. */
+    private static JsonObject closedToday(JsonObject service, String reason) {
+        return reason == null ? service : service.put("closedToday", new JsonObject().put("reason", reason));
     }
 
     @Override

@@ -33,6 +33,8 @@ public final class ContractMessages {
     public static final String DATE_FORMAT = "Format Tanggal Tidak Sesuai, format yang benar adalah yyyy-mm-dd";
     public static final String DATE_IN_PAST = "Tanggal Periksa Tidak Berlaku Mundur";
     public static final String NO_SCHEDULE = "Pendaftaran ke Poli ini tidak tersedia";
+    /** The poli (or the whole facility) is closed that day: a holiday, the doctor away (metadata code 201). */
+    public static final String CLOSED_ON_DATE = "Pendaftaran ke Poli Ini Sedang Tutup";
     private static final String CLOSED_FOR_TODAY = "Pendaftaran Ke Poli %s Sudah Tutup Jam %s";
     public static final String PATIENT_UNKNOWN = "Data pasien ini tidak ditemukan";
     public static final String ALREADY_BOOKED =
@@ -160,6 +162,7 @@ public final class ContractMessages {
             case NO_SCHEDULE -> ContractRefusal.of(NO_SCHEDULE);
             case CLOSED_FOR_TODAY -> ContractRefusal.of(CLOSED_FOR_TODAY.formatted(
                     poliName(details.get("poli")), hours(String.valueOf(details.get("closes")))));
+            case CLOSED_ON_DATE -> ContractRefusal.of(CLOSED_ON_DATE);
             case QUOTA_FULL -> ContractRefusal.of(QUOTA_FULL.formatted(poliName(details.get("poli"))));
             case PATIENT_UNKNOWN -> new ContractRefusal(Envelope.PATIENT_UNKNOWN, PATIENT_UNKNOWN);
             case NOT_ELIGIBLE -> ContractRefusal.of(String.valueOf(details.get("message")));

@@ -33,7 +33,7 @@ import java.util.Map;
  */
 public final class CounterDesk {
     static final String LOCK_COUNTER = FacilityDirectory.countersFrom(
-            "SELECT * FROM counter WHERE facility_id = $1 AND code = $2 FOR NO KEY UPDATE");
+            "SELECT * FROM counter WHERE facility_id = $1 AND code = $2 AND retired_at IS NULL FOR NO KEY UPDATE");
 
     private static final String TICKET_STATE = """
             SELECT t.ticket_id, t.label, t.status, t.service_id, s.code AS service_code, t.service_date,

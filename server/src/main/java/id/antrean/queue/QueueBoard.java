@@ -1,5 +1,6 @@
 package id.antrean.queue;
 
+import id.antrean.closure.Closures;
 import id.antrean.events.EventLog;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
@@ -51,7 +52,10 @@ public final class QueueBoard {
                         tx.preparedQuery(OPEN_TICKETS_OF_DAY)
                                 .execute(Tuple.of(facility.id(), facility.today(clock)))
                                 .map(rows -> toJson(facility, last.iterator().next().getLong("last_event_id"),
-                                        services, rows, paces))))));
+                                        services, rows, paces))))
+                // Closed polis say so on the kiosk, the display and the console, in the same snapshot.
+                .compose(board -> Closures.markClosed(tx, facility, facility.today(clock), board.getJsonArray("services"))
+                        .map(board))));
     }
 
     /** One ticket of the facility (404 when it has no such ticket). */

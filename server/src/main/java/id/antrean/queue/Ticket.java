@@ -42,6 +42,7 @@ public record Ticket(
         Long counterId,
         String counterCode,
         String counterName,
+        String counterSpokenName,
         Integer position,
         String eligibility,
         String eligibilitySource,
@@ -80,8 +81,14 @@ public record Ticket(
                 .put("source", eligibilitySource)
                 .put("checkedAt", local(eligibilityCheckedAt)));
         json.put("counter", counterCode == null ? null
-                : new JsonObject().put("code", counterCode).put("name", counterName));
+                : counterReference());
         return json;
+    }
+
+    /** As {@code Counter.reference()}: the spoken name only when the room has one. */
+    private JsonObject counterReference() {
+        JsonObject json = new JsonObject().put("code", counterCode).put("name", counterName);
+        return counterSpokenName == null ? json : json.put("spokenName", counterSpokenName);
     }
 
     private String local(Instant instant) {

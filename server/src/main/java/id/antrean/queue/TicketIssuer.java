@@ -1,5 +1,6 @@
 package id.antrean.queue;
 
+import id.antrean.closure.Closures;
 import id.antrean.eligibility.Eligibility;
 import id.antrean.eligibility.EligibilityService;
 import id.antrean.eligibility.Identity;
@@ -85,7 +86,9 @@ public final class TicketIssuer {
 
     private Future<Ticket> issueIn(SqlConnection tx, Facility facility, TicketRequest request, Eligibility checked,
                                    String key) {
-        return FacilityDirectory.service(tx, facility, request.service()).compose(service -> {
+        return FacilityDirectory.service(tx, facility, request.service()).compose(service ->
+                Closures.refuseIfClosed(tx, facility, service.id(), facility.today(clock)).map(service))
+                .compose(service -> {
             if (!service.open()) {
                 throw Problem.ofField(ErrorCode.SERVICE_CLOSED, "service", service.name());
             }

@@ -19,7 +19,7 @@ public final class TicketView {
                        s.name AS service_name, hs.code AS home_service_code, t.number, t.label, t.status,
                        t.source, t.payer, t.priority, right(t.card_number, 4) AS card_last4, t.service_date,
                        t.issued_at, t.called_at, t.started_at, t.finished_at, t.call_count, t.counter_id,
-                       c.code AS counter_code, c.name AS counter_name, t.eligibility, t.eligibility_source,
+                       c.code AS counter_code, c.name AS counter_name, c.spoken_name AS counter_spoken_name, t.eligibility, t.eligibility_source,
                        t.eligibility_checked_at, t.estimated_at, t.checked_in_at, t.line_at,
                        CASE WHEN t.status = 'WAITING' THEN 1 + (
                            SELECT count(*) FROM ticket w
@@ -63,6 +63,7 @@ public final class TicketView {
                 row.getLong("counter_id"),
                 row.getString("counter_code"),
                 row.getString("counter_name"),
+                row.getString("counter_spoken_name"),
                 position == null ? null : position.intValue(),
                 row.getString("eligibility"),
                 row.getString("eligibility_source"),

@@ -49,7 +49,9 @@ public final class WaitEstimator {
                    (SELECT count(DISTINCT t.counter_id) FROM ticket t
                     WHERE t.facility_id = s.facility_id AND t.service_id = s.service_id AND t.called_at > $2) AS active,
                    (SELECT count(*) FROM counter_service cs
-                    WHERE cs.facility_id = s.facility_id AND cs.service_id = s.service_id) AS serving
+                    JOIN counter c ON c.facility_id = cs.facility_id AND c.counter_id = cs.counter_id
+                    WHERE cs.facility_id = s.facility_id AND cs.service_id = s.service_id
+                      AND c.retired_at IS NULL) AS serving
             FROM service s WHERE s.facility_id = $1""";
 
     /** A service's pace: seconds per patient, and how many counters share the line. */

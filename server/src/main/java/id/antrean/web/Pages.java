@@ -26,6 +26,11 @@ public final class Pages {
     }
 
     public static void mount(Router router) {
+        // The first setup's page, at the short URL the start message prints.
+        router.get("/console/setup").handler(Pages::securityHeaders).handler(rc -> rc.response()
+                .putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Cache-Control", "no-cache")
+                .sendFile("webroot/console/setup.html"));
         router.route("/console/*").handler(Pages::securityHeaders)
                 .handler(StaticHandler.create("webroot/console").setMaxAgeSeconds(ASSET_MAX_AGE_SECONDS));
         router.route("/assets/*").handler(Pages::securityHeaders)

@@ -42,4 +42,13 @@ class StartBannerTest {
 
         assertThat(StartBanner.demo(BASE, auth, env)).contains("password: " + auth.demoPassword());
     }
+
+    @Test
+    void theFirstStartPrintsTheSetupPageAndARandomCodeButNotACodeSetInTheEnvironment() {
+        String random = StartBanner.setup(BASE, new id.antrean.setup.SetupCode.Offer("ABCD-EFGH-JKMN", false));
+        assertThat(random).contains(BASE + "/console/setup", "Setup code    ABCD-EFGH-JKMN");
+
+        String set = StartBanner.setup(BASE, new id.antrean.setup.SetupCode.Offer("kode-otomatis-1", true));
+        assertThat(set).contains(BASE + "/console/setup", "(set by SETUP_CODE)").doesNotContain("kode-otomatis-1");
+    }
 }

@@ -22,7 +22,8 @@ class ArchitectureTest {
     private static final String[] SHARED = {"id.antrean.web..", "id.antrean.db.."};
     private static final String[] FEATURES = {"id.antrean.auth..", "id.antrean.bpjs..", "id.antrean.eligibility..",
             "id.antrean.events..", "id.antrean.facility..", "id.antrean.mobilejkn..", "id.antrean.print..",
-            "id.antrean.queue..", "id.antrean.reports..", "id.antrean.booking.."};
+            "id.antrean.queue..", "id.antrean.reports..", "id.antrean.booking..", "id.antrean.closure..",
+            "id.antrean.staff..", "id.antrean.setup..", "id.antrean.profile..", "id.antrean.catalog.."};
 
     private static JavaClasses server;
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class FacilityIsolationTest {
     private static final Map<String, String> PARAMS = Map.of(
-            ":facility", "klinik-demo", ":counter", "R-UMUM", ":ticket", "1", ":device", "1");
+            ":facility", "klinik-demo", ":counter", "R-UMUM", ":ticket", "1", ":device", "1", ":service", "UMUM",
+            ":closure", "1", ":staff", "1");
     private static TestServer server;
 
     @BeforeAll
@@ -48,7 +49,9 @@ class FacilityIsolationTest {
                 "POST /api/v1/facilities/klinik-demo/tickets",
                 "POST /api/v1/facilities/klinik-demo/counters/R-UMUM/call-next",
                 "GET /api/v1/facilities/klinik-demo/events",
-                "POST /api/v1/facilities/klinik-demo/roster");
+                "POST /api/v1/facilities/klinik-demo/roster",
+                "PUT /api/v1/facilities/klinik-demo/profile",
+                "GET /api/v1/facilities/klinik-demo/profile/logo");
         return routes;
     }
 

@@ -109,6 +109,63 @@ class ConsoleAndDisplayBrowserTest {
     }
 
     @Test
+    void aServiceAndRoomAnAdminAddsReachTheDisplayAndConsoleLiveAndTheRoomIsSaidByItsSpokenName() throws Exception {
+        openDisplay();
+        WebDriver d = desk.driver();
+        d.get(base() + "/console/");
+        within(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
+        d.findElement(By.id("login-username")).sendKeys("resepsionis");
+        d.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD);
+        d.findElement(By.id("login-submit")).click();
+        within(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#counter-select [data-counter='R-UMUM-1']")));
+
+        var admin = server.as(server.login("admin"));
+        assertThat(admin.post("/api/v1/facilities/pkm-demo/services").sendJsonObject(new JsonObject()
+                .put("code", "GIZI").put("name", "Poli Gizi").put("prefix", "G")).await().statusCode()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/facilities/pkm-demo/counters").sendJsonObject(new JsonObject()
+                .put("code", "R-GIZI").put("name", "Ruang Gizi (lantai 2)").put("spokenName", "Ruang Gizi 2")
+                .put("services", new io.vertx.core.json.JsonArray().add("GIZI"))).await().statusCode()).isEqualTo(201);
+
+        // No reload: the display's tiles and the console's rooms follow the SETTINGS_CHANGED events.
+        within(tv.driver(), GENEROUS).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#waiting [data-service='GIZI']")));
+        within(d, GENEROUS).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#counter-select [data-counter='R-GIZI']"))).click();
+        within(d, Duration.ofSeconds(10)).until(x ->
+                "live".equals(x.findElement(By.id("live-status")).getDomAttribute("data-status")));
+        JsonObject ticket = server.walkIn("GIZI");
+        within(d, GENEROUS).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#waiting [data-label='" + ticket.getString("label") + "']")));
+
+        d.findElement(By.id("btn-call-next")).click();
+
+        within(tv.driver(), GENEROUS).until(ExpectedConditions.textToBe(By.id("current-label"), ticket.getString("label")));
+        assertThat(tv.driver().findElement(By.id("current-destination")).getText()).isEqualTo("Ruang Gizi (lantai 2)");
+        @SuppressWarnings("unchecked")
+        List<List<String>> spoken = (List<List<String>>) tv.script("return window.antreanDisplay.spoken;");
+        assertThat(spoken.get(spoken.size() - 1)).endsWith("silakan-ke", "ruang", "gizi", "dua");
+    }
+
+    @Test
+    void aPoliClosedForTheDayIsSaidOnTheDisplayAsSoonAsTheAdminClosesIt() throws Exception {
+        openDisplay();
+        String today = server.get("/api/v1/facilities/pkm-demo/queue").bodyAsJsonObject().getString("serviceDate");
+
+        int status = server.as(server.login("admin")).post("/api/v1/facilities/pkm-demo/closures")
+                .sendJsonObject(new JsonObject().put("date", today).put("service", "GIGI").put("reason", "Dokter cuti"))
+                .await().statusCode();
+
+        assertThat(status).isEqualTo(201);
+        // Live, on the SETTINGS_CHANGED event: no reload, no waiting for the minutely refresh.
+        within(tv.driver(), GENEROUS).until(ExpectedConditions.textToBe(
+                By.cssSelector("#waiting [data-service='GIGI'] .tile-closed"), "Poli Gigi tutup hari ini"));
+        assertThat(tv.driver().findElement(By.cssSelector("#waiting [data-service='UMUM'] .tile-closed")).getText())
+                .isEmpty();
+        tv.screenshot("display-closed-poli");
+    }
+
+    @Test
     void theDisplayShowsItIsOfflineAndIsRightAgainAfterTheServerReturns() throws Exception {
         openDisplay();
         int port = server.port();

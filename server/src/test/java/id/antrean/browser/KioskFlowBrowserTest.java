@@ -193,6 +193,27 @@ class KioskFlowBrowserTest {
     }
 
     @Test
+    void aPoliClosedTodayIsNotOfferedAndAWholeClosedFacilitySaysSo() {
+        var admin = server.as(server.login("admin"));
+        admin.post("/api/v1/facilities/pkm-demo/closures").sendJsonObject(new io.vertx.core.json.JsonObject()
+                .put("date", "2026-11-25").put("service", "GIGI").put("reason", "Dokter cuti")).await();
+        open();
+        d().findElement(By.id("btn-umum")).click();
+        onScreen("services");
+        within(5).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#services [data-service='UMUM']")));
+        assertThat(d().findElements(By.cssSelector("#services [data-service='GIGI']"))).isEmpty();
+
+        admin.post("/api/v1/facilities/pkm-demo/closures").sendJsonObject(new io.vertx.core.json.JsonObject()
+                .put("date", "2026-11-25").put("reason", "Libur Nasional")).await();
+        open();
+        d().findElement(By.id("btn-umum")).click();
+        onScreen("services");
+        within(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("services-error"), "Hari ini kami tutup"));
+        assertThat(d().findElements(By.cssSelector("#services [data-service]"))).isEmpty();
+        assertThat(server.count("SELECT count(*) FROM ticket")).isZero();
+    }
+
+    @Test
     void aPayingPatientWithoutACardGetsATicket() throws Exception {
         open();
         d().findElement(By.id("btn-umum")).click();

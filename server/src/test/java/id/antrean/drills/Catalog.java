@@ -18,7 +18,7 @@ final class Catalog {
 
     /** What the fixtures of the drill made, for requests that get past "not found". */
     record Fixtures(String facility, String today, long waitingTicket, long bookedTicket, long deviceToRevoke,
-                    String card, String nik, String password, String kioskPin) {
+                    String card, String nik, String password, String kioskPin, long closure, long staff) {
     }
 
     /** Who calls each operation of the contract (whoever has its permission); a new operation must be added. */
@@ -53,7 +53,37 @@ final class Catalog {
             Map.entry("parkTicket", Caller.RECEPTIONIST),
             Map.entry("resumeTicket", Caller.RECEPTIONIST),
             Map.entry("cancelTicket", Caller.RECEPTIONIST),
-            Map.entry("setMobileJknAccount", Caller.ADMIN));
+            Map.entry("setMobileJknAccount", Caller.ADMIN),
+            Map.entry("getBpjsCredentials", Caller.ADMIN),
+            Map.entry("putBpjsCredentials", Caller.ADMIN),
+            Map.entry("deleteBpjsCredentials", Caller.ADMIN),
+            Map.entry("testBpjsCredentials", Caller.ADMIN),
+            Map.entry("listBpjsPoli", Caller.ADMIN),
+            Map.entry("listBpjsDoctors", Caller.ADMIN),
+            Map.entry("setupStatus", Caller.NONE),
+            Map.entry("setUp", Caller.NONE),
+            Map.entry("createFacility", Caller.OPERATOR),
+            Map.entry("getFacilityProfile", Caller.ADMIN),
+            Map.entry("putFacilityProfile", Caller.ADMIN),
+            Map.entry("getFacilityLogo", Caller.DEVICE),
+            Map.entry("createService", Caller.ADMIN),
+            Map.entry("getService", Caller.ADMIN),
+            Map.entry("updateService", Caller.ADMIN),
+            Map.entry("deleteService", Caller.ADMIN),
+            Map.entry("setServiceSchedule", Caller.ADMIN),
+            Map.entry("createCounter", Caller.ADMIN),
+            Map.entry("getCounter", Caller.ADMIN),
+            Map.entry("updateCounter", Caller.ADMIN),
+            Map.entry("deleteCounter", Caller.ADMIN),
+            Map.entry("listClosures", Caller.ADMIN),
+            Map.entry("addClosure", Caller.ADMIN),
+            Map.entry("getClosure", Caller.ADMIN),
+            Map.entry("removeClosure", Caller.ADMIN),
+            Map.entry("listStaff", Caller.ADMIN),
+            Map.entry("addStaff", Caller.ADMIN),
+            Map.entry("getStaff", Caller.ADMIN),
+            Map.entry("changeStaff", Caller.ADMIN),
+            Map.entry("resetStaffPassword", Caller.ADMIN));
 
     private Catalog() {
     }
@@ -81,8 +111,11 @@ final class Catalog {
                 case "path" -> b.param(p.name(), switch (p.name()) {
                     case "facility" -> f.facility();
                     case "counter" -> "R-UMUM-1";
+                    case "service" -> "UMUM";
                     case "ticket" -> Long.toString(op.id().equals("checkIn") ? f.bookedTicket() : f.waitingTicket());
                     case "device" -> Long.toString(f.deviceToRevoke());
+                    case "closure" -> Long.toString(f.closure());
+                    case "staff" -> Long.toString(f.staff());
                     default -> throw new AssertionError("No good value for path parameter " + p.name() + " of " + op.id());
                 });
                 case "query" -> {
@@ -95,6 +128,11 @@ final class Catalog {
                     }
                 }
                 case "header" -> {
+                    if (p.name().equals("If-Match")) {
+                        // Sent by no case: every edit is then refused (428 after the body's checks), so the drill
+                        // shows that bad input never reaches a row and a change never goes through unversioned.
+                        continue;
+                    }
                     if (!p.name().equals("Idempotency-Key")) {
                         throw new AssertionError("No good value for header " + p.name() + " of " + op.id());
                     }
@@ -123,7 +161,31 @@ final class Catalog {
             case "callTicket", "requeueTicket", "resumeTicket", "callNext", "recallTicket", "skipTicket",
                  "startTicket", "finishTicket", "parkTicket", "cancelTicket" -> "{\"ticket\":" + f.waitingTicket() + "}";
             case "transferTicket" -> "{\"service\":\"LAB\",\"ticket\":" + f.waitingTicket() + "}";
+            // A month ahead: an accepted closure never closes the day the other endpoints work on.
+            case "addClosure" -> "{\"date\":\"" + java.time.LocalDate.parse(f.today()).plusDays(30)
+                    + "\",\"service\":\"GIGI\",\"reason\":\"Libur\"}";
+            case "addStaff" -> "{\"username\":\"fuzz.kedua\",\"name\":\"Fuzz\",\"role\":\"RECEPTIONIST\","
+                    + "\"password\":\"Sandi-fuzz-kedua-1\"}";
+            case "changeStaff" -> "{\"name\":\"Fuzz\",\"role\":\"RECEPTIONIST\",\"active\":true}";
+            case "resetStaffPassword" -> "{\"password\":\"Sandi-fuzz-baru-22\"}";
             case "setMobileJknAccount" -> "{\"username\":\"" + USERNAME_MJKN + "\",\"password\":\"" + f.password() + "\"}";
+            // The demo simulator's own consumer, so the reference lists still answer if a repair came late.
+            case "putBpjsCredentials" -> "{\"consId\":\"10001\",\"secret\":\"demo-secret-not-for-production\","
+                    + "\"userKey\":\"demo-user-key\",\"pcareUsername\":\"demo\",\"pcarePassword\":\"demo\"}";
+            // The demo has its operator: the setup is done, a good request is a 409.
+            case "setUp" -> "{\"setupCode\":\"ABCD-EFGH-JKMN\",\"operator\":{\"username\":\"dinkes\","
+                    + "\"name\":\"Dinas Kesehatan\",\"password\":\"Sulawesi-Selatan-2026\"}}";
+            case "createFacility" -> "{\"code\":\"{KEY}\",\"name\":\"Puskesmas Fuzz\",\"timeZone\":\"Asia/Jayapura\","
+                    + "\"address\":\"Jl. Uji 1\",\"phone\":\"0967-123456\"}";
+            case "putFacilityProfile" -> "{\"name\":\"Puskesmas Sejahtera (Demo)\",\"kioskIdleSeconds\":60,"
+                    + "\"languages\":[\"id\",\"en\"],\"ticketFooter\":\"Terima kasih\",\"logo\":null}";
+            case "createService" -> "{\"code\":\"FUZZ\",\"name\":\"Poli Fuzz\",\"prefix\":\"F\"}";
+            case "updateService" -> "{\"name\":\"Poli Umum\",\"prefix\":\"A\",\"bpjsCode\":\"001\"}";
+            case "setServiceSchedule" -> "{\"days\":[{\"weekday\":1,\"opensAt\":\"07:30\",\"closesAt\":\"14:00\"}],"
+                    + "\"dailyQuota\":120,\"jknQuota\":60}";
+            case "createCounter" -> "{\"code\":\"R-FUZZ\",\"name\":\"Ruang Fuzz\",\"spokenName\":\"Ruang Umum\","
+                    + "\"services\":[\"UMUM\"]}";
+            case "updateCounter" -> "{\"name\":\"Ruang Umum 1\",\"services\":[\"UMUM\"]}";
             default -> throw new AssertionError("No good body for " + operation + ": add one to " + Catalog.class.getName());
         };
     }
@@ -146,6 +208,7 @@ final class Catalog {
                 Endpoint.builder(Target.API, "GET", "/api/v1/openapi.yaml", "openapi", Caller.NONE).build(),
                 Endpoint.builder(Target.API, "GET", "/health", "health", Caller.NONE).build(),
                 Endpoint.builder(Target.API, "GET", "/", "root", Caller.NONE).build(),
+                Endpoint.builder(Target.API, "GET", "/console/setup", "setupPage", Caller.NONE).build(),
                 Endpoint.builder(Target.API, "GET", "/console/{file}", "consolePages", Caller.NONE)
                         .param("file", "index.html").build(),
                 Endpoint.builder(Target.API, "GET", "/assets/{file}", "assets", Caller.NONE)

@@ -37,7 +37,9 @@ record Endpoint(Target target, String method, String path, String name, Caller c
         /** {@code x-username} + {@code x-password}, for Mobile JKN's /auth itself. */
         MOBILE_JKN_LOGIN,
         /** The kiosk's settings session ({@code X-Kiosk-Settings}) after the right PIN. */
-        KIOSK_SETTINGS
+        KIOSK_SETTINGS,
+        /** The demo's operator (system-wide: creates facilities). */
+        OPERATOR
     }
 
     enum ValueKind { DATE, MONTH, TEXT, NUMBER, CARD, NIK, ENUM }

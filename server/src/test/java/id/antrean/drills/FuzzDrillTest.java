@@ -53,6 +53,7 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzDrillTest {
     static final long SEED = Long.getLong("drill.fuzz.seed", 20261125L);
+    // At least this many; run() raises it to ten cases for every endpoint, however many there are.
     static final int COUNT = Math.max(1_000, Integer.getInteger("drill.fuzz.count", 1_200));
     /** A Wednesday, 08:30 in Makassar: the demo's polis are open and take bookings for today. */
     private static final String NOW = "2026-11-25T00:30:00Z";
@@ -75,6 +76,7 @@ class FuzzDrillTest {
         String admin;
         String logout;
         String kioskSettings;
+        String operator;
         MobileJknCaller mobileJkn;
     }
 
@@ -106,6 +108,7 @@ class FuzzDrillTest {
         credentials.receptionist = server.receptionistToken();
         credentials.admin = server.login("admin");
         credentials.logout = server.login("resepsionis");
+        credentials.operator = server.login("operator");
         HttpResponse<Buffer> device = server.as(credentials.admin).post("/api/v1/facilities/" + TestServer.DEMO + "/devices")
                 .sendJsonObject(new JsonObject().put("name", "Kiosk to revoke").put("kind", "KIOSK")).await();
         assertThat(device.statusCode()).as(device.bodyAsString()).isEqualTo(201);
@@ -121,8 +124,18 @@ class FuzzDrillTest {
         assertThat(unlocked.statusCode()).as(unlocked.bodyAsString()).isEqualTo(200);
         credentials.kioskSettings = unlocked.bodyAsJsonObject().getString("token");
 
+        // A closure and a staff account of their own: a reset password or a deactivation hits nobody the drill uses.
+        HttpResponse<Buffer> closure = server.as(credentials.admin).post("/api/v1/facilities/" + TestServer.DEMO + "/closures")
+                .sendJsonObject(new JsonObject().put("date", java.time.LocalDate.parse(TODAY).plusDays(20).toString())
+                        .put("service", "KIA").put("reason", "Pelatihan")).await();
+        assertThat(closure.statusCode()).as(closure.bodyAsString()).isEqualTo(201);
+        HttpResponse<Buffer> staff = server.as(credentials.admin).post("/api/v1/facilities/" + TestServer.DEMO + "/staff")
+                .sendJsonObject(new JsonObject().put("username", "fuzz.petugas").put("name", "Fuzz")
+                        .put("role", "RECEPTIONIST").put("password", "Sandi-fuzz-petugas-1")).await();
+        assertThat(staff.statusCode()).as(staff.bodyAsString()).isEqualTo(201);
         fixtures = new Catalog.Fixtures(TestServer.DEMO, TODAY, waiting, booked, device.bodyAsJsonObject().getLong("id"),
-                CARD, NIK, TestServer.PASSWORD, PIN);
+                CARD, NIK, TestServer.PASSWORD, PIN, closure.bodyAsJsonObject().getLong("id"),
+                staff.bodyAsJsonObject().getLong("id"));
         // A connection of its own for every case: a case whose answer closes its connection (431 for a huge
         // header, say) must not cost the next case its answer.
         http = server.clientVertx().createHttpClient(new HttpClientOptions().setKeepAlive(false).setIdleTimeout(30)
@@ -211,8 +224,11 @@ class FuzzDrillTest {
         List<Endpoint> endpoints = Catalog.all(Contract.load(), fixtures);
         List<Endpoint> schedule = Fuzzer.schedule(endpoints);
         Fuzzer fuzzer = new Fuzzer(new Random(SEED));
+        // Enough whole passes of the schedule for every endpoint's ten cases, however many endpoints there are.
+        int lightest = endpoints.stream().mapToInt(Fuzzer::weight).min().orElse(1);
+        int count = Math.max(COUNT, (10 + lightest - 1) / lightest * schedule.size());
         System.out.printf("Fuzz drill: seed %d (-Ddrill.fuzz.seed=%d replays it), %d cases over %d endpoints%n",
-                SEED, SEED, COUNT, endpoints.size());
+                SEED, SEED, count, endpoints.size());
         Map<String, Integer> perEndpoint = new TreeMap<>();
         Map<String, Map<String, Integer>> statuses = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -233,7 +249,7 @@ class FuzzDrillTest {
             assertThat(DbFingerprint.changed(before, fingerprint.take(db))).singleElement().asString().startsWith("device ");
             server.sql("UPDATE device SET name = rtrim(name, '.') WHERE device_id = " + fixtures.deviceToRevoke());
             assertThat(fingerprint.take(db)).isEqualTo(before);
-            for (int i = 0; i < COUNT; i++) {
+            for (int i = 0; i < count; i++) {
                 Endpoint e = schedule.get(i % schedule.size());
                 FuzzCase c = fuzzer.next(i, e);
                 Answer a = send(c);
@@ -273,7 +289,7 @@ class FuzzDrillTest {
             List<String> later = DbFingerprint.changed(before, fingerprint.take(db));
             System.out.printf("Fuzz drill: %d cases in %.1f s: %d refused, %d accepted, %d server failures, "
                             + "%d row changes by refused requests, %d of %d that must be refused accepted%n",
-                    COUNT, millis / 1000.0, rejected, accepted, failures.size(), rowChanges.size(), mustBeRefused.size(),
+                    count, millis / 1000.0, rejected, accepted, failures.size(), rowChanges.size(), mustBeRefused.size(),
                     mustRefuse);
             System.out.println("  cases per kind: " + kinds);
             statuses.forEach((k, v) -> System.out.printf("  %-75s %s%n", k, v));
@@ -281,7 +297,7 @@ class FuzzDrillTest {
             report("SERVER FAILURES", failures);
             report("ROW CHANGES BY REFUSED REQUESTS", rowChanges);
             report("ACCEPTED BUT MUST BE REFUSED", mustBeRefused);
-            return new Outcome(COUNT, millis, perEndpoint, rejected, accepted, failures, rowChanges, mustBeRefused, later);
+            return new Outcome(count, millis, perEndpoint, rejected, accepted, failures, rowChanges, mustBeRefused, later);
         }
     }
 
@@ -340,6 +356,7 @@ class FuzzDrillTest {
             case MOBILE_JKN -> Map.of("x-username", Catalog.USERNAME_MJKN, "x-token", credentials.mobileJkn.token());
             case MOBILE_JKN_LOGIN -> Map.of("x-username", Catalog.USERNAME_MJKN, "x-password", TestServer.PASSWORD);
             case KIOSK_SETTINGS -> Map.of("X-Kiosk-Settings", credentials.kioskSettings);
+            case OPERATOR -> Map.of("Authorization", "Bearer " + credentials.operator);
         };
     }
 
@@ -353,6 +370,7 @@ class FuzzDrillTest {
             case MOBILE_JKN -> credentials.mobileJkn.token();
             case MOBILE_JKN_LOGIN -> TestServer.PASSWORD;
             case KIOSK_SETTINGS -> credentials.kioskSettings;
+            case OPERATOR -> credentials.operator;
         };
     }
 
@@ -400,6 +418,11 @@ class FuzzDrillTest {
             case "revokeDevice" -> {
                 // An odd id may have named the demo's own kiosk: its token must keep working for the kiosk agent.
                 server.sql("UPDATE device SET revoked_at = NULL WHERE created_by = 'demo' AND revoked_at IS NOT NULL");
+                return true;
+            }
+            case "putBpjsCredentials" -> {
+                // Fuzzed credentials BPJS does not know would make the reference lists answer 502: the server's again.
+                server.sql("DELETE FROM bpjs_credentials");
                 return true;
             }
             case "setMobileJknAccount" -> {

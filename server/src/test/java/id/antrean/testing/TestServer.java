@@ -38,6 +38,8 @@ public final class TestServer implements AutoCloseable {
     public static final String DEVICE_TOKEN = "token-perangkat-uji";
     /** The demo display's token ({@code DEMO_DISPLAY_TOKEN}). */
     public static final String DISPLAY_TOKEN = "token-layar-uji";
+    /** The master key of test servers (bytes 0..31): no key file is made in the module's folder. */
+    public static final String SECRET_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     private final Antrean node;
     private final String databaseUrl;
@@ -47,14 +49,52 @@ public final class TestServer implements AutoCloseable {
     private final WebClientSession client;
 
     private TestServer(Antrean node, String databaseUrl) {
+        this(node, databaseUrl, true);
+    }
+
+    private TestServer(Antrean node, String databaseUrl, boolean demoLogin) {
         this.node = node;
         this.databaseUrl = databaseUrl;
         this.clientVertx = Vertx.vertx();
         this.anonymous = WebClient.create(clientVertx,
                 new WebClientOptions().setDefaultHost("localhost").setDefaultPort(node.port()),
                 new PoolOptions().setHttp1MaxSize(64));
-        this.receptionistToken = login("resepsionis");
-        this.client = WebClientSession.create(anonymous).addHeader("Authorization", "Bearer " + receptionistToken);
+        this.receptionistToken = demoLogin ? login("resepsionis") : null;
+        this.client = WebClientSession.create(anonymous);
+        if (demoLogin) {
+            client.addHeader("Authorization", "Bearer " + receptionistToken);
+        }
+    }
+
+    /**
+     * A node on a fresh, empty database without the demo (a facility's first start): nobody to log in as until
+     * the setup has created an operator. {@code extraEnv} adds to or overrides the test environment.
+     */
+    public static TestServer startEmpty(Clock clock, Map<String, String> extraEnv) {
+        return startEmptyOn(TestPostgres.newDatabaseUrl(), clock, extraEnv);
+    }
+
+    /** As {@link #startEmpty}, on an existing database (a restart, a second node). */
+    public static TestServer startEmptyOn(String databaseUrl, Clock clock, Map<String, String> extraEnv) {
+        Map<String, String> env = env(databaseUrl, false);
+        env.putAll(extraEnv);
+        try {
+            AppConfig config = AppConfig.fromEnv(env);
+            return new TestServer(Antrean.start(config, clock), config.databaseUrl(), false);
+        } catch (Exception e) {
+            throw new IllegalStateException("server did not start", e);
+        }
+    }
+
+    /** The setup code this node offered at start; null when an operator existed already. */
+    public String setupCode() {
+        return node.setupOffer() == null ? null : node.setupOffer().code();
+    }
+
+    /** Logs anyone in with a password of their own; the response as it came. */
+    public HttpResponse<Buffer> login(String username, String password) {
+        return anonymous.post("/api/v1/auth/token")
+                .sendJsonObject(new JsonObject().put("username", username).put("password", password)).await();
     }
 
     /** A node with the demo data on a fresh database. */
@@ -102,6 +142,7 @@ public final class TestServer implements AutoCloseable {
         env.put("LOGIN_FAILURES_PER_ADDRESS", "0");
         env.put("DEVICE_RATE_LIMIT", "0");
         env.put("HTTP_CONNECTIONS_PER_ADDRESS", "0");
+        env.put("SECRET_KEY", SECRET_KEY);
         return env;
     }
 

@@ -142,7 +142,10 @@ public final class KioskRoutes {
                 .onFailure(rc::fail);
     }
 
-    /** The services patients can choose, with how many wait and for about how long. */
+    /**
+     * The services patients can choose, with how many wait and for about how long. Read from the server each time
+     * a patient reaches the choice, so an admin's change shows without restarting the kiosk.
+     */
     private void services(RoutingContext rc) {
         server.queue().onComplete(ar -> {
             if (ar.failed()) {
@@ -153,11 +156,16 @@ public final class KioskRoutes {
                 JsonArray services = new JsonArray();
                 ar.result().bodyAsJsonObject().getJsonArray("services").forEach(s -> {
                     JsonObject service = (JsonObject) s;
+                    if (Boolean.FALSE.equals(service.getBoolean("kioskVisible"))) {
+                        // The admin keeps it off the kiosk (e.g. the pharmacy, reached by transfer); staff issue it.
+                        return;
+                    }
                     services.add(new JsonObject()
                             .put("code", service.getString("code"))
                             .put("name", service.getString("name"))
                             .put("prefix", service.getString("prefix"))
                             .put("open", service.getBoolean("open"))
+                            .put("closedToday", service.getJsonObject("closedToday"))
                             .put("waitingCount", service.getInteger("waitingCount"))
                             .put("estimatedWaitMinutes", service.getInteger("estimatedWaitMinutes")));
                 });

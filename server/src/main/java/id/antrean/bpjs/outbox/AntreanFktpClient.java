@@ -1,6 +1,7 @@
 package id.antrean.bpjs.outbox;
 
 import id.antrean.bpjs.BpjsConfig;
+import id.antrean.bpjs.BpjsConfigs;
 import id.antrean.bpjs.BpjsHeaders;
 import id.antrean.bpjs.BpjsReply;
 import io.vertx.core.Future;
@@ -23,18 +24,28 @@ public final class AntreanFktpClient {
         }
     }
 
-    private final BpjsConfig config;
+    private final BpjsConfigs configs;
     private final WebClient client;
     private final Clock clock;
 
-    public AntreanFktpClient(Vertx vertx, BpjsConfig config, Clock clock) {
-        this.config = config;
+    /** Reports each facility's queue with its own credentials when it has them ({@code configs}). */
+    public AntreanFktpClient(Vertx vertx, BpjsConfigs configs, Clock clock) {
+        this.configs = configs;
         this.clock = clock;
         this.client = WebClient.create(vertx);
     }
 
-    /** Fails on network trouble, a timeout or an HTTP error: those are worth retrying. */
-    public Future<Answer> send(String kind, JsonObject payload) {
+    /**
+     * Fails on network trouble, a timeout, an HTTP error or credentials that cannot be read now: those are worth
+     * retrying (an admin may fix the credentials meanwhile).
+     */
+    public Future<Answer> send(long facilityId, String kind, JsonObject payload) {
+        return configs.of(facilityId).compose(config -> config == null
+                ? Future.failedFuture(new IllegalStateException("no BPJS credentials for this facility yet"))
+                : send(config, kind, payload));
+    }
+
+    private Future<Answer> send(BpjsConfig config, String kind, JsonObject payload) {
         String timestamp = BpjsHeaders.timestamp(clock);
         return client.postAbs(config.antreanBaseUrl() + PATHS.get(kind))
                 .putHeaders(BpjsHeaders.signed(config, config.antreanUserKey(), timestamp))

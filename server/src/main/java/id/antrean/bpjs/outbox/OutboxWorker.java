@@ -99,7 +99,7 @@ public final class OutboxWorker {
     }
 
     private Future<Boolean> deliver(Message m) {
-        return bpjs.send(m.kind(), m.payload()).transform(ar -> {
+        return bpjs.send(m.facilityId(), m.kind(), m.payload()).transform(ar -> {
             Instant now = clock.instant();
             if (ar.succeeded() && ar.result().accepted()) {
                 return pool.preparedQuery(SENT).execute(Tuple.of(m.facilityId(), m.outboxId(),

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * or down. Used by tests, by the demo ({@code DEMO=1}) and on its own ({@link SimulatorMain}).
  *
  * <p>Paths: {@code /pcare-rest/peserta/{noka|nik}/{number}} (and the legacy {@code /pcare-rest/peserta/{noKartu}});
- * {@code /antreanfktp/antrean/add|panggil|batal} (the facility's reports, kept in {@link #received()}).
+ * {@code /antreanfktp/antrean/add|panggil|batal} (the facility's reports, kept in {@link #received()});
+ * {@code /pcare-rest/poli/fktp/{start}/{limit}} and {@code /pcare-rest/dokter/{start}/{limit}} (reference lists).
  * Control, for tests and demos: {@code POST /_sim/mode {"mode": "UP"|"SLOW"|"DOWN", "delayMs"}}, and
- * {@code POST /_sim/participants} with a participant (see {@link SimulatedParticipant#fromJson}).
+ * {@code POST /_sim/participants} with a participant (see {@link SimulatedParticipant#fromJson}), and
+ * {@code POST /_sim/consumers {"consId", "secret", "userKey"}} for another facility's credentials.
  */
 public final class BpjsSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(BpjsSimulator.class);
@@ -99,6 +102,14 @@ public final class BpjsSimulator {
         return "http://" + LOOPBACK + ":" + port() + PCARE_PATH;
     }
 
+    /**
+     * Another BPJS consumer the simulator accepts (a facility with its own credentials), or new credentials for a
+     * known consumer id.
+     */
+    public void register(Consumer consumer) {
+        consumers.put(consumer.consId(), consumer);
+    }
+
     public void put(SimulatedParticipant participant) {
         byCard.put(participant.cardNumber(), participant);
         if (participant.nik() != null) {
@@ -116,7 +127,7 @@ public final class BpjsSimulator {
         return mode.get();
     }
 
-    /** Authenticated requests received, oldest first: {@code {method, path, body}}. */
+    /** Authenticated requests received, oldest first: {@code {consId, method, path, body}}. */
     public List<JsonObject> received() {
         return List.copyOf(received);
     }
@@ -129,12 +140,15 @@ public final class BpjsSimulator {
         Router router = Router.router(vertx);
         router.post("/_sim/mode").handler(BodyHandler.create()).handler(this::setMode);
         router.post("/_sim/participants").handler(BodyHandler.create()).handler(this::addParticipant);
+        router.post("/_sim/consumers").handler(BodyHandler.create()).handler(this::addConsumer);
         router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
         router.route().handler(this::unlessDown);
         router.route().handler(this::authenticate);
         router.get(PCARE_PATH + "/peserta/:kind/:number").handler(rc -> peserta(rc, rc.pathParam("kind"), rc.pathParam("number")));
         router.get(PCARE_PATH + "/peserta/:number").handler(rc -> peserta(rc, "noka", rc.pathParam("number")));
         router.post(ANTREAN_PATH + "/antrean/:report").handler(this::antreanReport);
+        router.get(PCARE_PATH + "/poli/fktp/:start/:limit").handler(rc -> page(rc, ReferenceLists.POLI));
+        router.get(PCARE_PATH + "/dokter/:start/:limit").handler(rc -> page(rc, ReferenceLists.DOCTORS));
         return router;
     }
 
@@ -155,6 +169,47 @@ public final class BpjsSimulator {
         }
         put(p);
         rc.response().setStatusCode(201).end(new JsonObject().put("cardNumber", p.cardNumber()).encode());
+    }
+
+    /** Registers a consumer: {@code {"consId", "secret", "userKey"}}. */
+    private void addConsumer(RoutingContext rc) {
+        JsonObject body;
+        try {
+            body = rc.body().asJsonObject();
+        } catch (RuntimeException e) {
+            body = null;
+        }
+        if (body == null || body.getValue("consId") == null || body.getValue("secret") == null
+                || body.getValue("userKey") == null) {
+            rc.response().setStatusCode(400).end(new JsonObject().put("error", "consId, secret and userKey").encode());
+            return;
+        }
+        register(new Consumer(String.valueOf(body.getValue("consId")), String.valueOf(body.getValue("secret")),
+                String.valueOf(body.getValue("userKey"))));
+        rc.response().setStatusCode(201).end(new JsonObject().put("consId", body.getValue("consId").toString()).encode());
+    }
+
+    /** One page of a PCare reference list, as PCare pages: {@code start} rows skipped, at most {@code limit}. */
+    private void page(RoutingContext rc, List<JsonObject> all) {
+        int start;
+        int limit;
+        try {
+            start = Integer.parseInt(rc.pathParam("start"));
+            limit = Integer.parseInt(rc.pathParam("limit"));
+        } catch (NumberFormatException e) {
+            start = -1;
+            limit = -1;
+        }
+        if (start < 0 || limit < 1) {
+            rc.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .putNull("response")
+                    .put("metaData", new JsonObject().put("code", 412).put("message", "Parameter tidak valid"))
+                    .encode());
+            return;
+        }
+        JsonArray list = new JsonArray();
+        all.stream().skip(start).limit(limit).forEach(list::add);
+        replyEncrypted(rc, new JsonObject().put("count", all.size()).put("list", list));
     }
 
     /** Down: the connection is cut, as when BPJS cannot be reached. Slow: answers after the delay. */
@@ -186,7 +241,8 @@ public final class BpjsSimulator {
             refuse(rc, "X-signature tidak valid");
             return;
         }
-        received.add(new JsonObject().put("method", request.method().name()).put("path", request.path())
+        received.add(new JsonObject().put("consId", consumer.consId())
+                .put("method", request.method().name()).put("path", request.path())
                 .put("body", rc.body() == null ? null : rc.body().asString()));
         rc.put("consumer", consumer).put("timestamp", timestamp).next();
     }
