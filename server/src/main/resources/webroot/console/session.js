@@ -184,6 +184,7 @@ export function renderHeader() {
   $('hdr-user').title = (S.me.username || '') + (S.me.role ? ' · ' + t('console.role.' + S.me.role) : '');
   $('btn-logout').title = t('console.header.logoutAs', S.me.name || S.me.username || '');
   $('hdr-admin').hidden = !(S.me.role === 'ADMIN' || (S.me.permissions || []).includes('ADMIN'));
+  $('hdr-settings').hidden = $('hdr-admin').hidden && S.me.role !== 'OPERATOR';
   $('hdr-counter').textContent = S.counter ? S.counter.name : '';
   document.title = S.counter ? t('console.title.counter', S.counter.name) : t('console.title');
 }

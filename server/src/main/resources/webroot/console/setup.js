@@ -89,6 +89,7 @@ async function createFacility(event) {
       },
     });
     $('done-text').textContent = t('console.setup.done', facility.name, facility.code);
+    $('to-settings').href = 'settings.html?facility=' + encodeURIComponent(facility.code);
     $('setup-notice').hidden = true;
     show('step-done');
   });

@@ -47,6 +47,11 @@ public final class Browser implements AutoCloseable {
         return new Browser(1920, 1080);
     }
 
+    /** The small laptop of a puskesmas office (1366x768): the settings pages must work there. */
+    public static Browser laptop() {
+        return new Browser(1366, 768);
+    }
+
     /** A desk PC. */
     public static Browser desk() {
         return new Browser(1600, 1000);
