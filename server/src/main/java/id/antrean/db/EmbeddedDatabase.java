@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It heals itself like a service manager would: a postmaster orphaned by a killed server is stopped before the
  * next start, and a postmaster that dies while the server runs is started again, with back-off, until it stays up.
+ *
+ * <p>Somewhat over 300 lines on purpose: start, supervision, restart and health share the one child process's
+ * state; what stands alone is apart ({@link Postmaster}, {@link PostgresBinaries}, {@link ClusterAccess},
+ * {@link LeftoverPostgres}, {@link DataDirectoryLock}).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);

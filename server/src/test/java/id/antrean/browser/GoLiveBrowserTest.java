@@ -7,9 +7,10 @@ import id.antrean.testing.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -18,7 +19,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The whole go-live, in Chromium on a 1366x768 laptop, from an empty server (no demo): the district's operator
+ * The whole go-live, in Chromium on a 1366x768 laptop, from an empty data directory (the embedded PostgreSQL, no
+ * demo, as a puskesmas PC's first start): the district's operator
  * completes the setup with the printed code and creates the facility; on the settings page they add the facility's
  * admin and a receptionist, two polis (one with its Monday hours) and a room; the facility's admin registers a kiosk
  * on the admin page; a patient takes a number through the API with that kiosk's token; the receptionist logs in and
@@ -62,10 +64,13 @@ class GoLiveBrowserTest {
         d.findElement(By.id("login-submit")).click();
     }
 
+    @TempDir
+    Path dataDir;
+
     @Test
     void anEmptyServerIsSetUpInTheBrowserAndItsFirstPatientIsCalled() throws Exception {
-        // Monday 7 December 2026, 09:00 in Makassar (WITA).
-        try (TestServer server = TestServer.startEmpty(MutableClock.at("2026-12-07T01:00:00Z"), Map.of());
+        // Monday 7 December 2026, 09:00 in Makassar (WITA); the embedded PostgreSQL in an empty data directory.
+        try (TestServer server = TestServer.startEmbeddedEmpty(dataDir, MutableClock.at("2026-12-07T01:00:00Z"));
              Browser browser = Browser.laptop()) {
             String base = "http://localhost:" + server.port();
             d = browser.driver();

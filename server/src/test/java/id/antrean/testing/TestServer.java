@@ -74,6 +74,23 @@ public final class TestServer implements AutoCloseable {
         return startEmptyOn(TestPostgres.newDatabaseUrl(), clock, extraEnv);
     }
 
+    /**
+     * A puskesmas PC's first start: no {@code DATABASE_URL}, no demo, the embedded PostgreSQL in an empty
+     * {@code dataDir} (its binaries unpacked, its cluster made, its password generated), as the README's first command.
+     */
+    public static TestServer startEmbeddedEmpty(java.nio.file.Path dataDir, Clock clock) {
+        Map<String, String> env = env(null, false);
+        env.remove("DATABASE_URL");
+        env.put("DATA_DIR", dataDir.toString());
+        env.put("BACKUP_DIR", dataDir.resolve("backups").toString());
+        try {
+            AppConfig config = AppConfig.fromEnv(env);
+            return new TestServer(Antrean.start(config, clock), null, false);
+        } catch (Exception e) {
+            throw new IllegalStateException("server did not start", e);
+        }
+    }
+
     /** As {@link #startEmpty}, on an existing database (a restart, a second node). */
     public static TestServer startEmptyOn(String databaseUrl, Clock clock, Map<String, String> extraEnv) {
         Map<String, String> env = env(databaseUrl, false);
@@ -298,7 +315,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     private Connection jdbc() throws SQLException {
-        return Database.fromUrl(databaseUrl).jdbc();
+        // A node on its own embedded PostgreSQL has no URL: its database object knows the socket and password.
+        return databaseUrl == null ? node.database().jdbc() : Database.fromUrl(databaseUrl).jdbc();
     }
 
     /** Stops the node, as a crash or a shutdown would; the database stays. */

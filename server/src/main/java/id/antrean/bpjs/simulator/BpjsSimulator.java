@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * Control, for tests and demos: {@code POST /_sim/mode {"mode": "UP"|"SLOW"|"DOWN", "delayMs"}}, and
  * {@code POST /_sim/participants} with a participant (see {@link SimulatedParticipant#fromJson}), and
  * {@code POST /_sim/consumers {"consId", "secret", "userKey"}} for another facility's credentials.
+ *
+ * <p>Somewhat over 300 lines on purpose: it is one stand-in server whose routes share its consumers, its mode and
+ * its record of requests; the data it serves lives apart ({@link SimulatedParticipant}, {@code ReferenceLists}).
  */
 public final class BpjsSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(BpjsSimulator.class);
