@@ -138,6 +138,10 @@ async function boot() {
   }
   try {
     const me = await C.api('/api/v1/auth/me');
+    if (me.kind === 'OPERATOR') {
+      location.href = 'settings.html';
+      return;
+    }
     if (me.kind && me.kind !== 'STAFF') {
       C.clearSession();
       showLogin(t('console.login.error.notStaff'), 'error');

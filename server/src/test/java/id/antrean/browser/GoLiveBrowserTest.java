@@ -154,6 +154,12 @@ class GoLiveBrowserTest {
             wait.until(ExpectedConditions.textToBe(By.id("current-label"), label));
             browser.screenshot("go-live-first-call");
 
+            // The operator, logging in at the console, is taken to the settings of every facility.
+            consoleLogin(base, "dinkes", OPERATOR_PASSWORD);
+            wait.until(ExpectedConditions.urlContains("/console/settings.html"));
+            visible("operator-bar");
+            wait.until(ExpectedConditions.textToBe(By.id("hdr-facility"), "Puskesmas Baru"));
+
             assertThat(server.count("SELECT count(*) FROM ticket t JOIN counter c USING (facility_id, counter_id)"
                     + " WHERE t.label = 'A-001' AND t.status = 'CALLED' AND c.code = 'R-UMUM'")).isEqualTo(1);
             assertThat(server.count("SELECT count(*) FROM staff WHERE username IN ('admin.baru', 'loket.baru')"))
