@@ -83,6 +83,43 @@ class FacilityIsolationTest {
         assertThat(server.count("SELECT count(*) FROM ticket")).isEqualTo(ticketsBefore);
     }
 
+    /**
+     * Every administration route (any route the access rules leave to the ADMIN permission: settings, staff,
+     * credentials, closures, devices, backups, reports...), walked from the router on the caller's own facility,
+     * refuses its receptionist, its kiosk and its display, and changes nothing.
+     */
+    @Test
+    void everyAdministrationRouteRefusesTheFacilitysOwnReceptionistAndDevices() {
+        List<String[]> adminRoutes = facilityRoutes().stream()
+                .map(r -> new String[] {r[0], r[1].replace("/facilities/klinik-demo", "/facilities/pkm-demo")})
+                .filter(r -> AccessRules.need(HttpMethod.valueOf(r[0]), r[1]).permission() == Permission.ADMIN)
+                .toList();
+        assertThat(adminRoutes).extracting(r -> r[0] + " " + r[1]).contains(
+                "POST /api/v1/facilities/pkm-demo/staff",
+                "PUT /api/v1/facilities/pkm-demo/bpjs-credentials",
+                "POST /api/v1/facilities/pkm-demo/closures",
+                "PUT /api/v1/facilities/pkm-demo/services/UMUM/schedule",
+                "PUT /api/v1/facilities/pkm-demo/profile",
+                "POST /api/v1/facilities/pkm-demo/backups");
+        Map<String, WebClient> callers = Map.of(
+                "receptionist", server.client(),
+                "kiosk", server.as(TestServer.DEVICE_TOKEN),
+                "display", server.as(TestServer.DISPLAY_TOKEN));
+        String rows = "SELECT (SELECT count(*) FROM staff) + (SELECT count(*) FROM service) + (SELECT count(*) FROM"
+                + " counter) + (SELECT count(*) FROM closure) + (SELECT count(*) FROM device)"
+                + " + (SELECT count(*) FROM bpjs_credentials) + (SELECT count(*) FROM backup_run)";
+        long before = server.count(rows);
+        for (String[] route : adminRoutes) {
+            for (Map.Entry<String, WebClient> caller : callers.entrySet()) {
+                HttpResponse<Buffer> response = call(caller.getValue(), route);
+                assertThat(response.statusCode()).as(caller.getKey() + " " + route[0] + " " + route[1])
+                        .isEqualTo(403);
+                assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo("ROLE_FORBIDDEN");
+            }
+        }
+        assertThat(server.count(rows)).isEqualTo(before);
+    }
+
     @Test
     void everyFacilityRouteRefusesACallerWithoutAToken() {
         for (String[] route : facilityRoutes()) {
