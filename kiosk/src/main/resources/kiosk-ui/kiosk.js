@@ -12,7 +12,7 @@
  * frame through the same path as the camera's.
  */
 
-import { $, RETRY_BOOT_MS, state } from './state.js';
+import { $, IDLE_WARNING_MS, RETRY_BOOT_MS, state } from './state.js';
 import { formatters, setLang } from './texts.js';
 import { goHome, releaseFocus, render, renderNotice, request, show, tick, touched } from './screens.js';
 import { keypad, onKeyDown, onKeyUp, postFrame } from './identify.js';
@@ -88,6 +88,7 @@ function wire() {
   name.addEventListener('pointerdown', secretDown);
   ['pointerup', 'pointercancel', 'pointerleave'].forEach((type) => name.addEventListener(type, secretUp));
   setInterval(tick, 500);
+  setInterval(refreshWhileIdle, 60000);
 }
 
 // ---- start ---------------------------------------------------------------------------------------
@@ -111,12 +112,19 @@ async function loadFacility() {
   }
   state.facility = res.data.facility || null;
   if (Array.isArray(res.data.languages) && res.data.languages.length) state.languages = res.data.languages;
+  // Never shorter than the warning's countdown, whatever an admin typed.
+  if (Number.isFinite(res.data.idleSeconds)) state.idleMs = Math.max(res.data.idleSeconds * 1000, IDLE_WARNING_MS + 5000);
   if (!state.languages.includes(state.lang)) state.lang = state.languages[0];
   $('facility-name').textContent = (state.facility && state.facility.name) || '';
   formatters.clear();
   render();
   // the agent knows the name and the time zone only once it has reached the server
   if (!state.facility || !state.facility.name || !state.facility.timeZone) setTimeout(loadFacility, RETRY_BOOT_MS);
+}
+
+/** An admin's change (idle time, languages, name) reaches an idle kiosk within a minute, without a restart. */
+function refreshWhileIdle() {
+  if (state.screen === 'welcome') loadFacility();
 }
 
 async function boot() {

@@ -6,7 +6,6 @@
 import {
   $,
   BUSY_DELAY_MS,
-  IDLE_MS,
   IDLE_WARNING_MS,
   REQUEST_TIMEOUT_MS,
   SCREENS,
@@ -174,7 +173,7 @@ function renderIdle() {
     el.hidden = true;
     return;
   }
-  const left = IDLE_MS - (Date.now() - state.lastTouch);
+  const left = state.idleMs - (Date.now() - state.lastTouch);
   if (left > IDLE_WARNING_MS) {
     el.hidden = true;
     return;
@@ -196,8 +195,8 @@ export function tick() {
     $('ticket-countdown').textContent = t('kiosk.ticket.countdown', Math.ceil(left / 1000));
   } else if (s === 'welcome') {
     // the next patient starts in Bahasa Indonesia
-    if (state.lang !== 'id' && now - state.lastTouch > IDLE_MS) setLang('id');
-  } else if (s && now - state.lastTouch >= IDLE_MS) {
+    if (state.lang !== 'id' && now - state.lastTouch > state.idleMs) setLang('id');
+  } else if (s && now - state.lastTouch >= state.idleMs) {
     goHome(true);
     return;
   }

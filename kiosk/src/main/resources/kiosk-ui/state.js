@@ -11,7 +11,7 @@ export const SCAN_TIMEOUT_MS = 10000;
 export const STATUS_TIMEOUT_MS = 8000;
 export const FRAME_INTERVAL_MS = 300;
 export const CAMERA_COOLDOWN_MS = 1500; // after entering the identify screen, before frames count
-export const IDLE_MS = 45000;           // no touch: back to the start
+export const IDLE_MS = 45000;           // no touch: back to the start (until the facility's own time is read)
 export const IDLE_WARNING_MS = 10000;   // ... with a countdown over the last seconds
 export const TICKET_MS = 20000;         // the ticket screen stays this long
 export const TICKET_PROBLEM_MS = 60000; // ... or this long when the ticket was not printed
@@ -40,6 +40,7 @@ export const state = {
   lang: 'id',
   bundles: { id: {}, en: {} },
   languages: ['id', 'en'],
+  idleMs: IDLE_MS,         // the facility's kiosk idle time, from its profile
   facility: null,          // {code, name, timeZone}
   screen: null,
   gen: 0,                  // bumped on every screen change: late answers of an old screen are dropped

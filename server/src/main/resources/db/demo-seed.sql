@@ -1,7 +1,9 @@
 -- Demo data for DEMO=1: one puskesmas in Asia/Makassar (WITA). Every statement is idempotent.
 
-INSERT INTO facility (code, name, time_zone, bpjs_provider_code)
-VALUES ('pkm-demo', 'Puskesmas Sejahtera (Demo)', 'Asia/Makassar', '19050101')
+-- The demo kiosk offers English beside Bahasa Indonesia (a new facility offers Bahasa Indonesia only until its
+-- admin adds English in its profile); set when the facility is made, so an admin's later choice stays.
+INSERT INTO facility (code, name, time_zone, bpjs_provider_code, languages)
+VALUES ('pkm-demo', 'Puskesmas Sejahtera (Demo)', 'Asia/Makassar', '19050101', '{id,en}')
 ON CONFLICT (code) DO UPDATE SET bpjs_provider_code = coalesce(facility.bpjs_provider_code, EXCLUDED.bpjs_provider_code);
 
 INSERT INTO service (facility_id, code, name, prefix, sort_order)

@@ -36,7 +36,9 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/device-alerts", Permission.REPORT_STATUS),
             rule(HttpMethod.GET, "/bpjs-outbox", Permission.COUNTER),
             // The logo is for tickets, letterheads and the kiosk's screen: whoever reads the queue may fetch it.
-            rule(HttpMethod.GET, "/profile/logo", Permission.READ_QUEUE));
+            rule(HttpMethod.GET, "/profile/logo", Permission.READ_QUEUE),
+            // Kiosks read it for their idle time and languages, displays for the name; only admins change it.
+            rule(HttpMethod.GET, "/profile", Permission.READ_QUEUE));
 
     private AccessRules() {
     }

@@ -272,7 +272,8 @@ class ReportsPageBrowserTest {
     /** Waits for a file the page saved to the download folder, complete (Chromium renames it when done). */
     private Path downloaded(String name) {
         Path file = downloads.resolve(name);
-        new FluentWait<>(file).withTimeout(Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(50))
+        // Generous: the PDF is rendered (JasperReports) while the whole suite runs beside it.
+        new FluentWait<>(file).withTimeout(Duration.ofSeconds(45)).pollingEvery(Duration.ofMillis(50))
                 .withMessage("no " + name + " in " + downloads)
                 .until(p -> Files.isRegularFile(p) && p.toFile().length() > 0);
         return file;

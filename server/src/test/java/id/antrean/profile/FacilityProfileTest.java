@@ -114,7 +114,10 @@ class FacilityProfileTest {
                 + " WHERE f.code = 'klinik-demo' AND a.action = 'FACILITY_PROFILE_UPDATE' AND a.actor_kind = 'OPERATOR'"))
                 .isEqualTo(1);
 
-        HttpResponse<Buffer> receptionist = server.client().get(PROFILE).send().await();
+        // Everyone of the facility reads it (the kiosk its idle time and languages); only its admin changes it.
+        assertThat(server.client().get(PROFILE).send().await().statusCode()).isEqualTo(200);
+        HttpResponse<Buffer> receptionist = server.client().put(PROFILE).putHeader("If-Match", "\"1\"")
+                .sendJsonObject(edit().put("name", "Nama Loket")).await();
         assertThat(receptionist.statusCode()).isEqualTo(403);
         assertThat(receptionist.bodyAsJsonObject().getString("code")).isEqualTo("ROLE_FORBIDDEN");
         HttpResponse<Buffer> otherAdmin = admin.get("/api/v1/facilities/klinik-demo/profile").send().await();

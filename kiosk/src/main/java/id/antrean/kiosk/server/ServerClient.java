@@ -41,6 +41,11 @@ public final class ServerClient {
         return send(() -> get("/api/v1/auth/me"));
     }
 
+    /** The facility's profile: its kiosk idle time and languages, among others. */
+    public Future<HttpResponse<Buffer>> profile() {
+        return send(() -> get(facilityPath("/profile")));
+    }
+
     public Future<HttpResponse<Buffer>> queue() {
         return send(() -> get(facilityPath("/queue")));
     }

@@ -63,8 +63,7 @@ public final class KioskRoutes {
         // Every other request's body is read (and limited) before any handler answers: the page files too, whose
         // handler would otherwise answer and leave a body unread, stalling the next request on the connection.
         router.route().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
-        router.get("/api/kiosk").handler(rc -> Responses.json(rc, status.facility().map(f ->
-                new JsonObject().put("facility", f).put("languages", new JsonArray().add("id").add("en")))));
+        router.get("/api/kiosk").handler(rc -> Responses.json(rc, status.kiosk()));
         router.get("/api/status").handler(rc -> Responses.json(rc, status.server().map(s -> new JsonObject()
                 .put("server", s).put("printer", PrintOutcomes.state(desk.lastPrint(), desk.printer())))));
         router.post("/api/identify").handler(this::identify);
