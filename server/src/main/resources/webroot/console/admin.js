@@ -149,14 +149,23 @@ async function boot() {
     return;
   }
   S.me = me;
-  S.facility = me.facility;
-  $('hdr-facility').textContent = me.facility.name || me.facility.code;
   $('hdr-user').textContent = me.name || me.username || '';
   $('btn-logout').hidden = false;
-  if (!(me.role === 'ADMIN' || (me.permissions || []).includes('ADMIN'))) {
+  if (me.role === 'OPERATOR') {
+    // A district's operator comes from the settings page with the facility it works on.
+    const code = new URLSearchParams(location.search).get('facility');
+    const facilities = (await C.api('/api/v1/facilities')).facilities || [];
+    me.facility = facilities.find((f) => f.code === code) || null;
+    if (!me.facility) {
+      gate(t('console.admin.pickFacility'));
+      return;
+    }
+  } else if (!(me.role === 'ADMIN' || (me.permissions || []).includes('ADMIN'))) {
     gate(t('console.admin.forbidden'));
     return;
   }
+  S.facility = me.facility;
+  $('hdr-facility').textContent = me.facility.name || me.facility.code;
   $('admin-content').hidden = false;
   $('audit-date').value = C.localDate(me.facility.timeZone);
   $('audit-date').max = C.localDate(me.facility.timeZone);

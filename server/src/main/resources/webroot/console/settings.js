@@ -60,6 +60,9 @@ function useFacility(code) {
   if (!facility) return;
   S.facility = { code: facility.code, name: facility.name, timeZone: facility.timeZone || facility.zone };
   $('hdr-facility').textContent = S.facility.name;
+  for (const link of document.querySelectorAll('a[data-admin-tab]')) {
+    link.href = 'admin.html?facility=' + encodeURIComponent(code) + '#' + link.dataset.adminTab;
+  }
   history.replaceState(null, '', '?facility=' + encodeURIComponent(code) + location.hash);
   showTab(location.hash.replace(/^#/, ''));
 }

@@ -159,6 +159,10 @@ class GoLiveBrowserTest {
             wait.until(ExpectedConditions.urlContains("/console/settings.html"));
             visible("operator-bar");
             wait.until(ExpectedConditions.textToBe(By.id("hdr-facility"), "Puskesmas Baru"));
+            // ... and from there to the facility's kiosks and screens, which its admin registered.
+            d.findElement(By.cssSelector("a[data-admin-tab='devices']")).click();
+            wait.until(ExpectedConditions.urlContains("/console/admin.html?facility=pkm-baru"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices"), "Kios Lobi"));
 
             assertThat(server.count("SELECT count(*) FROM ticket t JOIN counter c USING (facility_id, counter_id)"
                     + " WHERE t.label = 'A-001' AND t.status = 'CALLED' AND c.code = 'R-UMUM'")).isEqualTo(1);
