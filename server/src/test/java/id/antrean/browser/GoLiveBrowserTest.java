@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The whole go-live, in Chromium on a 1366x768 laptop, from an empty data directory (the embedded PostgreSQL, no
  * demo, as a puskesmas PC's first start): the district's operator
  * completes the setup with the printed code and creates the facility; on the settings page they add the facility's
- * admin and a receptionist, two polis (one with its Monday hours) and a room; the facility's admin registers a kiosk
+ * admin and a receptionist, two polis (one with its Monday hours), close the dental poli for today, and add a room; the facility's admin registers a kiosk
  * on the admin page; a patient takes a number through the API with that kiosk's token; the receptionist logs in and
  * calls it. Nothing is done with SQL.
  */
@@ -56,7 +56,8 @@ class GoLiveBrowserTest {
 
     /** Logs in on the staff console's own page (after forgetting the previous session of this tab). */
     private void consoleLogin(String base, String username, String password) {
-        d.get(base + "/console/");
+        // Forgotten on a page of the same origin that never redirects (the console sends an operator onwards).
+        d.get(base + "/console/setup");
         ((org.openqa.selenium.JavascriptExecutor) d).executeScript("sessionStorage.clear();");
         d.get(base + "/console/");
         type("login-username", username);
@@ -114,6 +115,14 @@ class GoLiveBrowserTest {
                     + " WHERE v.code = 'UMUM' AND s.weekday = 1 AND s.opens_at = '07:30'", server);
             d.findElement(By.id("service-new")).click();
             addService("GIGI", "Poli Gigi", "B", "002");
+
+            // The dentist is away today: one tap closes Poli Gigi for the day.
+            tab("closures");
+            type("closure-today-reason", "Dokter gigi cuti");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#closure-today [data-service='GIGI']"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("closures-body"), "Dokter gigi cuti"));
+            assertThat(server.count("SELECT count(*) FROM closure c JOIN service s USING (facility_id, service_id)"
+                    + " WHERE s.code = 'GIGI' AND c.closed_on = '2026-12-07' AND c.reason = 'Dokter gigi cuti'")).isEqualTo(1);
 
             tab("rooms");
             d.findElement(By.id("room-new")).click();
