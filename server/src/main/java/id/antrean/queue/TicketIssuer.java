@@ -39,17 +39,24 @@ import java.time.ZoneOffset;
  * number already was).
  */
 public final class TicketIssuer {
-    /** Inserts the ticket with the number already taken ($15) in this transaction. */
-    static final String ISSUE = """
-            WITH issued AS (
+    private static final String INSERT = """
                 INSERT INTO ticket (facility_id, home_service_id, service_date, number, label, service_id, source,
                                     payer, card_number, nik, priority, queue_order, issued_at, queued_at, line_at, updated_at,
                                     idempotency_key, request_hash, eligibility, eligibility_source, eligibility_checked_at)
-                VALUES ($1, $2, $3, $15, %s,
-                       $2, 'WALK_IN', $5, $6, $7, $8, nextval('ticket_queue_order'), $9, $9, $9, $9, $10, $11, $12, $13, $14)
+                SELECT $1, $2, $3, %1$s, %2$s,
+                       $2, 'WALK_IN', $5, $6, $7, $8, nextval('ticket_queue_order'), $9, $9, $9, $9, $10, $11, $12, $13, $14
+                %3$s
                 ON CONFLICT (facility_id, idempotency_key) DO NOTHING
-                RETURNING *)
-            """.formatted(TicketNumbers.label("$4", "$15::integer"))
+                RETURNING *""";
+
+    /** Takes the next number and inserts the ticket in one statement: for a request that names nobody. */
+    static final String ISSUE = "WITH " + TicketNumbers.NEXT_NUMBER + ",\nissued AS ("
+            + INSERT.formatted("seq.last_number", TicketNumbers.label("$4", "seq.last_number"), "FROM seq") + ")\n"
+            + TicketView.selectFrom("issued");
+
+    /** Inserts the ticket with the number ($15) this transaction already took, after looking the person up. */
+    static final String ISSUE_NUMBERED = "WITH issued AS ("
+            + INSERT.formatted("$15::integer", TicketNumbers.label("$4", "$15::integer"), "") + ")\n"
             + TicketView.selectFrom("issued");
 
     static final String BY_IDEMPOTENCY_KEY = TicketView.selectFrom("ticket") + """
@@ -110,6 +117,28 @@ public final class TicketIssuer {
             String card = request.cardNumber() != null ? request.cardNumber().value()
                     : checked == null ? null : checked.cardNumber();
             String nik = request.nik() == null ? null : request.nik().value();
+            Tuple params = Tuple.tuple()
+                    .addLong(facility.id())
+                    .addLong(service.id())
+                    .addLocalDate(day)
+                    .addString(service.prefix())
+                    .addString(request.payer())
+                    .addString(card)
+                    .addString(nik)
+                    .addBoolean(request.priority())
+                    .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
+                    .addString(key)
+                    .addString(request.fingerprint())
+                    .addString(checked == null ? null : checked.reason().name())
+                    .addString(checked == null ? null : checked.source().name())
+                    .addOffsetDateTime(checked == null ? null : checked.checkedAt().atOffset(ZoneOffset.UTC));
+            if (card == null && nik == null) {
+                // Nobody to look up: number and ticket in one statement, the shortest hold of the queue's lock.
+                return tx.preparedQuery(ISSUE).execute(params)
+                        .compose(rows -> recorded(tx, facility, rows, null, request, actor, now));
+            }
+            // The number first: its row lock orders this person's concurrent requests, so the look-up that follows
+            // (a new statement, a new snapshot) sees a ticket another kiosk has just committed for them.
             return TicketNumbers.take(tx, facility.id(), service.id(), day)
                     .compose(number -> OpenTickets.heldBy(tx, facility.id(), service.id(), day, card, nik)
                             .compose(held -> {
@@ -122,24 +151,7 @@ public final class TicketIssuer {
                                                     held.ticket().label(), held.ticket().serviceName())
                                             .with("ticket", held.ticket().toJson()));
                                 }
-                                Tuple params = Tuple.tuple()
-                                        .addLong(facility.id())
-                                        .addLong(service.id())
-                                        .addLocalDate(day)
-                                        .addString(service.prefix())
-                                        .addString(request.payer())
-                                        .addString(card)
-                                        .addString(nik)
-                                        .addBoolean(request.priority())
-                                        .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
-                                        .addString(key)
-                                        .addString(request.fingerprint())
-                                        .addString(checked == null ? null : checked.reason().name())
-                                        .addString(checked == null ? null : checked.source().name())
-                                        .addOffsetDateTime(checked == null ? null
-                                                : checked.checkedAt().atOffset(ZoneOffset.UTC))
-                                        .addInteger(number);
-                                return tx.preparedQuery(ISSUE).execute(params)
+                                return tx.preparedQuery(ISSUE_NUMBERED).execute(params.addInteger(number))
                                         .compose(rows -> recorded(tx, facility, rows, held, request, actor, now));
                             }));
         });
