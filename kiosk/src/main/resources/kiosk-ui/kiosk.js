@@ -49,6 +49,12 @@ const clicks = {
   'btn-reload': () => location.reload(),
   'btn-test-print': testPrint,
   'btn-notice-home': () => goHome(false),
+  'btn-notice-reprint': () => {
+    const reprint = state.notice && state.notice.reprint;
+    state.notice = null;
+    renderNotice();
+    if (reprint) reprint();
+  },
   'btn-notice-retry': () => {
     const retry = state.notice && state.notice.retry;
     state.notice = null;

@@ -261,10 +261,36 @@ function issued(res, retry) {
     show('ticket');
     return;
   }
+  const held = heldTicket(res);
+  if (held) {
+    // One open number per person per service per day: say which one they hold, and offer to print it again.
+    const text = { key: 'kiosk.held.message', args: [held.label, held.serviceName || held.service || ''] };
+    showNotice(text, null, { title: 'kiosk.held.title', reprint: () => reprint(held) });
+    return;
+  }
   const text = res.ok ? { key: 'kiosk.error.generic', args: [res.status] } : problemText(res);
   // a refusal (4xx) will not change by trying again; trouble on the way (timeout, 5xx) may
   const worthRetrying = !res.status || res.status >= 500 || res.status === 429;
   showNotice(text, worthRetrying ? retry : null);
+}
+
+/** The number the server says this person already holds today (409 ALREADY_HAS_TICKET), or null. */
+function heldTicket(res) {
+  const data = !res.ok && res.status === 409 && res.data ? res.data : null;
+  return data && data.code === 'ALREADY_HAS_TICKET' && data.ticket && data.ticket.label ? data.ticket : null;
+}
+
+/** Prints the held number again (a booking not yet checked in is checked in, which prints it). */
+function reprint(held) {
+  const path = held.status === 'BOOKED'
+    ? '/api/bookings/' + encodeURIComponent(held.id) + '/check-in'
+    : '/api/tickets/' + encodeURIComponent(held.id) + '/print';
+  const run = () => act(async (gen) => {
+    const res = await request('POST', path, { json: {} });
+    if (gen !== state.gen) return;
+    issued(res, run);
+  });
+  run();
 }
 
 // ---- 5. ticket -----------------------------------------------------------------------------------

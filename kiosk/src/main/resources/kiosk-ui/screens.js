@@ -205,8 +205,10 @@ export function tick() {
 
 // ---- notice: a failed request, with "try again" and "start again" ---------------------------------
 
-export function showNotice(text, retry) {
-  state.notice = { text, retry: retry || null };
+/** A message over the screen; {title, reprint} when it is no failure but a number the patient already holds. */
+export function showNotice(text, retry, more) {
+  const extra = more || {};
+  state.notice = { text, retry: retry || null, title: extra.title || null, reprint: extra.reprint || null };
   renderNotice();
   releaseFocus();
 }
@@ -215,6 +217,10 @@ export function renderNotice() {
   const n = state.notice;
   $('notice').hidden = !n;
   if (!n) return;
+  const title = $('notice-title');
+  title.dataset.i18n = n.title || 'kiosk.error.title';
+  title.textContent = t(title.dataset.i18n);
   $('notice-message').textContent = resolve(n.text);
   $('btn-notice-retry').hidden = !n.retry;
+  $('btn-notice-reprint').hidden = !n.reprint;
 }

@@ -25,6 +25,7 @@ import { actionButton, cancelTicket, checkIn, onActionButton, printTicket } from
 import { detailTicket } from './ticket-detail.js';
 import {
   checkInFromWalkin,
+  clearDuplicate,
   newWalkin,
   onPayerChange,
   rowCheckInButton,
@@ -100,6 +101,7 @@ function wire() {
   });
   $('walkin-form').addEventListener('submit', submitWalkin);
   $('walkin-payer').addEventListener('change', onPayerChange);
+  $('walkin-service').addEventListener('change', clearDuplicate);
   $('walkin-card').addEventListener('input', scheduleEligibility);
   $('walkin-print').addEventListener('click', (e) => { if (S.walkin.ticket) printTicket(S.walkin.ticket, e.currentTarget); });
   $('walkin-new').addEventListener('click', newWalkin);

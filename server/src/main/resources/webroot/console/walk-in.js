@@ -40,7 +40,13 @@ function walkinError(text) {
   box.hidden = !text;
 }
 
+/** Another patient or service: the question about a second number is no longer asked. */
+export function clearDuplicate() {
+  showDuplicate(null);
+}
+
 export function onPayerChange() {
+  showDuplicate(null);
   const jkn = $('walkin-payer').value === 'JKN';
   $('walkin-card-box').hidden = !jkn;
   $('walkin-card').disabled = !jkn;
@@ -50,7 +56,20 @@ export function onPayerChange() {
   else renderEligibilityAnswer();
 }
 
+/** The number the typed patient already holds for the chosen service (409 ALREADY_HAS_TICKET): asks for a reason. */
+function showDuplicate(held) {
+  $('walkin-duplicate').hidden = !held;
+  if (!held) {
+    $('walkin-duplicate-reason').value = '';
+    return;
+  }
+  $('walkin-duplicate-text').replaceChildren(
+    ...withLabel('console.walkin.duplicate', held.label, held.serviceName || serviceName(held.service)));
+  $('walkin-duplicate-reason').focus();
+}
+
 export function scheduleEligibility() {
+  showDuplicate(null);
   clearTimeout(S.walkin.eligTimer);
   $('walkin-card').classList.remove('is-invalid');
   walkinError('');
@@ -191,6 +210,8 @@ export async function submitWalkin(event) {
     else body.nik = identity.nik;
   }
   if ($('walkin-priority').checked) body.priority = true;
+  const reason = $('walkin-duplicate').hidden ? '' : $('walkin-duplicate-reason').value.trim();
+  if (reason) body.duplicateReason = reason;
   const booking = identity && identity.key === W.eligFor ? typedBooking(W.elig) : null;
   if (booking && booking.service === service) {
     const ok = await C.confirmDialog({ title: t('console.confirm.walkinBooked.title', booking.label),
@@ -210,6 +231,7 @@ export async function submitWalkin(event) {
     const ticket = await C.api(path('/tickets'), { method: 'POST', body, headers: { 'Idempotency-Key': W.key } });
     W.key = null;
     W.body = null;
+    showDuplicate(null);
     upsert(ticket);
     scheduleRender();
     if (ticket.payer === 'JKN') refreshBpjsAfterAction();
@@ -230,6 +252,11 @@ export async function submitWalkin(event) {
     }
     const field = e.problem && e.problem.field;
     if (field && /card|nik/i.test(field)) $('walkin-card').classList.add('is-invalid');
+    if (e.problem && e.problem.code === 'ALREADY_HAS_TICKET' && e.problem.ticket) {
+      // Not a failure: the patient has a number. The desk may still give a second one, with a reason.
+      showDuplicate(e.problem.ticket);
+      return;
+    }
     C.showBanner(C.errorText(e, S.t));
   } finally {
     button.disabled = false;
@@ -270,6 +297,7 @@ export async function showWalkinResult(ticket, fresh) {
 
 export function newWalkin() {
   $('walkin-result').hidden = true;
+  showDuplicate(null);
   S.walkin.ticket = null;
   $('walkin-card').value = '';
   $('walkin-priority').checked = false;

@@ -28,7 +28,8 @@ public final class QueueHandlers implements Routes {
     public void issueTicket(RoutingContext rc) {
         TicketRequest request = TicketRequest.from(body(rc));
         String key = rc.request().getHeader("Idempotency-Key");
-        FacilityContext.of(rc).compose(facility -> issuer.issue(facility, request, key))
+        FacilityContext.of(rc).compose(facility -> issuer.issue(facility, request, key,
+                        AccessGuard.principal(rc)))
                 .compose(issued -> board.describe(issued.facility(), issued.ticket())
                         .map(json -> Map.entry(issued, json)))
                 .onComplete(ar -> {

@@ -1,5 +1,8 @@
 package id.antrean.queue;
 
+import id.antrean.auth.Actor;
+import id.antrean.auth.AuditLog;
+import id.antrean.auth.Principal;
 import id.antrean.closure.Closures;
 import id.antrean.eligibility.Eligibility;
 import id.antrean.eligibility.EligibilityService;
@@ -15,6 +18,8 @@ import id.antrean.web.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
@@ -27,20 +32,31 @@ import java.time.ZoneOffset;
  * and its event. The sequence row's lock orders concurrent issuers and a rollback returns the number,
  * so numbers are never duplicated nor skipped. A repeated {@code Idempotency-Key} returns the ticket
  * issued the first time.
+ *
+ * <p>A person who already holds an open number of the service today gets no second one ({@link OpenTickets}):
+ * 409 {@code ALREADY_HAS_TICKET} with that ticket in the answer, so the kiosk can print it again. The desk may
+ * give a second number anyway with a reason; that is audited and never reported to BPJS (the person's first
+ * number already was).
  */
 public final class TicketIssuer {
-    static final String ISSUE = """
-            WITH %s,
-            issued AS (
+    private static final String INSERT = """
                 INSERT INTO ticket (facility_id, home_service_id, service_date, number, label, service_id, source,
                                     payer, card_number, nik, priority, queue_order, issued_at, queued_at, line_at, updated_at,
                                     idempotency_key, request_hash, eligibility, eligibility_source, eligibility_checked_at)
-                SELECT $1, $2, $3, seq.last_number, %s,
+                SELECT $1, $2, $3, %1$s, %2$s,
                        $2, 'WALK_IN', $5, $6, $7, $8, nextval('ticket_queue_order'), $9, $9, $9, $9, $10, $11, $12, $13, $14
-                FROM seq
+                %3$s
                 ON CONFLICT (facility_id, idempotency_key) DO NOTHING
-                RETURNING *)
-            """.formatted(TicketNumbers.NEXT_NUMBER, TicketNumbers.label("$4", "seq.last_number"))
+                RETURNING *""";
+
+    /** Takes the next number and inserts the ticket in one statement: for a request that names nobody. */
+    static final String ISSUE = "WITH " + TicketNumbers.NEXT_NUMBER + ",\nissued AS ("
+            + INSERT.formatted("seq.last_number", TicketNumbers.label("$4", "seq.last_number"), "FROM seq") + ")\n"
+            + TicketView.selectFrom("issued");
+
+    /** Inserts the ticket with the number ($15) this transaction already took, after looking the person up. */
+    static final String ISSUE_NUMBERED = "WITH issued AS ("
+            + INSERT.formatted("$15::integer", TicketNumbers.label("$4", "$15::integer"), "") + ")\n"
             + TicketView.selectFrom("issued");
 
     static final String BY_IDEMPOTENCY_KEY = TicketView.selectFrom("ticket") + """
@@ -64,10 +80,14 @@ public final class TicketIssuer {
     }
 
     /** A JKN ticket is checked first (outside the transaction: BPJS may take up to its timeout). */
-    public Future<Issued> issue(Facility facility, TicketRequest request, String idempotencyKey) {
+    public Future<Issued> issue(Facility facility, TicketRequest request, String idempotencyKey, Principal by) {
         String key = idempotencyKey.strip();
+        if (request.duplicateReason() != null && by.kind() == Principal.Kind.DEVICE) {
+            // A kiosk cannot judge that a second number is right; only a person at the desk can.
+            return Future.failedFuture(Problem.ofField(ErrorCode.DUPLICATE_REASON_STAFF_ONLY, "duplicateReason"));
+        }
         return check(facility, request).compose(checked ->
-                pool.withTransaction(tx -> issueIn(tx, facility, request, checked, key))
+                pool.withTransaction(tx -> issueIn(tx, facility, request, checked, key, by.actor()))
                         .map(ticket -> new Issued(facility, ticket, true))
                         .recover(e -> e instanceof KeyAlreadyUsed
                                 ? earlier(facility, request, key)
@@ -85,7 +105,7 @@ public final class TicketIssuer {
     }
 
     private Future<Ticket> issueIn(SqlConnection tx, Facility facility, TicketRequest request, Eligibility checked,
-                                   String key) {
+                                   String key, Actor actor) {
         return FacilityDirectory.service(tx, facility, request.service()).compose(service ->
                 Closures.refuseIfClosed(tx, facility, service.id(), facility.today(clock)).map(service))
                 .compose(service -> {
@@ -94,15 +114,17 @@ public final class TicketIssuer {
             }
             Instant now = clock.instant();
             LocalDate day = facility.today(clock);
+            String card = request.cardNumber() != null ? request.cardNumber().value()
+                    : checked == null ? null : checked.cardNumber();
+            String nik = request.nik() == null ? null : request.nik().value();
             Tuple params = Tuple.tuple()
                     .addLong(facility.id())
                     .addLong(service.id())
                     .addLocalDate(day)
                     .addString(service.prefix())
                     .addString(request.payer())
-                    .addString(request.cardNumber() != null ? request.cardNumber().value()
-                            : checked == null ? null : checked.cardNumber())
-                    .addString(request.nik() == null ? null : request.nik().value())
+                    .addString(card)
+                    .addString(nik)
                     .addBoolean(request.priority())
                     .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
                     .addString(key)
@@ -110,19 +132,53 @@ public final class TicketIssuer {
                     .addString(checked == null ? null : checked.reason().name())
                     .addString(checked == null ? null : checked.source().name())
                     .addOffsetDateTime(checked == null ? null : checked.checkedAt().atOffset(ZoneOffset.UTC));
-            return tx.preparedQuery(ISSUE).execute(params).compose(rows -> {
-                if (rows.size() == 0) {
-                    // Another request holds this key; rolling back gives the number back.
-                    return Future.failedFuture(new KeyAlreadyUsed());
-                }
-                Ticket ticket = TicketView.map(rows.iterator().next());
-                QueueEvent event = new QueueEvent(facility.id(), EventType.TICKET_ISSUED, now, facility.zone(),
-                        ticket.id(), ticket.serviceId(), null, new JsonObject().put("ticket", ticket.toJson()));
-                return EventLog.append(tx, event)
-                        .compose(v -> BpjsOutbox.added(tx, facility.id(), ticket.id(), "Antrean langsung (walk-in)", now))
-                        .map(ticket);
-            });
+            if (card == null && nik == null) {
+                // Nobody to look up: number and ticket in one statement, the shortest hold of the queue's lock.
+                return tx.preparedQuery(ISSUE).execute(params)
+                        .compose(rows -> recorded(tx, facility, rows, null, request, actor, now));
+            }
+            // The number first: its row lock orders this person's concurrent requests, so the look-up that follows
+            // (a new statement, a new snapshot) sees a ticket another kiosk has just committed for them.
+            return TicketNumbers.take(tx, facility.id(), service.id(), day)
+                    .compose(number -> OpenTickets.heldBy(tx, facility.id(), service.id(), day, card, nik)
+                            .compose(held -> {
+                                if (held != null && held.idempotencyKey().equals(key)) {
+                                    // A retry of the request that took it: answered as before.
+                                    return Future.failedFuture(new KeyAlreadyUsed());
+                                }
+                                if (held != null && request.duplicateReason() == null) {
+                                    return Future.failedFuture(Problem.of(ErrorCode.ALREADY_HAS_TICKET,
+                                                    held.ticket().label(), held.ticket().serviceName())
+                                            .with("ticket", held.ticket().toJson()));
+                                }
+                                return tx.preparedQuery(ISSUE_NUMBERED).execute(params.addInteger(number))
+                                        .compose(rows -> recorded(tx, facility, rows, held, request, actor, now));
+                            }));
         });
+    }
+
+    private Future<Ticket> recorded(SqlConnection tx, Facility facility, RowSet<Row> rows,
+                                    OpenTickets.Held held, TicketRequest request, Actor actor, Instant now) {
+        if (rows.size() == 0) {
+            // Another request holds this key; rolling back gives the number back.
+            return Future.failedFuture(new KeyAlreadyUsed());
+        }
+        Ticket ticket = TicketView.map(rows.iterator().next());
+        QueueEvent event = new QueueEvent(facility.id(), EventType.TICKET_ISSUED, now, facility.zone(),
+                ticket.id(), ticket.serviceId(), null, new JsonObject().put("ticket", ticket.toJson()));
+        Future<?> logged = EventLog.append(tx, event);
+        if (held == null) {
+            return logged.compose(v -> BpjsOutbox.added(tx, facility.id(), ticket.id(), "Antrean langsung (walk-in)", now))
+                    .map(ticket);
+        }
+        // A second number given at the desk: audited, and kept from BPJS, which already has the person's first.
+        JsonObject details = new JsonObject()
+                .put("before", new JsonObject().put("ticket", held.ticket().id()).put("label", held.ticket().label())
+                        .put("status", held.ticket().status().name()))
+                .put("after", new JsonObject().put("ticket", ticket.id()).put("label", ticket.label())
+                        .put("reason", request.duplicateReason()));
+        return logged.compose(v -> AuditLog.append(tx, facility.id(), actor, "TICKET_DUPLICATE_ISSUED", ticket.id(),
+                details, now)).map(ticket);
     }
 
     private Future<Issued> earlier(Facility facility, TicketRequest request, String key) {

@@ -14,8 +14,12 @@ import java.util.HexFormat;
 /**
  * A request for a ticket, validated and normalised. Its {@link #fingerprint()} tells a retry of the same
  * request (same {@code Idempotency-Key}, same meaning) from a different request reusing a key.
+ *
+ * @param duplicateReason why the desk gives a person who already holds an open number of this service a second
+ *                        one; null for every ordinary request (staff only, audited)
  */
-public record TicketRequest(String service, String payer, CardNumber cardNumber, Nik nik, boolean priority) {
+public record TicketRequest(String service, String payer, CardNumber cardNumber, Nik nik, boolean priority,
+                            String duplicateReason) {
 
     /** Reads a body whose shape the OpenAPI contract already checked; formats are checked here. */
     public static TicketRequest from(JsonObject body) {
@@ -26,7 +30,9 @@ public record TicketRequest(String service, String payer, CardNumber cardNumber,
         if ("JKN".equals(payer) && card == null && nik == null) {
             throw Problem.ofField(ErrorCode.IDENTITY_REQUIRED, "cardNumber");
         }
-        return new TicketRequest(service, payer, card, nik, Boolean.TRUE.equals(body.getBoolean("priority")));
+        String reason = body.getString("duplicateReason") == null ? null : body.getString("duplicateReason").strip();
+        return new TicketRequest(service, payer, card, nik, Boolean.TRUE.equals(body.getBoolean("priority")),
+                reason == null || reason.isEmpty() ? null : reason);
     }
 
     public String fingerprint() {

@@ -62,7 +62,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
     public static JsonObject toJson(Problem problem) {
         LocalizedText text = problem.text();
-        JsonObject json = new JsonObject()
+        JsonObject json = new JsonObject();
+        // Extension members first, so the standard ones written next always win a clash of names.
+        problem.members().forEach(member -> json.put(member.getKey(), member.getValue()));
+        json
                 .put("type", "urn:antrean:problem:" + problem.code().name().toLowerCase().replace('_', '-'))
                 .put("title", text.en())
                 .put("status", problem.code().status())

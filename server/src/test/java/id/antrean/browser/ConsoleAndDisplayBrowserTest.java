@@ -109,6 +109,37 @@ class ConsoleAndDisplayBrowserTest {
     }
 
     @Test
+    void theDeskIsToldThePatientAlreadyHoldsANumberAndMayGiveASecondOneWithAReason() throws Exception {
+        // Issue #15, point 1: the card took A-001 at the kiosk; at the desk it gets no second number unasked.
+        JsonObject held = server.issue(new JsonObject().put("service", "UMUM").put("payer", "JKN")
+                .put("cardNumber", "0001234567890")).bodyAsJsonObject();
+        logInAtCounter("R-UMUM-1");
+        WebDriver d = desk.driver();
+        d.findElement(By.id("walkin-card")).sendKeys("0001234567890");
+        d.findElement(By.id("walkin-submit")).click();
+
+        within(d, GENEROUS).until(ExpectedConditions.visibilityOfElementLocated(By.id("walkin-duplicate")));
+        assertThat(d.findElement(By.id("walkin-duplicate-text")).getText())
+                .contains(held.getString("label"), "Poli Umum");
+        assertThat(d.findElement(By.id("walkin-result")).isDisplayed()).isFalse();
+        desk.screenshot("console-already-has-ticket");
+        d.findElement(By.id("walkin-duplicate-reason")).sendKeys("Nomor pertama hilang");
+        d.findElement(By.id("walkin-submit")).click();
+
+        within(d, GENEROUS).until(x -> x.findElement(By.id("walkin-result")).isDisplayed()
+                || x.findElement(By.id("error-banner")).isDisplayed());
+        desk.screenshot("console-second-number");
+        assertThat(d.findElement(By.id("error-banner")).isDisplayed())
+                .as(d.findElement(By.id("error-banner")).getText()).isFalse();
+        String second = d.findElement(By.id("walkin-result-label")).getText();
+        assertThat(second).matches("A-\\d{3}").isNotEqualTo(held.getString("label"));
+        assertThat(d.findElement(By.id("walkin-duplicate")).isDisplayed()).isFalse();
+        assertThat(server.count("SELECT count(*) FROM audit_log WHERE action = 'TICKET_DUPLICATE_ISSUED' "
+                + "AND details->'after'->>'reason' = 'Nomor pertama hilang' AND details->'after'->>'label' = '"
+                + second + "'")).isEqualTo(1);
+    }
+
+    @Test
     void aServiceAndRoomAnAdminAddsReachTheDisplayAndConsoleLiveAndTheRoomIsSaidByItsSpokenName() throws Exception {
         openDisplay();
         WebDriver d = desk.driver();

@@ -102,7 +102,7 @@ class KioskFlowBrowserTest {
     }
 
     @Test
-    void aJknPatientTypesTheirCardChoosesAPoliAndGetsAPrintedTicket() throws Exception {
+    void aJknPatientTypesTheirCardChoosesAPoliAndGetsAPrintedTicketAndComingBackIsOfferedItsReprint() throws Exception {
         open();
         d().findElement(By.id("btn-jkn")).click();
         onScreen("identify");
@@ -125,6 +125,36 @@ class KioskFlowBrowserTest {
         // The page's words come from the kiosk's bundles: a missing bundle would leave empty buttons.
         assertThat(d().findElement(By.id("btn-done")).getText()).isEqualTo("Selesai");
         assertThat(printedText()).contains(label, "Poli Gigi", "Puskesmas Sejahtera (Demo)");
+        assertThat(server.count("SELECT count(*) FROM ticket WHERE payer = 'JKN' AND eligibility = 'ACTIVE_HERE'"))
+                .isEqualTo(1);
+
+        // The same card again, for the same poli (issue #15, point 1): no second number, the first one reprinted.
+        d().findElement(By.id("btn-done")).click();
+        onScreen("welcome");
+        d().findElement(By.id("btn-jkn")).click();
+        onScreen("identify");
+        type("0001234567890");
+        onScreen("eligibility");
+        d().findElement(By.id("btn-continue")).click();
+        onScreen("services");
+        within(5).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#services [data-service='GIGI']"))).click();
+
+        within(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("btn-notice-reprint")));
+        assertThat(d().findElement(By.id("notice-title")).getText()).isEqualTo("Nomor Anda sudah ada");
+        assertThat(d().findElement(By.id("notice-message")).getText()).startsWith("Anda sudah punya nomor " + label);
+        assertThat(d().findElement(By.id("btn-notice-retry")).isDisplayed()).isFalse();
+        browser.screenshot("kiosk-already-has-ticket");
+        d().findElement(By.id("btn-notice-reprint")).click();
+
+        onScreen("ticket");
+        within(10).until(x -> label.equals(x.findElement(By.id("ticket-label")).getText()));
+        within(10).until(x -> {
+            try (Stream<Path> files = Files.list(printed)) {
+                return files.filter(f -> f.toString().endsWith(".pdf")).count() == 2;
+            } catch (Exception e) {
+                return false;
+            }
+        });
         assertThat(server.count("SELECT count(*) FROM ticket WHERE payer = 'JKN' AND eligibility = 'ACTIVE_HERE'"))
                 .isEqualTo(1);
     }

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,16 @@ public final class TicketDesk {
             return response;
         }
     }
+
+    /** A ticket that no longer stands (done, cancelled …): printing it again would send someone to wait for nothing. */
+    public static final class NotReprintable extends RuntimeException {
+        NotReprintable() {
+            super("ticket no longer open", null, false, false);
+        }
+    }
+
+    /** The statuses of a number that still stands, as the server's one-open-number rule counts them. */
+    private static final Set<String> OPEN = Set.of("WAITING", "CALLED", "SERVING", "PARKED");
 
     private final Vertx vertx;
     private final ServerClient server;
@@ -70,6 +81,24 @@ public final class TicketDesk {
         });
     }
 
+    /**
+     * Prints again a number the patient already holds (the server answered ALREADY_HAS_TICKET with it), read
+     * fresh from the server; a booking not yet checked in is checked in instead, by the page.
+     */
+    public Future<JsonObject> reprint(long ticketId) {
+        return server.ticket(ticketId).compose(response -> {
+            if (response.statusCode() != 200) {
+                return Future.failedFuture(new Refused(response));
+            }
+            JsonObject ticket = response.bodyAsJsonObject();
+            if (!OPEN.contains(ticket.getString("status"))) {
+                return Future.failedFuture(new NotReprintable());
+            }
+            // Its own file name in a PDF folder: the copy printed at issue stays as it was.
+            return print(ticket, "-reprint").map(printed -> printed.put("ticket", ticket));
+        });
+    }
+
     /** The last print's outcome, for the status screen; null before the first ticket. */
     public PrintResult lastPrint() {
         return lastPrint.get();
@@ -80,8 +109,12 @@ public final class TicketDesk {
     }
 
     private Future<JsonObject> print(JsonObject ticket) {
+        return print(ticket, "");
+    }
+
+    private Future<JsonObject> print(JsonObject ticket, String hintSuffix) {
         long id = ticket.getLong("id");
-        String hint = id + "-" + ticket.getString("label");
+        String hint = id + "-" + ticket.getString("label") + hintSuffix;
         return server.ticketPdf(id, widthMm)
                 .compose(pdf -> pdf.statusCode() == 200
                         ? vertx.executeBlocking(() -> printer.print(pdf.body().getBytes(), hint), false)

@@ -71,6 +71,7 @@ public final class KioskRoutes {
         router.get("/api/services").handler(this::services);
         router.get("/api/tickets/:id").handler(this::ticket);
         router.post("/api/tickets").handler(this::issue);
+        router.post("/api/tickets/:id/print").handler(this::reprint);
         router.post("/api/bookings/:id/check-in").handler(this::checkIn);
         router.post("/api/settings/unlock").handler(rc -> Responses.json(rc, 200,
                 new JsonObject().put("token", settings.unlock(body(rc).getString("pin")))));
@@ -200,6 +201,25 @@ public final class KioskRoutes {
                 Responses.json(rc, 201, ar.result());
             } else if (ar.cause() instanceof TicketDesk.Refused refused) {
                 Responses.passThrough(rc, refused.response());
+            } else {
+                rc.fail(ar.cause());
+            }
+        });
+    }
+
+    /** "Print it again": the number the patient already holds today (the server refused them a second one). */
+    private void reprint(RoutingContext rc) {
+        String id = rc.pathParam("id");
+        if (!id.matches("[0-9]{1,18}")) {
+            throw new KioskProblem("NOT_FOUND", 404);
+        }
+        desk.reprint(Long.parseLong(id)).onComplete(ar -> {
+            if (ar.succeeded()) {
+                Responses.json(rc, 200, ar.result());
+            } else if (ar.cause() instanceof TicketDesk.Refused refused) {
+                Responses.passThrough(rc, refused.response());
+            } else if (ar.cause() instanceof TicketDesk.NotReprintable) {
+                rc.fail(new KioskProblem("NOT_REPRINTABLE", 409));
             } else {
                 rc.fail(ar.cause());
             }

@@ -162,6 +162,19 @@ class KioskAgentTest {
     }
 
     @Test
+    void reprintingAHeldNumberNeedsATicketIdAndTheServerAndPrintsNothingWithoutThem() throws Exception {
+        assertThat(client.post("/api/tickets/abc/print").send().await().statusCode()).isEqualTo(404);
+
+        HttpResponse<Buffer> away = client.post("/api/tickets/42/print").send().await();
+
+        assertThat(away.statusCode()).isEqualTo(503);
+        assertThat(away.bodyAsJsonObject().getString("code")).isEqualTo("SERVER_UNREACHABLE");
+        try (var files = Files.list(prints)) {
+            assertThat(files.filter(f -> f.getFileName().toString().contains("reprint"))).isEmpty();
+        }
+    }
+
+    @Test
     void settingsOpenOnlyWithThePinAndCanPrintATestPage() throws Exception {
         assertThat(client.get("/api/settings").send().await().statusCode()).isEqualTo(403);
         assertThat(client.post("/api/settings/unlock").sendJsonObject(new JsonObject().put("pin", "0000")).await()
