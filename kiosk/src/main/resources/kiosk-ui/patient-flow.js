@@ -77,7 +77,13 @@ function minutesOf(value) {
   return minutes >= 1 ? minutes : null;
 }
 
+/** The server sends null when it has no basis for an estimate: say "—", never a made-up number. */
+function unknownWait(value) {
+  return value === null;
+}
+
 function waitText(value) {
+  if (unknownWait(value)) return t('kiosk.ticket.waitUnknown');
   const minutes = minutesOf(value);
   return minutes === null ? '' : t('kiosk.ticket.wait', minutes);
 }
@@ -228,6 +234,7 @@ function serviceButton(s) {
     if (s.waitingCount !== null && s.waitingCount !== undefined) parts.push(t('kiosk.services.waiting', s.waitingCount));
     const minutes = minutesOf(s.estimatedWaitMinutes);
     if (minutes !== null) parts.push(t('kiosk.services.wait', minutes));
+    else if (unknownWait(s.estimatedWaitMinutes) && s.waitingCount > 0) parts.push(t('kiosk.services.waitUnknown'));
     meta.textContent = parts.join(' · ');
   }
   button.append(prefix, name, meta);

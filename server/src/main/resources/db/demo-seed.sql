@@ -6,8 +6,9 @@ INSERT INTO facility (code, name, time_zone, bpjs_provider_code, languages)
 VALUES ('pkm-demo', 'Puskesmas Sejahtera (Demo)', 'Asia/Makassar', '19050101', '{id,en}')
 ON CONFLICT (code) DO UPDATE SET bpjs_provider_code = coalesce(facility.bpjs_provider_code, EXCLUDED.bpjs_provider_code);
 
-INSERT INTO service (facility_id, code, name, prefix, sort_order)
-SELECT f.facility_id, s.code, s.name, s.prefix, s.sort_order
+-- Each poli's typical time per patient (5 minutes) is what the wait estimate uses until it has history.
+INSERT INTO service (facility_id, code, name, prefix, sort_order, typical_service_minutes)
+SELECT f.facility_id, s.code, s.name, s.prefix, s.sort_order, 5
 FROM facility f,
      (VALUES ('UMUM', 'Poli Umum', 'A', 1),
              ('GIGI', 'Poli Gigi', 'B', 2),
@@ -55,8 +56,8 @@ INSERT INTO facility (code, name, time_zone, bpjs_provider_code)
 VALUES ('klinik-demo', 'Klinik Pratama Harapan (Demo)', 'Asia/Jakarta', '09020107')
 ON CONFLICT (code) DO NOTHING;
 
-INSERT INTO service (facility_id, code, name, prefix, sort_order)
-SELECT f.facility_id, s.code, s.name, s.prefix, s.sort_order
+INSERT INTO service (facility_id, code, name, prefix, sort_order, typical_service_minutes)
+SELECT f.facility_id, s.code, s.name, s.prefix, s.sort_order, 5
 FROM facility f, (VALUES ('UMUM', 'Poli Umum', 'A', 1), ('GIGI', 'Poli Gigi', 'B', 2)) AS s(code, name, prefix, sort_order)
 WHERE f.code = 'klinik-demo'
 ON CONFLICT (facility_id, code) DO NOTHING;

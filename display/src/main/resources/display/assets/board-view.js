@@ -183,7 +183,10 @@ function renderWaiting() {
     entry.value = value;
     const minutes = (state.estimates || {})[s.code];
     const open = s.open && !s.closedToday;
-    entry.wait.textContent = open && value > 0 && minutes ? t('display.waiting.estimate', minutes) : '';
+    // null: the server has no basis for an estimate, and says so with "—" rather than a made-up number.
+    entry.wait.textContent = !open || value === 0 ? ''
+      : minutes === null ? t('display.waiting.estimateUnknown')
+      : minutes ? t('display.waiting.estimate', minutes) : '';
     entry.tile.classList.toggle('is-closed', !open);
     entry.closed.textContent = s.closedToday ? t('display.waiting.closedToday', s.name)
       : s.open ? '' : t('display.waiting.closed');

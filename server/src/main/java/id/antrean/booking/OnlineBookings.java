@@ -57,7 +57,7 @@ public final class OnlineBookings {
                                     eligibility_source, eligibility_checked_at)
                 VALUES ($1, $2, $3, $4,
                         %s,
-                        $2, 'BOOKED', 'ONLINE', 'JKN', $6, $7, false, nextval('ticket_queue_order'), $8, $8, $9, $9, $8,
+                        $2, 'BOOKED', 'ONLINE', 'JKN', $6, $7, false, nextval('ticket_queue_order'), $8, $8, $9, $16, $8,
                         $10, $11, $12, $13, $14, $15)
                 RETURNING *)
             """.formatted(TicketNumbers.label("$5", "$4")) + TicketView.selectFrom("booked");
@@ -170,11 +170,14 @@ public final class OnlineBookings {
                 .compose(slot -> {
                     int number = slot.number();
                     Instant now = clock.instant();
-                    Instant fromOpening = request.date().atTime(schedule.opens()).atZone(facility.zone()).toInstant()
-                            .plusSeconds(pace.minutesFor(number - 1) * 60L);
+                    Instant opens = request.date().atTime(schedule.opens()).atZone(facility.zone()).toInstant();
+                    Instant fromOpening = opens.plusSeconds(minutes(pace, number - 1) * 60L);
                     // Once the day is under way, what counts is who is still to be called, at today's pace.
-                    Instant fromNow = now.plusSeconds(pace.minutesFor(slot.ahead()) * 60L);
-                    Instant estimated = fromOpening.isAfter(fromNow) ? fromOpening : fromNow;
+                    Instant fromNow = now.plusSeconds(minutes(pace, slot.ahead()) * 60L);
+                    Instant inLineFrom = fromOpening.isAfter(fromNow) ? fromOpening : fromNow;
+                    // Without a basis for an estimate the patient is told no time (the contract's "keterangan"
+                    // then only asks them to come and confirm) and stands in line from the opening or now.
+                    Instant estimated = pace.known() ? inLineFrom : null;
                     JsonObject booking = new JsonObject().put("nohp", request.phone()).put("keluhan", request.complaint());
                     Tuple params = Tuple.tuple()
                             .addLong(facility.id()).addLong(serviceId).addLocalDate(request.date()).addInteger(number)
@@ -182,19 +185,26 @@ public final class OnlineBookings {
                             .addString(request.card().value())
                             .addString(request.nik() == null ? null : request.nik().value())
                             .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
-                            .addOffsetDateTime(estimated.atOffset(ZoneOffset.UTC))
+                            .addOffsetDateTime(inLineFrom.atOffset(ZoneOffset.UTC))
                             .addString("mobilejkn:" + UUID.randomUUID())
                             .addString("mobilejkn")
                             .addValue(booking)
                             .addString(checked.reason().name())
                             .addString(checked.source().name())
-                            .addOffsetDateTime(checked.checkedAt().atOffset(ZoneOffset.UTC));
+                            .addOffsetDateTime(checked.checkedAt().atOffset(ZoneOffset.UTC))
+                            .addOffsetDateTime(estimated == null ? null : estimated.atOffset(ZoneOffset.UTC));
                     return tx.preparedQuery(INSERT_BOOKING).execute(params).compose(rows -> {
                         Ticket ticket = TicketView.map(rows.iterator().next());
                         return BookingEvents.append(tx, facility, EventType.TICKET_BOOKED, ticket, now)
                                 .compose(v -> standing(tx, facility, poli, schedule, ticket));
                     });
                 });
+    }
+
+    /** The pace's minutes, or none when it has no basis (the booking then lines up from the opening or now). */
+    private static int minutes(WaitEstimator.Pace pace, int ahead) {
+        Integer minutes = pace.minutesFor(ahead);
+        return minutes == null ? 0 : minutes;
     }
 
     /** Mobile JKN's cancel: only before the patient was served. */

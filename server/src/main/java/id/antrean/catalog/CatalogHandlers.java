@@ -97,7 +97,9 @@ public final class CatalogHandlers implements Routes {
                 bpjsCode == null ? null : bpjsCode.toUpperCase(Locale.ROOT),
                 body.getBoolean("kioskVisible", true),
                 body.getBoolean("open", true),
-                body.getInteger("sortOrder", 0));
+                body.getInteger("sortOrder", 0),
+                // Absent or null: not set (the wait estimate then needs history of its own).
+                body.getInteger("typicalServiceMinutes"));
     }
 
     private CounterSettings.Fields counterFields(JsonObject body) {

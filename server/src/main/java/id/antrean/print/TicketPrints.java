@@ -79,7 +79,9 @@ public final class TicketPrints implements Routes {
                 ticket.serviceName(),
                 when,
                 ahead,
-                waitMinutes == null ? null : both(Messages.text("ticket.wait", waitMinutes)),
+                // A waiting patient with no basis for an estimate reads "—", never a made-up number.
+                ticket.position() == null ? null : waitMinutes == null ? both(Messages.text("ticket.waitUnknown"))
+                        : both(Messages.text("ticket.wait", waitMinutes)),
                 Messages.text("ticket.footer").id() + "\n" + Messages.text("ticket.footer").en(),
                 new TicketCode(facility.code(), ticket.id(), ticket.label()).text());
     }

@@ -3,94 +3,122 @@ package id.antrean.queue;
 import id.antrean.facility.Facility;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How long a patient will wait: the people ahead times the service's time per patient, shared among the
- * counters working that line.
+ * counters working that line. One estimate for the kiosk, the ticket, the display, the console and Mobile JKN.
  *
- * <p>The time per patient is a rolling model of each service: an exponentially weighted mean (weight
- * {@value #ALPHA} on each newer patient) of the time from call to finish of the service's finished tickets
- * over the last {@value #HISTORY_DAYS} days, oldest first — kept per local hour of the day, because a poli
- * is quicker at 07:30 than at 10:00. The estimate for now uses the current hour's mean when that hour has at
- * least {@value #MIN_SAMPLES} patients behind it, otherwise the mean over all hours, otherwise
- * {@link #DEFAULT_PER_PATIENT}. The counters sharing the line are those that called one of its tickets in
- * the last hour, or, when none did, all counters serving it.
+ * <p>The time per patient is learned from the <em>spacing of calls</em>, not from call→finish clicks: staff
+ * click "finish" (and even "call") in batches, so durations between those clicks say little, while the time a
+ * room takes for {@value #SPAN} successive calls does not care how the clicks inside were bunched. Only spans in
+ * which the room never waited for a patient count (each patient called was already in line at the call
+ * before), so quiet hours do not read as slow service. Over the last {@value #HISTORY_DAYS} days (per local day
+ * of the facility) the spans are trimmed of their lowest and highest {@value #TRIM_PERCENT} % and averaged.
+ *
+ * <p>With fewer than {@value #MIN_SAMPLES} spans the service's typical time (set by its admin) is used; the
+ * estimate never promises less than that typical time per person ahead, nor less than a minute. With neither
+ * history nor typical time there is no basis: the estimate is null and every screen shows "—".
  */
 public final class WaitEstimator {
-    static final double ALPHA = 0.2;
     static final int HISTORY_DAYS = 28;
-    static final int MIN_SAMPLES = 3;
-    static final Duration DEFAULT_PER_PATIENT = Duration.ofMinutes(5);
+    /** How many successive calls of one room each measured span covers. */
+    static final int SPAN = 4;
+    static final int MIN_SAMPLES = 12;
+    static final int TRIM_PERCENT = 10;
+    static final double MIN_SECONDS_PER_PATIENT = 60;
     /** Paces change slowly: each node keeps them for a short while instead of asking at every ticket. */
     static final Duration CACHE_FOR = Duration.ofSeconds(30);
 
-    static final String HISTORY = """
-            SELECT t.service_id, extract(hour FROM t.called_at AT TIME ZONE $3)::int AS hour,
-                   extract(epoch FROM t.finished_at - t.called_at) AS seconds
-            FROM ticket t
-            WHERE t.facility_id = $1 AND t.status = 'DONE' AND t.called_at IS NOT NULL
-              AND t.finished_at > t.called_at AND t.finished_at > $2
-            ORDER BY t.finished_at""";
-
-    static final String COUNTERS = """
-            SELECT s.service_id,
-                   (SELECT count(DISTINCT t.counter_id) FROM ticket t
-                    WHERE t.facility_id = s.facility_id AND t.service_id = s.service_id AND t.called_at > $2) AS active,
+    /**
+     * Per service: the trimmed mean seconds per patient of its rooms' busy spans, how many spans, and its
+     * typical time. A call's ticket was "in line" from its latest issue, check-in, transfer or requeue.
+     */
+    static final String PACES = """
+            WITH calls AS (
+                SELECT e.service_id, e.counter_id, e.created_at AS called_at,
+                       (e.created_at AT TIME ZONE $3)::date AS day,
+                       (SELECT max(j.created_at) FROM queue_event j
+                        WHERE j.facility_id = e.facility_id AND j.ticket_id = e.ticket_id
+                          AND j.type IN ('TICKET_ISSUED', 'TICKET_CHECKED_IN', 'TICKET_TRANSFERRED', 'TICKET_REQUEUED')
+                          AND j.created_at <= e.created_at) AS in_line_at
+                FROM queue_event e
+                WHERE e.facility_id = $1 AND e.type = 'TICKET_CALLED' AND e.counter_id IS NOT NULL
+                  AND e.created_at > $2
+            ), busy AS (
+                SELECT service_id, counter_id, day, called_at,
+                       coalesce(lead(in_line_at) OVER room <= called_at, false) AS next_was_waiting
+                FROM calls
+                WINDOW room AS (PARTITION BY counter_id, day ORDER BY called_at)
+            ), spans AS (
+                SELECT service_id,
+                       extract(epoch FROM lead(called_at, %1$d) OVER room - called_at) / %1$d AS seconds,
+                       bool_and(next_was_waiting) OVER (room ROWS BETWEEN CURRENT ROW AND %2$d FOLLOWING) AS busy
+                FROM busy
+                WINDOW room AS (PARTITION BY counter_id, day ORDER BY called_at)
+            ), kept AS (
+                SELECT service_id, seconds FROM spans WHERE busy AND seconds IS NOT NULL
+            ), bounds AS (
+                SELECT service_id, count(*) AS samples,
+                       percentile_cont(%3$s) WITHIN GROUP (ORDER BY seconds) AS low,
+                       percentile_cont(%4$s) WITHIN GROUP (ORDER BY seconds) AS high
+                FROM kept GROUP BY service_id
+            ), measured AS (
+                SELECT k.service_id, b.samples, avg(k.seconds) AS seconds
+                FROM kept k JOIN bounds b ON b.service_id = k.service_id
+                WHERE k.seconds BETWEEN b.low AND b.high
+                GROUP BY k.service_id, b.samples
+            )
+            SELECT s.service_id, s.typical_service_minutes, m.samples, m.seconds,
+                   (SELECT count(DISTINCT c.counter_id) FROM queue_event c
+                    WHERE c.facility_id = s.facility_id AND c.service_id = s.service_id
+                      AND c.type = 'TICKET_CALLED' AND c.created_at > $4) AS active,
                    (SELECT count(*) FROM counter_service cs
                     JOIN counter c ON c.facility_id = cs.facility_id AND c.counter_id = cs.counter_id
                     WHERE cs.facility_id = s.facility_id AND cs.service_id = s.service_id
                       AND c.retired_at IS NULL) AS serving
-            FROM service s WHERE s.facility_id = $1""";
+            FROM service s LEFT JOIN measured m ON m.service_id = s.service_id
+            WHERE s.facility_id = $1""".formatted(SPAN, SPAN - 1, String.valueOf(TRIM_PERCENT / 100.0),
+            String.valueOf(1 - TRIM_PERCENT / 100.0));
 
-    /** A service's pace: seconds per patient, and how many counters share the line. */
-    public record Pace(double secondsPerPatient, long counters) {
-        /** Minutes until someone with {@code ahead} people before them is called, rounded up. */
-        public int minutesFor(int ahead) {
+    /**
+     * A service's pace: seconds per patient (null when there is no basis for an estimate), and how many
+     * counters share the line.
+     */
+    public record Pace(Double secondsPerPatient, long counters) {
+        static final Pace UNKNOWN = new Pace(null, 1);
+
+        /** Minutes until someone with {@code ahead} people before them is called, rounded up; null when unknown. */
+        public Integer minutesFor(int ahead) {
+            if (secondsPerPatient == null) {
+                return null;
+            }
             double seconds = ahead * secondsPerPatient / Math.max(1, counters);
             return (int) Math.ceil(seconds / 60.0);
         }
-    }
 
-    /** The rolling means of one service: overall, and per local hour. */
-    record Model(Ewma overall, Map<Integer, Ewma> perHour) {
-        double secondsPerPatient(int hour) {
-            Ewma atHour = perHour.get(hour);
-            if (atHour != null && atHour.samples() >= MIN_SAMPLES) {
-                return atHour.mean();
-            }
-            return overall.samples() > 0 ? overall.mean() : DEFAULT_PER_PATIENT.toSeconds();
+        public boolean known() {
+            return secondsPerPatient != null;
         }
     }
 
-    /** An exponentially weighted mean, fed oldest first. */
-    static final class Ewma {
-        private double mean;
-        private int samples;
-
-        void add(double value) {
-            mean = samples == 0 ? value : ALPHA * value + (1 - ALPHA) * mean;
-            samples++;
+    /**
+     * The time per patient from what is known of a service: the measured pace when it has enough samples,
+     * never below the typical time or a minute; the typical time without it; null without either.
+     */
+    static Double secondsPerPatient(Integer typicalMinutes, Long samples, Double measured) {
+        Double typical = typicalMinutes == null ? null : typicalMinutes * 60.0;
+        if (measured != null && samples != null && samples >= MIN_SAMPLES) {
+            return Math.max(Math.max(measured, MIN_SECONDS_PER_PATIENT), typical == null ? 0 : typical);
         }
-
-        double mean() {
-            return mean;
-        }
-
-        int samples() {
-            return samples;
-        }
+        return typical;
     }
 
     private record Cached(Instant until, Map<Long, Pace> paces) {
@@ -114,7 +142,7 @@ public final class WaitEstimator {
                 cache.put(facility.id(), new Cached(clock.instant().plus(CACHE_FOR), paces)));
     }
 
-    /** Minutes until this ticket is called; null unless it is waiting. */
+    /** Minutes until this ticket is called; null unless it is waiting, or when there is no basis. */
     public Future<Integer> minutesFor(Facility facility, Ticket ticket) {
         if (ticket.position() == null) {
             return Future.succeededFuture(null);
@@ -123,47 +151,23 @@ public final class WaitEstimator {
     }
 
     public static Pace pace(Map<Long, Pace> paces, long serviceId) {
-        return paces.getOrDefault(serviceId, new Pace(DEFAULT_PER_PATIENT.toSeconds(), 1));
+        return paces.getOrDefault(serviceId, Pace.UNKNOWN);
     }
 
     private Future<Map<Long, Pace>> measure(Facility facility) {
         Instant now = clock.instant();
-        Future<Map<Long, Model>> models = pool.preparedQuery(HISTORY)
+        return pool.preparedQuery(PACES)
                 .execute(Tuple.of(facility.id(), now.minus(Duration.ofDays(HISTORY_DAYS)).atOffset(ZoneOffset.UTC),
-                        facility.zone().getId()))
+                        facility.zone().getId(), now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
-                    List<Row> history = new ArrayList<>();
-                    rows.forEach(history::add);
-                    return models(history);
+                    Map<Long, Pace> paces = new HashMap<>();
+                    rows.forEach(r -> {
+                        long counters = r.getLong("active") > 0 ? r.getLong("active") : Math.max(1, r.getLong("serving"));
+                        Double seconds = secondsPerPatient(r.getInteger("typical_service_minutes"), r.getLong("samples"),
+                                r.getNumeric("seconds") == null ? null : r.getNumeric("seconds").doubleValue());
+                        paces.put(r.getLong("service_id"), new Pace(seconds, counters));
+                    });
+                    return paces;
                 });
-        Future<Map<Long, Long>> counters = pool.preparedQuery(COUNTERS)
-                .execute(Tuple.of(facility.id(), now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC)))
-                .map(rows -> {
-                    Map<Long, Long> byService = new HashMap<>();
-                    rows.forEach(r -> byService.put(r.getLong("service_id"),
-                            r.getLong("active") > 0 ? r.getLong("active") : Math.max(1, r.getLong("serving"))));
-                    return byService;
-                });
-        int hour = LocalTime.ofInstant(now, facility.zone()).getHour();
-        return Future.all(models, counters).map(v -> {
-            Map<Long, Pace> paces = new HashMap<>();
-            counters.result().forEach((serviceId, n) -> {
-                Model model = models.result().get(serviceId);
-                double seconds = model == null ? DEFAULT_PER_PATIENT.toSeconds() : model.secondsPerPatient(hour);
-                paces.put(serviceId, new Pace(seconds, n));
-            });
-            return paces;
-        });
-    }
-
-    static Map<Long, Model> models(List<Row> history) {
-        Map<Long, Model> models = new HashMap<>();
-        for (Row row : history) {
-            Model model = models.computeIfAbsent(row.getLong("service_id"), id -> new Model(new Ewma(), new HashMap<>()));
-            double seconds = row.getDouble("seconds");
-            model.overall().add(seconds);
-            model.perHour().computeIfAbsent(row.getInteger("hour"), h -> new Ewma()).add(seconds);
-        }
-        return models;
     }
 }

@@ -78,12 +78,17 @@ class ConsoleAndDisplayBrowserTest {
 
     @Test
     void aCallOnTheConsoleShowsAndIsSpokenOnTheDisplay() throws Exception {
+        // Poli Gigi has neither history nor a typical time: no basis for an estimate, and the screen says so.
+        server.sql("UPDATE service SET typical_service_minutes = NULL WHERE code = 'GIGI'");
         JsonObject first = server.walkIn("UMUM");
         server.walkIn("UMUM");
+        server.walkIn("GIGI");
         openDisplay();
         // Two waiting, five minutes a patient without history, two rooms: a newcomer waits about five minutes.
         assertThat(tv.driver().findElement(By.cssSelector("#waiting [data-service='UMUM'] .tile-wait")).getText())
                 .isEqualTo("± 5 menit");
+        assertThat(tv.driver().findElement(By.cssSelector("#waiting [data-service='GIGI'] .tile-wait")).getText())
+                .isEqualTo("± — menit");
         logInAtCounter("R-UMUM-1");
         within(desk.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#waiting [data-label='" + first.getString("label") + "']")));

@@ -245,17 +245,23 @@ class KioskFlowBrowserTest {
 
     @Test
     void aPayingPatientWithoutACardGetsATicket() throws Exception {
+        // Poli Umum has neither history nor a typical time: the kiosk and the ticket say "—", not a made-up wait.
+        server.sql("UPDATE service SET typical_service_minutes = NULL WHERE code = 'UMUM'");
+        server.walkIn("UMUM");
         open();
         d().findElement(By.id("btn-umum")).click();
         onScreen("services");
+        within(5).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#services [data-service='UMUM'] .svc-meta"), "± — menit"));
         within(5).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#services [data-service='UMUM']"))).click();
         onScreen("ticket");
         String label = within(10).until(x -> {
             String text = x.findElement(By.id("ticket-label")).getText();
             return text.matches("A-\\d{3}") ? text : null;
         });
-        assertThat(printedText()).contains(label, "Poli Umum");
-        assertThat(server.count("SELECT count(*) FROM ticket WHERE payer = 'UMUM'")).isEqualTo(1);
+        assertThat(d().findElement(By.id("ticket-wait")).getText()).isEqualTo("perkiraan —");
+        assertThat(printedText()).contains(label, "Poli Umum", "Perkiraan tunggu: —");
+        assertThat(server.count("SELECT count(*) FROM ticket WHERE payer = 'UMUM'")).isEqualTo(2);
     }
 
     @Test

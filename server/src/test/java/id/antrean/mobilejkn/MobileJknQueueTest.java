@@ -84,6 +84,27 @@ class MobileJknQueueTest {
                 .getString("nomorantrean")).isEqualTo("A-004");
     }
 
+    /**
+     * Poli Umum with neither history nor a typical time: no basis for an estimate, so Mobile JKN names no time
+     * (the contract's keterangan only asks the patient to come and confirm) and the booking stands in line from
+     * the opening.
+     */
+    @Test
+    void withNoBasisForAnEstimateABookingIsToldNoTimeAndLinesUpFromTheOpening() {
+        server.sql("UPDATE service SET typical_service_minutes = NULL WHERE code = 'UMUM'");
+        register(DEWI, DEWI_NIK);
+
+        assertAnswer(mobileJkn.book(DEWI, DEWI_NIK, "001", TOMORROW), ok(new JsonObject()
+                .put("nomorantrean", "A-001")
+                .put("angkaantrean", 1)
+                .put("namapoli", "Poli Umum")
+                .put("sisaantrean", 0)
+                .put("antreanpanggil", "-")
+                .put("keterangan", "Silakan datang dan konfirmasi kedatangan di kiosk atau loket pendaftaran.")));
+        assertThat(server.count("SELECT count(*) FROM ticket WHERE card_number = '" + DEWI + "' AND estimated_at IS NULL"
+                + " AND line_at = timestamptz '" + TOMORROW + " 07:30+08'")).isEqualTo(1);
+    }
+
     @Test
     void aBookingForADayToComeIsAskedToArriveHalfAnHourBeforeItsEstimatedTime() {
         register(DEWI, DEWI_NIK);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.SseClient;
 import id.antrean.testing.TestServer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,78 +29,129 @@ class WaitEstimateTest {
     }
 
     @Test
-    void withoutHistoryAPatientIsFiveMinutesSharedAmongTheCountersOfTheService() {
+    void withoutHistoryAPatientIsThePolisTypicalTimeSharedAmongTheCountersOfTheService() {
         server.walkIn("GIGI");
         server.walkIn("GIGI");
         JsonObject third = server.walkIn("GIGI");
 
-        // Poli Gigi has one room: two people ahead, five minutes each.
+        // Poli Gigi has one room and a typical time of five minutes: two people ahead, ten minutes.
         assertThat(third.getInteger("estimatedWaitMinutes")).isEqualTo(10);
-        JsonObject gigi = server.get("/api/v1/facilities/pkm-demo/queue").bodyAsJsonObject()
-                .getJsonArray("services").getJsonObject(1);
+        JsonObject gigi = board("GIGI");
         assertThat(gigi.getInteger("estimatedWaitMinutes")).isEqualTo(15);
         assertThat(gigi.getJsonArray("waiting").getJsonObject(0).getInteger("estimatedWaitMinutes")).isZero();
     }
 
+    /** The morning of the issue: staff click "finish" right after "call", and the old pace said 20 seconds a patient. */
     @Test
-    void theEstimateFollowsHowLongTheServiceHasBeenTakingToday() {
-        for (int i = 0; i < 3; i++) {
-            server.walkIn("UMUM");
-            server.counter("R-UMUM-1", "call-next", null);
-            clock.advance(Duration.ofMinutes(8));
-            server.counter("R-UMUM-1", "finish", null);
-        }
+    void callAndFinishClickedTogetherDoNotMakeTheEstimateShort() {
+        serveInBursts(17, Duration.ofMinutes(8));
         clock.advance(Duration.ofMinutes(1));   // past the estimator's short cache
-        server.walkIn("UMUM");
-        server.walkIn("UMUM");
-        JsonObject third = server.walkIn("UMUM");
+        JsonObject ticket = server.walkIn("UMUM");
 
-        // Eight minutes a patient, and only one of Umum's two rooms has been calling: two ahead → 16 minutes.
-        assertThat(third.getInteger("estimatedWaitMinutes")).isEqualTo(16);
-        String text = new String(server.get("/api/v1/facilities/pkm-demo/tickets/" + third.getLong("id") + "/ticket.pdf")
-                .body().getBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(text).startsWith("%PDF");
+        // Calls came every eight minutes at R-UMUM-1, the only room calling: three ahead → 24 minutes (was 1).
+        assertThat(ticket.getInteger("position")).isEqualTo(4);
+        assertThat(ticket.getInteger("estimatedWaitMinutes")).isEqualTo(24);
+    }
+
+    @Test
+    void theEstimateNeverPromisesLessThanThePolisTypicalTimePerPersonAhead() {
+        serveInBursts(17, Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(1));
+        JsonObject ticket = server.walkIn("UMUM");
+
+        // Two minutes a patient measured, but Poli Umum's typical time is five: three ahead → 15 minutes.
+        assertThat(ticket.getInteger("estimatedWaitMinutes")).isEqualTo(15);
+    }
+
+    @Test
+    void withNeitherHistoryNorATypicalTimeTheEstimateIsHiddenEverywhere() {
+        JsonObject typical = setTypicalMinutes("GIGI", null);
+        assertThat(typical.getValue("typicalServiceMinutes")).isNull();
+        clock.advance(Duration.ofMinutes(1));
+
+        server.walkIn("GIGI");
+        JsonObject second = server.walkIn("GIGI");
+
+        assertThat(second.containsKey("estimatedWaitMinutes")).isTrue();
+        assertThat(second.getValue("estimatedWaitMinutes")).isNull();
+        JsonObject gigi = board("GIGI");
+        assertThat(gigi.getValue("estimatedWaitMinutes")).isNull();
+        assertThat(gigi.getJsonArray("waiting").getJsonObject(1).getValue("estimatedWaitMinutes")).isNull();
+        assertThat(server.get("/api/v1/facilities/pkm-demo/tickets/" + second.getLong("id")).bodyAsJsonObject()
+                .getValue("estimatedWaitMinutes")).isNull();
+        assertThat(server.get("/api/v1/facilities/pkm-demo/tickets/" + second.getLong("id") + "/ticket.pdf")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminSetsAPolisTypicalTimeVersionedAuditedAndAnnounced() {
+        WebClient admin = server.as(server.login("admin"));
+        HttpResponse<Buffer> read = admin.get(SERVICES + "/GIGI").send().await();
+        assertThat(read.bodyAsJsonObject().getInteger("typicalServiceMinutes")).isEqualTo(5);
+
+        for (Object bad : new Object[] {0, 241, "12", 2.5}) {
+            HttpResponse<Buffer> refused = admin.put(SERVICES + "/GIGI").putHeader("If-Match", read.getHeader("ETag"))
+                    .sendJsonObject(change(read.bodyAsJsonObject()).put("typicalServiceMinutes", bad)).await();
+            assertThat(refused.statusCode()).as("typical time " + bad).isEqualTo(400);
+        }
+        try (SseClient console = SseClient.connect(server)) {
+            console.next(Duration.ofSeconds(5));
+            JsonObject saved = setTypicalMinutes("GIGI", 12);
+
+            assertThat(saved.getInteger("typicalServiceMinutes")).isEqualTo(12);
+            assertThat(saved.getInteger("version")).isEqualTo(read.bodyAsJsonObject().getInteger("version") + 1);
+            assertThat(console.next(Duration.ofSeconds(5)).getString("type")).isEqualTo("SETTINGS_CHANGED");
+        }
+        assertThat(server.count("SELECT count(*) FROM audit_log WHERE action = 'SERVICE_CHANGED'"
+                + " AND (details -> 'before' ->> 'typicalServiceMinutes')::int = 5"
+                + " AND (details -> 'after' ->> 'typicalServiceMinutes')::int = 12")).isEqualTo(1);
+        assertThat(server.count("SELECT typical_service_minutes FROM service WHERE code = 'GIGI'"
+                + " AND facility_id = (SELECT facility_id FROM facility WHERE code = 'pkm-demo')")).isEqualTo(12);
+
+        clock.advance(Duration.ofMinutes(1));   // past the estimator's short cache
+        server.walkIn("GIGI");
+        assertThat(server.walkIn("GIGI").getInteger("estimatedWaitMinutes")).isEqualTo(12);
+    }
+
+    private static final String SERVICES = "/api/v1/facilities/pkm-demo/services";
+
+    /** A service's editable fields as read, for a PUT. */
+    private static JsonObject change(JsonObject read) {
+        JsonObject body = new JsonObject();
+        for (String field : new String[] {"name", "prefix", "bpjsCode", "kioskVisible", "open", "sortOrder"}) {
+            body.put(field, read.getValue(field));
+        }
+        return body;
+    }
+
+    private JsonObject setTypicalMinutes(String service, Integer minutes) {
+        WebClient admin = server.as(server.login("admin"));
+        HttpResponse<Buffer> read = admin.get(SERVICES + "/" + service).send().await();
+        HttpResponse<Buffer> saved = admin.put(SERVICES + "/" + service).putHeader("If-Match", read.getHeader("ETag"))
+                .sendJsonObject(change(read.bodyAsJsonObject()).put("typicalServiceMinutes", minutes)).await();
+        assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
+        return saved.bodyAsJsonObject();
+    }
+
+    private JsonObject board(String service) {
+        return server.get("/api/v1/facilities/pkm-demo/queue").bodyAsJsonObject().getJsonArray("services").stream()
+                .map(JsonObject.class::cast).filter(s -> s.getString("code").equals(service)).findFirst().orElseThrow();
     }
 
     /**
-     * A seeded history: on Tuesday, three Umum patients at 08:xx took 4 minutes each, three at 10:xx took 12.
-     * On Wednesday the estimate follows the hour of the day: 4 minutes a patient at 08:xx, 12 at 10:xx, and at
-     * 11:xx (no history) the mean over all hours, weighted towards the latest: 4, 4, 4, 5.6, 6.88, 7.904.
+     * Twenty Umum patients in line; R-UMUM-1 calls one every {@code every}, and its staff click "finish" twenty
+     * seconds after each call, while the patient is still inside.
      */
-    @Test
-    void theEstimateFollowsTheServicesPaceAtThatHourOfTheDay() {
-        clock.set(java.time.Instant.parse("2026-11-24T00:00:00Z"));   // Tuesday 08:00 WITA
-        server.relogin();
-        serve(3, Duration.ofMinutes(4));
-        clock.set(java.time.Instant.parse("2026-11-24T02:00:00Z"));   // 10:00 WITA
-        serve(3, Duration.ofMinutes(12));
-
-        assertThat(thirdInLineAt("2026-11-25T00:05:00Z")).isEqualTo(4);   // Wednesday 08:05: 2 ahead × 4 / 2 rooms
-        assertThat(thirdInLineAt("2026-11-25T02:05:00Z")).isEqualTo(12);  // 10:05: 2 ahead × 12 / 2 rooms
-        assertThat(thirdInLineAt("2026-11-25T03:05:00Z")).isEqualTo(8);   // 11:05: 2 × 7.904 / 2, rounded up
-    }
-
-    private void serve(int patients, Duration each) {
-        for (int i = 0; i < patients; i++) {
+    private void serveInBursts(int calls, Duration every) {
+        for (int i = 0; i < 20; i++) {
             server.walkIn("UMUM");
-            server.counter("R-UMUM-1", "call-next", null);
-            clock.advance(each);
+        }
+        for (int i = 0; i < calls; i++) {
+            assertThat(server.counter("R-UMUM-1", "call-next", null).statusCode()).isEqualTo(200);
+            clock.advance(Duration.ofSeconds(20));
             server.counter("R-UMUM-1", "finish", null);
+            clock.advance(every.minusSeconds(20));
         }
-    }
-
-    /** Issues three Umum tickets at that instant (the line empty before) and returns the third's estimate. */
-    private int thirdInLineAt(String instant) {
-        clock.set(java.time.Instant.parse(instant));
-        server.relogin();
-        for (JsonObject waiting : server.get("/api/v1/facilities/pkm-demo/queue").bodyAsJsonObject()
-                .getJsonArray("services").getJsonObject(0).getJsonArray("waiting").stream()
-                .map(JsonObject.class::cast).toList()) {
-            server.counter("R-UMUM-2", "cancel", new JsonObject().put("ticket", waiting.getLong("id")));
-        }
-        server.walkIn("UMUM");
-        server.walkIn("UMUM");
-        return server.walkIn("UMUM").getInteger("estimatedWaitMinutes");
     }
 
     @Test
