@@ -83,6 +83,7 @@ export const state = {
   services: [],          // [{code, name, prefix, open}] in the facility's order
   tickets: new Map(),    // ticket id -> open ticket (WAITING, CALLED, SERVING, SKIPPED, PARKED)
   recent: [],            // calls, newest first: {ticketId, label, service, serviceName, counter, at, serviceDate}
+  missed: new Map(),     // ticket id -> a number skipped today that can still come back: {ticketId, label, service, serviceName}
 };
 export const spoken = [];
 
@@ -112,6 +113,12 @@ function callOf(ticket, counter, at) {
   };
 }
 
+/** A missed number: what the screen may show of it, numbers and polis only. */
+function missedOf(m) {
+  return { ticketId: m.ticketId, label: m.label, service: m.service,
+    serviceName: m.serviceName || (serviceOf(m.service) || {}).name || '', serviceDate: m.serviceDate || state.serviceDate };
+}
+
 function byTimeDesc(a, b) {
   return Date.parse(b.at) - Date.parse(a.at);
 }
@@ -131,13 +138,28 @@ export function onSnapshot(board) {
   takeServices(board);
   takeEstimates(board);
   state.tickets = new Map();
+  // the day so far (a display opened mid-morning): the latest calls, each ticket once at its latest call,
+  // then those at a counter that the list no longer reaches
   const calls = [];
+  const listed = new Set();
+  for (const c of board.recentCalls || []) {
+    if (listed.has(c.ticketId)) continue;
+    listed.add(c.ticketId);
+    calls.push(callOf({ ...c, id: c.ticketId, serviceDate: state.serviceDate }, c.counter, c.at));
+  }
   for (const s of board.services || []) {
     for (const list of [s.waiting, s.nowServing, s.skipped, s.parked]) {
       for (const ticket of list || []) state.tickets.set(ticket.id, ticket);
     }
-    for (const ticket of s.nowServing || []) calls.push(callOf(ticket, ticket.counter, ticket.calledAt));
+    for (const ticket of s.nowServing || []) {
+      if (!listed.has(ticket.id)) calls.push(callOf(ticket, ticket.counter, ticket.calledAt));
+    }
   }
+  // and the numbers called today that did not come and can still come back
+  state.missed = new Map();
+  const missed = board.missed || (board.services || []).flatMap((s) => s.skipped || [])
+    .map((t) => ({ ticketId: t.id, label: t.label, service: t.service, serviceName: t.serviceName }));
+  for (const m of missed) state.missed.set(m.ticketId, missedOf(m));
   // the snapshot replaces the state; calls already on screen today that it no longer lists stay as history,
   // and a recall seen before keeps its time (the snapshot only knows when a ticket was first called)
   const known = new Map(state.recent.map((c) => [c.ticketId, c]));
@@ -168,6 +190,13 @@ export function onEvent(event) {
   }
   const ticket = event.ticket;
   if (!ticket || ticket.id === undefined) return;
+  // skipped: on the "Nomor terlewat" list until it is brought back (or closed)
+  if (ticket.status === 'SKIPPED' && (!state.serviceDate || !ticket.serviceDate || ticket.serviceDate >= state.serviceDate)) {
+    state.missed.set(ticket.id, missedOf({ ticketId: ticket.id, label: ticket.label, service: ticket.service,
+      serviceName: ticket.serviceName, number: ticket.number, serviceDate: ticket.serviceDate }));
+  } else {
+    state.missed.delete(ticket.id);
+  }
   // closed once no counter can do anything with it any more (the server's allowedActions)
   if (!(ticket.allowedActions || []).length) state.tickets.delete(ticket.id);
   else state.tickets.set(ticket.id, ticket);
@@ -204,6 +233,9 @@ export function rollDay(today) {
     if (ticket.serviceDate && ticket.serviceDate < today) state.tickets.delete(id);
   }
   state.recent = state.recent.filter((c) => !c.serviceDate || c.serviceDate >= today);
+  for (const [id, m] of state.missed) {
+    if (m.serviceDate && m.serviceDate < today) state.missed.delete(id);
+  }
   render();
 }
 
@@ -213,6 +245,14 @@ export function shownCalls() {
 
 export function currentCall() {
   return shownCalls()[0] || null;
+}
+
+/** Today's missed numbers on this screen, in the order of the polis, then of the numbers. */
+export function shownMissed() {
+  const order = new Map(state.services.map((s, i) => [s.code, i]));
+  const rank = (m) => (order.has(m.service) ? order.get(m.service) : order.size);
+  return [...state.missed.values()].filter((m) => shown(m.service, m.label))
+    .sort((a, b) => rank(a) - rank(b) || a.label.localeCompare(b.label, 'en', { numeric: true }));
 }
 
 export function shownServices() {
@@ -277,6 +317,7 @@ export function model() {
     audio: player ? { clips: player.loaded(), pending: player.pending() } : { clips: 0, pending: 0 },
     current: calls[0] || null,
     calls,
+    missed: shownMissed().map((m) => ({ ticketId: m.ticketId, label: m.label, service: m.service })),
     recent: calls,
     waiting: counts,
     services: shownServices().map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, open: s.open,

@@ -11,6 +11,7 @@ import {
   destinationOf,
   facility,
   shownCalls,
+  shownMissed,
   shownServices,
   state,
   t,
@@ -28,6 +29,8 @@ export function renderTexts() {
   $('recent-title').textContent = t('display.recent.title');
   $('recent-none').textContent = t('display.recent.none');
   $('waiting-title').textContent = t('display.waiting.title');
+  $('missed-title').textContent = t('display.missed.title');
+  $('missed-hint').textContent = t('display.missed.hint');
   const sound = t('display.sound.enable');
   const soundEn = tEn('display.sound.enable');
   $('enable-sound-text').textContent = soundEn && soundEn !== sound ? sound + ' / ' + soundEn : sound;
@@ -91,6 +94,18 @@ export function render() {
   });
   list.replaceChildren(...items);
   $('recent-none').hidden = calls.length > 0 || !state.hasData;
+
+  // the numbers called today that did not come: their patient goes to the desk to be brought back
+  const missed = shownMissed();
+  $('missed').replaceChildren(...missed.map((m) => {
+    const li = document.createElement('li');
+    li.className = 'missed-item';
+    li.dataset.label = m.label;
+    li.dataset.service = m.service;
+    li.textContent = m.label;
+    return li;
+  }));
+  $('missed-panel').hidden = missed.length === 0;
 
   renderWaiting();
   renderNotices();

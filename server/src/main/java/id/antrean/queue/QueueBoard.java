@@ -42,7 +42,10 @@ public final class QueueBoard {
         return estimator.minutesFor(facility, ticket).map(minutes -> ticket.toJson().put("estimatedWaitMinutes", minutes));
     }
 
-    /** Today's board, read in one snapshot together with the id of the last event it reflects. */
+    /**
+     * Today's board, read in one snapshot together with the id of the last event it reflects: per service, and
+     * for the waiting room the day's latest calls ({@code recentCalls}) and its missed numbers ({@code missed}).
+     */
     public Future<JsonObject> board(Facility facility) {
         return estimator.paces(facility).compose(paces ->
                 pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
@@ -55,7 +58,9 @@ public final class QueueBoard {
                                         services, rows, paces))))
                 // Closed polis say so on the kiosk, the display and the console, in the same snapshot.
                 .compose(board -> Closures.markClosed(tx, facility, facility.today(clock), board.getJsonArray("services"))
-                        .map(board))));
+                        .map(board))
+                // A display opened mid-morning shows the day so far, consistent with lastEventId.
+                .compose(board -> RecentCalls.today(tx, facility, clock).map(calls -> board.put("recentCalls", calls)))));
     }
 
     /** One ticket of the facility (404 when it has no such ticket). */
@@ -80,6 +85,7 @@ public final class QueueBoard {
         List<Ticket> tickets = new ArrayList<>();
         rows.forEach(row -> tickets.add(TicketView.map(row)));
         JsonArray perService = new JsonArray();
+        JsonArray missed = new JsonArray();
         for (Service service : services) {
             List<Ticket> mine = tickets.stream().filter(t -> t.serviceId() == service.id()).toList();
             List<Ticket> waiting = only(mine, TicketStatus.WAITING);
@@ -96,6 +102,8 @@ public final class QueueBoard {
                     .put("parked", json(only(mine, TicketStatus.PARKED)))
                     .put("booked", json(only(mine, TicketStatus.BOOKED)))
                     .put("skipped", json(only(mine, TicketStatus.SKIPPED))));
+            only(mine, TicketStatus.SKIPPED).stream().sorted(Comparator.comparingInt(Ticket::number))
+                    .forEach(t -> missed.add(missedNumber(t)));
         }
         return new JsonObject()
                 .put("facility", facility.code())
@@ -103,7 +111,17 @@ public final class QueueBoard {
                 .put("timeZone", facility.zone().getId())
                 .put("serviceDate", facility.today(clock).toString())
                 .put("lastEventId", lastEventId)
-                .put("services", perService);
+                .put("services", perService)
+                .put("missed", missed);
+    }
+
+    /** A number called today that did not come and can still be brought back at the desk: number and poli only. */
+    private static JsonObject missedNumber(Ticket ticket) {
+        return new JsonObject()
+                .put("ticketId", ticket.id())
+                .put("label", ticket.label())
+                .put("service", ticket.service())
+                .put("serviceName", ticket.serviceName());
     }
 
     private static List<Ticket> only(List<Ticket> tickets, TicketStatus status) {

@@ -145,6 +145,50 @@ class ConsoleAndDisplayBrowserTest {
     }
 
     @Test
+    void aDisplayOpenedAfterSixCallsShowsThemAndTheMissedNumbersWhichSkipsAndRequeuesUpdateLive() throws Exception {
+        List<String> called = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            server.walkIn("UMUM");
+        }
+        List<String> skipped = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            called.add(server.counter("R-UMUM-1", "call-next", null).bodyAsJsonObject().getString("label"));
+            if (i == 3) {
+                skipped.add(server.counter("R-UMUM-1", "skip", null).bodyAsJsonObject().getString("label"));
+            }
+        }
+        String missed = skipped.getFirst();
+        assertThat(missed).isEqualTo(called.get(3));
+
+        openDisplay();
+
+        // The morning so far, not "Belum ada panggilan hari ini": the six calls, newest first, with the room.
+        within(tv.driver(), GENEROUS).until(d -> labels(d, "#recent .recent-item").size() == 6);
+        assertThat(labels(tv.driver(), "#recent .recent-item")).containsExactlyElementsOf(called.reversed());
+        assertThat(tv.driver().findElement(By.id("current-label")).getText()).isEqualTo(called.get(5));
+        assertThat(tv.driver().findElement(By.cssSelector("#recent .recent-item .recent-destination")).getText())
+                .isEqualTo("Ruang Periksa Umum 1");
+        assertThat(tv.driver().findElement(By.id("recent-none")).isDisplayed()).isFalse();
+        assertThat(tv.driver().findElement(By.id("missed-title")).getDomProperty("textContent")).isEqualTo("Nomor terlewat");
+        assertThat(labels(tv.driver(), "#missed .missed-item")).containsExactly(missed);
+        assertThat(tv.driver().findElement(By.id("missed-hint")).getText()).contains("petugas loket");
+        tv.screenshot("display-missed");
+
+        // Live: the number just called does not come, and the first missed one comes back to the desk.
+        String last = server.counter("R-UMUM-1", "skip", null).bodyAsJsonObject().getString("label");
+        within(tv.driver(), GENEROUS).until(d -> labels(d, "#missed .missed-item").equals(List.of(missed, last)));
+        long missedId = server.count("SELECT ticket_id FROM ticket WHERE label = '" + missed + "'");
+        assertThat(server.counter("R-UMUM-1", "requeue", new JsonObject().put("ticket", missedId)).statusCode())
+                .isEqualTo(200);
+        within(tv.driver(), GENEROUS).until(d -> labels(d, "#missed .missed-item").equals(List.of(last)));
+        assertThat(tv.driver().getPageSource()).doesNotContain("cardNumber");
+    }
+
+    private static List<String> labels(WebDriver driver, String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(e -> e.getDomAttribute("data-label")).toList();
+    }
+
+    @Test
     void aServiceAndRoomAnAdminAddsReachTheDisplayAndConsoleLiveAndTheRoomIsSaidByItsSpokenName() throws Exception {
         openDisplay();
         WebDriver d = desk.driver();
