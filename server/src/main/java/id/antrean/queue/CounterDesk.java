@@ -89,7 +89,10 @@ public final class CounterDesk {
         this.clock = clock;
     }
 
-    /** Calls the next waiting ticket of the counter's services, finishing its current one first. */
+    /**
+     * Calls the next waiting ticket of the counter's services, ending its current one first: finished when it was
+     * started, skipped (a no-show) when it was only called.
+     */
     public Future<Ticket> callNext(Facility facility, String counterCode, Actor actor) {
         return pool.withTransaction(tx ->
                 lockCounter(tx, facility, counterCode).compose(counter ->
@@ -159,7 +162,10 @@ public final class CounterDesk {
                 return Future.succeededFuture();
             }
             TicketState current = TicketState.of(rows.iterator().next());
-            return change(tx, facility, counter, current, CounterAction.FINISH, null, actor,
+            // Called but never started: the patient did not come. A no-show (returnable to the line, reported
+            // to BPJS as not present), never "served".
+            CounterAction ending = current.status() == TicketStatus.SERVING ? CounterAction.FINISH : CounterAction.SKIP;
+            return change(tx, facility, counter, current, ending, null, actor,
                     new JsonObject().put("byNextCall", true)).mapEmpty();
         });
     }
