@@ -10,6 +10,7 @@ import id.antrean.events.EventType;
 import id.antrean.events.QueueEvent;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
+import id.antrean.protocol.NikAge;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import io.vertx.core.Future;
@@ -103,7 +104,7 @@ public final class TicketIssuer {
                     .addString(request.cardNumber() != null ? request.cardNumber().value()
                             : checked == null ? null : checked.cardNumber())
                     .addString(request.nik() == null ? null : request.nik().value())
-                    .addBoolean(request.priority())
+                    .addBoolean(request.priority() || elderly(request, day))
                     .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
                     .addString(key)
                     .addString(request.fingerprint())
@@ -123,6 +124,11 @@ public final class TicketIssuer {
                         .map(ticket);
             });
         });
+    }
+
+    /** Someone 60 or older by their NIK is priority without asking (the kiosk says so; the ticket prints it). */
+    private static boolean elderly(TicketRequest request, LocalDate day) {
+        return request.nik() != null && NikAge.isElderly(request.nik().value(), day);
     }
 
     private Future<Issued> earlier(Facility facility, TicketRequest request, String key) {
