@@ -16,7 +16,7 @@ import { $, IDLE_WARNING_MS, RETRY_BOOT_MS, state } from './state.js';
 import { formatters, setLang } from './texts.js';
 import { goHome, releaseFocus, render, renderNotice, request, show, tick, touched } from './screens.js';
 import { keypad, onKeyDown, onKeyUp, postFrame } from './identify.js';
-import { checkIn, chooseService, loadServices, retryEligibility, toServices } from './patient-flow.js';
+import { checkIn, chooseService, loadServices, retryEligibility, toServices, togglePriority } from './patient-flow.js';
 import { pinKey, secretDown, secretTap, secretUp, testPrint } from './settings.js';
 
 // ---- wiring --------------------------------------------------------------------------------------
@@ -42,6 +42,7 @@ const clicks = {
     else goHome(false);
   },
   'btn-services-retry': loadServices,
+  'btn-priority': togglePriority,
   'btn-done': () => goHome(true),
   'btn-booking-back': () => goHome(false),
   'btn-settings-cancel': () => goHome(false),

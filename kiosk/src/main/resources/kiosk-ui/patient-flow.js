@@ -186,6 +186,9 @@ export function loadServices() {
 
 renderers.services = () => {
   $('screen-services').dataset.payer = state.payer || '';
+  const priority = $('btn-priority');
+  priority.setAttribute('aria-pressed', state.priority ? 'true' : 'false');
+  priority.classList.toggle('is-on', state.priority);
   const tag = $('services-payer');
   tag.textContent = state.payer ? t('kiosk.payer.' + state.payer) : '';
   tag.dataset.payer = state.payer || '';
@@ -241,11 +244,19 @@ function serviceButton(s) {
   return button;
 }
 
+/** "Prioritas" on the poli screen: on or off for this patient (the server adds anyone 60+ by their NIK). */
+export function togglePriority() {
+  if (locked()) return;
+  state.priority = !state.priority;
+  renderers.services();
+}
+
 /** A service chosen: one key for this choice, reused when the same request is retried. */
 export function chooseService(code) {
   const service = (state.services || []).find((s) => s.code === code);
   if (!service || service.open === false || service.closedToday || locked()) return;
   const body = { service: code, payer: state.payer === 'JKN' ? 'JKN' : 'UMUM', key: uuid() };
+  if (state.priority) body.priority = true;
   if (body.payer === 'JKN' && state.identity) {
     if (state.identity.card) body.cardNumber = state.identity.card;
     if (state.identity.nik) body.nik = state.identity.nik;

@@ -135,6 +135,7 @@ export function reset() {
   state.services = null;
   state.servicesError = null;
   state.pending = null;
+  state.priority = false;
   state.result = null;
   state.booking = null;
   state.typed = '';

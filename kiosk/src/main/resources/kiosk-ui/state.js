@@ -52,6 +52,7 @@ export const state = {
   services: null,
   servicesError: null,
   servicesBack: 'welcome',
+  priority: false,         // "Prioritas: lansia, disabilitas, ibu hamil" chosen on the poli screen
   pending: null,           // {run, body, key}: the ticket request, its key kept for retries
   result: null,            // {ticket, printed, problem?}
   ticketDeadline: 0,

@@ -1,6 +1,7 @@
 /*
  * The facility's profile: name, address and phone (the letterhead and the ticket), the ticket's footer, the
- * logo, how long the kiosk waits before it starts over, and the languages it offers (Bahasa Indonesia always).
+ * logo, how long the kiosk waits before it starts over, the languages it offers (Bahasa Indonesia always), and how
+ * call-next orders priority patients (always first, or at most N in a row while others wait).
  */
 import { $, S, C, clearError, failed, fill, path, saveVersioned, t } from './settings-state.js';
 
@@ -14,10 +15,22 @@ export async function loadProfile() {
     version = profile.version;
     fill(form, profile);
     form.elements.english.checked = (profile.languages || []).includes('en');
+    showPriorityOrder(profile.priorityOrder || 'interleave:3');
     showLogo(profile.logo);
   } catch (e) {
     failed(e, 'profile-error');
   }
+}
+
+function showPriorityOrder(order) {
+  const interleave = /^interleave:(\d+)$/.exec(order);
+  $('pf-priority-mode').value = interleave ? 'interleave' : 'first';
+  $('pf-priority-run').value = interleave ? interleave[1] : '3';
+  $('pf-priority-run').disabled = !interleave;
+}
+
+function priorityOrder() {
+  return $('pf-priority-mode').value === 'first' ? 'first' : 'interleave:' + String($('pf-priority-run').value).trim();
 }
 
 /** The logo is read with the session's token (an <img> cannot send it), then shown from memory. */
@@ -54,6 +67,7 @@ export async function saveProfile(event) {
     ticketFooter: form.elements.ticketFooter.value.trim() || undefined,
     kioskIdleSeconds: Number(form.elements.kioskIdleSeconds.value) || undefined,
     languages: form.elements.english.checked ? ['id', 'en'] : ['id'],
+    priorityOrder: priorityOrder(),
   };
   const file = $('profile-logo').files[0];
   if (file) body.logo = { contentType: file.type, data: await readFile(file) };

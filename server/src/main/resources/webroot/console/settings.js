@@ -97,6 +97,7 @@ function wire() {
   $('facility-select').addEventListener('change', (e) => useFacility(e.target.value));
   $('facility-new-form').addEventListener('submit', createFacility);
   $('profile-form').addEventListener('submit', saveProfile);
+  $('pf-priority-mode').addEventListener('change', (e) => { $('pf-priority-run').disabled = e.target.value === 'first'; });
   wireServices();
   wireClosures();
   wireRooms();

@@ -83,7 +83,8 @@ public final class TicketPrints implements Routes {
                 ticket.position() == null ? null : waitMinutes == null ? both(Messages.text("ticket.waitUnknown"))
                         : both(Messages.text("ticket.wait", waitMinutes)),
                 Messages.text("ticket.footer").id() + "\n" + Messages.text("ticket.footer").en(),
-                new TicketCode(facility.code(), ticket.id(), ticket.label()).text());
+                new TicketCode(facility.code(), ticket.id(), ticket.label()).text(),
+                ticket.priority() ? both(Messages.text("ticket.priority")) : null);
     }
 
     private static String both(LocalizedText text) {

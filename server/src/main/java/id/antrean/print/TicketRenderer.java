@@ -78,6 +78,7 @@ public final class TicketRenderer {
         parameters.put("aheadText", t.aheadText());
         parameters.put("waitText", t.waitText());
         parameters.put("footerText", t.footerText());
+        parameters.put("priorityText", t.priorityText());
         parameters.put("qr", QrCodes.image(t.code()));
         return JasperFillManager.fillReport(templates.get(width), parameters, new JREmptyDataSource(1));
     }

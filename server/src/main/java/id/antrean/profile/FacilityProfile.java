@@ -11,22 +11,23 @@ import java.util.List;
  * creation (a facility's days and numbers hang on them); the BPJS provider code is shown here, set with BPJS's
  * settings.
  *
+ * @param priorityOrder   how call-next orders priority tickets: {@code first} or {@code interleave:N}
  * @param logoContentType null when the facility has no logo; its bytes are served apart ({@code …/profile/logo})
  */
 record FacilityProfile(long id, String code, String name, String timeZone, String bpjsProviderCode, String address,
                        String phone, String ticketFooter, int kioskIdleSeconds, List<String> languages,
-                       String logoContentType, int logoBytes, int version) {
+                       String logoContentType, int logoBytes, String priorityOrder, int version) {
 
     static final String COLUMNS = """
             facility_id, code, name, time_zone, bpjs_provider_code, address, phone, ticket_footer, kiosk_idle_seconds,
-            languages, logo_content_type, coalesce(octet_length(logo), 0) AS logo_bytes, version""";
+            languages, logo_content_type, coalesce(octet_length(logo), 0) AS logo_bytes, priority_order, version""";
 
     static FacilityProfile from(Row row) {
         return new FacilityProfile(row.getLong("facility_id"), row.getString("code"), row.getString("name"),
                 row.getString("time_zone"), row.getString("bpjs_provider_code"), row.getString("address"),
                 row.getString("phone"), row.getString("ticket_footer"), row.getInteger("kiosk_idle_seconds"),
                 Arrays.asList(row.getArrayOfStrings("languages")), row.getString("logo_content_type"),
-                row.getInteger("logo_bytes"), row.getInteger("version"));
+                row.getInteger("logo_bytes"), row.getString("priority_order"), row.getInteger("version"));
     }
 
     /** As the API shows it. */
@@ -49,6 +50,7 @@ record FacilityProfile(long id, String code, String name, String timeZone, Strin
                 .put("ticketFooter", ticketFooter)
                 .put("kioskIdleSeconds", kioskIdleSeconds)
                 .put("languages", new JsonArray(languages))
+                .put("priorityOrder", priorityOrder)
                 .put("logo", logoContentType == null ? null
                         : new JsonObject().put("contentType", logoContentType).put("bytes", logoBytes))
                 .put("version", version);

@@ -35,6 +35,7 @@ final class FacilityProfiles {
                    languages = $8,
                    logo = CASE WHEN $9 THEN $10 ELSE logo END,
                    logo_content_type = CASE WHEN $9 THEN $11 ELSE logo_content_type END,
+                   priority_order = coalesce($12, priority_order),
                    version = version + 1
             WHERE facility_id = $1 AND version = $2
             RETURNING\s""" + FacilityProfile.COLUMNS;
@@ -76,7 +77,8 @@ final class FacilityProfiles {
                                 edit.languages().toArray(String[]::new))
                                 .addValue(edit.logoChanged())
                                 .addValue(edit.logo() == null ? null : Buffer.buffer(edit.logo().bytes()))
-                                .addValue(edit.logo() == null ? null : edit.logo().contentType()))
+                                .addValue(edit.logo() == null ? null : edit.logo().contentType())
+                                .addValue(edit.priorityOrder()))
                         .compose(rows -> {
                             if (rows.size() == 0) {
                                 return Future.failedFuture(Revisions.conflict());

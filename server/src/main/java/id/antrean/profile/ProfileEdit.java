@@ -12,10 +12,12 @@ import java.util.List;
  * except the logo, which stays as it is unless {@code "logo"} is given ({@code null} removes it), so a form that
  * never loaded the image does not lose it.
  *
+ * @param priorityOrder {@code first} or {@code interleave:N}; null (absent) keeps the current one, so a form that
+ *                      does not know it leaves it be
  * @param logoChanged whether {@code logo} replaces the current one (null then = no logo)
  */
 record ProfileEdit(String name, String address, String phone, String ticketFooter, int kioskIdleSeconds,
-                   List<String> languages, boolean logoChanged, Logo logo) {
+                   List<String> languages, boolean logoChanged, Logo logo, String priorityOrder) {
 
     static ProfileEdit fromJson(JsonObject body) {
         JsonArray languages = body.getJsonArray("languages");
@@ -29,6 +31,6 @@ record ProfileEdit(String name, String address, String phone, String ticketFoote
         return new ProfileEdit(TypedName.require(body.getString("name"), "name"),
                 NewFacility.optionalText(body, "address"), NewFacility.optionalText(body, "phone"),
                 NewFacility.optionalText(body, "ticketFooter"), body.getInteger("kioskIdleSeconds"), codes,
-                logoChanged, logo == null ? null : Logo.fromJson(logo));
+                logoChanged, logo == null ? null : Logo.fromJson(logo), body.getString("priorityOrder"));
     }
 }

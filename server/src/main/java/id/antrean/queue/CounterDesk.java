@@ -52,14 +52,14 @@ public final class CounterDesk {
             FOR UPDATE OF t""";
 
     /**
-     * Priority first, then the earliest in line (a booked patient is in line from their estimated time);
-     * tickets another counter is taking are passed over.
+     * Priority first — or, when it is the others' turn ($5), the others first — then the earliest in line (a
+     * booked patient is in line from their estimated time); tickets another counter is taking are passed over.
      */
     static final String LOCK_NEXT_WAITING = """
             SELECT ticket_id FROM ticket
             WHERE facility_id = $1 AND service_date = $2 AND status = 'WAITING' AND service_id = ANY($3)
               AND line_at <= $4
-            ORDER BY priority DESC, line_at, queue_order
+            ORDER BY (priority <> $5) DESC, line_at, queue_order
             LIMIT 1
             FOR UPDATE SKIP LOCKED""";
 
@@ -83,20 +83,25 @@ public final class CounterDesk {
 
     private final Pool pool;
     private final Clock clock;
+    private final PriorityTurn priorityTurn = new PriorityTurn();
 
     public CounterDesk(Pool pool, Clock clock) {
         this.pool = pool;
         this.clock = clock;
     }
 
-    /** Calls the next waiting ticket of the counter's services, finishing its current one first. */
+    /**
+     * Calls the next waiting ticket of the counter's services, ending its current one first: finished when it was
+     * started, skipped (a no-show) when it was only called.
+     */
     public Future<Ticket> callNext(Facility facility, String counterCode, Actor actor) {
         return pool.withTransaction(tx ->
-                lockCounter(tx, facility, counterCode).compose(counter ->
-                        tx.preparedQuery(LOCK_NEXT_WAITING)
+                lockCounter(tx, facility, counterCode).compose(counter -> priorityTurn
+                        .othersFirst(tx, facility, counter, facility.today(clock))
+                        .compose(othersFirst -> tx.preparedQuery(LOCK_NEXT_WAITING)
                                 .execute(Tuple.of(facility.id(), facility.today(clock),
                                         counter.serviceIds().toArray(Long[]::new),
-                                        clock.instant().atOffset(ZoneOffset.UTC)))
+                                        clock.instant().atOffset(ZoneOffset.UTC), othersFirst)))
                                 .compose(rows -> {
                                     if (rows.size() == 0) {
                                         throw Problem.of(ErrorCode.QUEUE_EMPTY);
@@ -159,7 +164,10 @@ public final class CounterDesk {
                 return Future.succeededFuture();
             }
             TicketState current = TicketState.of(rows.iterator().next());
-            return change(tx, facility, counter, current, CounterAction.FINISH, null, actor,
+            // Called but never started: the patient did not come. A no-show (returnable to the line, reported
+            // to BPJS as not present), never "served".
+            CounterAction ending = current.status() == TicketStatus.SERVING ? CounterAction.FINISH : CounterAction.SKIP;
+            return change(tx, facility, counter, current, ending, null, actor,
                     new JsonObject().put("byNextCall", true)).mapEmpty();
         });
     }

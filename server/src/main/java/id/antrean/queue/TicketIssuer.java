@@ -13,6 +13,7 @@ import id.antrean.events.EventType;
 import id.antrean.events.QueueEvent;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
+import id.antrean.protocol.NikAge;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import io.vertx.core.Future;
@@ -125,7 +126,7 @@ public final class TicketIssuer {
                     .addString(request.payer())
                     .addString(card)
                     .addString(nik)
-                    .addBoolean(request.priority())
+                    .addBoolean(request.priority() || elderly(request, day))
                     .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
                     .addString(key)
                     .addString(request.fingerprint())
@@ -179,6 +180,11 @@ public final class TicketIssuer {
                         .put("reason", request.duplicateReason()));
         return logged.compose(v -> AuditLog.append(tx, facility.id(), actor, "TICKET_DUPLICATE_ISSUED", ticket.id(),
                 details, now)).map(ticket);
+    }
+
+    /** Someone 60 or older by their NIK is priority without asking (the kiosk says so; the ticket prints it). */
+    private static boolean elderly(TicketRequest request, LocalDate day) {
+        return request.nik() != null && NikAge.isElderly(request.nik().value(), day);
     }
 
     private Future<Issued> earlier(Facility facility, TicketRequest request, String key) {

@@ -134,6 +134,16 @@ class GoLiveBrowserTest {
             present("#rooms-body tr[data-counter='R-UMUM']");
             browser.screenshot("go-live-settings");
 
+            // Priority patients (elderly, disabled, pregnant) take turns: at most two in a row while others wait.
+            tab("profile");
+            wait.until(x -> "Puskesmas Baru".equals(x.findElement(By.id("pf-name")).getDomProperty("value")));
+            Select priority = new Select(visible("pf-priority-mode"));
+            assertThat(priority.getFirstSelectedOption().getText()).isEqualTo("Bergantian dengan pasien lain");
+            assertThat(d.findElement(By.id("pf-priority-run")).getDomProperty("value")).isEqualTo("3");
+            type("pf-priority-run", "2");
+            d.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+            waitFor("SELECT count(*) FROM facility WHERE code = 'pkm-baru' AND priority_order = 'interleave:2'", server);
+
             // 3. The facility's own admin registers the kiosk and reads its token once.
             consoleLogin(base, "admin.baru", ADMIN_PASSWORD);
             visible("hdr-admin");

@@ -265,6 +265,35 @@ class KioskFlowBrowserTest {
     }
 
     @Test
+    void aPatientWhoNeedsPriorityTapsPrioritasOnThePoliScreenAndTheTicketSaysSo() throws Exception {
+        open();
+        d().findElement(By.id("btn-umum")).click();
+        onScreen("services");
+        var offer = d().findElement(By.id("btn-priority"));
+        assertThat(offer.getText()).isEqualTo("Prioritas: lansia, disabilitas, ibu hamil");
+        assertThat(offer.getDomAttribute("aria-pressed")).isEqualTo("false");
+        offer.click();
+        within(5).until(x -> "true".equals(x.findElement(By.id("btn-priority")).getDomAttribute("aria-pressed")));
+        browser.screenshot("kiosk-priority");
+        within(5).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#services [data-service='UMUM']"))).click();
+
+        onScreen("ticket");
+        String label = within(10).until(x -> {
+            String text = x.findElement(By.id("ticket-label")).getText();
+            return text.matches("A-\\d{3}") ? text : null;
+        });
+        assertThat(printedText()).contains(label, "PRIORITAS", "Poli Umum");
+        assertThat(server.count("SELECT count(*) FROM ticket WHERE priority AND label = '" + label + "'")).isEqualTo(1);
+
+        // The next patient starts without it.
+        d().findElement(By.id("btn-done")).click();
+        onScreen("welcome");
+        d().findElement(By.id("btn-umum")).click();
+        onScreen("services");
+        assertThat(d().findElement(By.id("btn-priority")).getDomAttribute("aria-pressed")).isEqualTo("false");
+    }
+
+    @Test
     void aCardRegisteredElsewhereIsRefusedWithItsReasonAndNoTicket() {
         open();
         d().findElement(By.id("btn-jkn")).click();

@@ -92,8 +92,8 @@ class EventStreamTest {
             assertThat(first.getJsonObject("ticket").getString("label")).isEqualTo("C-001");
             List<JsonObject> rest = sse.until(e -> "C-002".equals(e.getJsonObject("ticket").getString("label"))
                     && "TICKET_CALLED".equals(e.getString("type")), WAIT);
-            // C-001 was finished when C-002 was called: both events came, in order.
-            assertThat(rest).extracting(e -> e.getString("type")).containsExactly("TICKET_FINISHED", "TICKET_CALLED");
+            // C-001, called but never started, became a no-show when C-002 was called: both events came, in order.
+            assertThat(rest).extracting(e -> e.getString("type")).containsExactly("TICKET_SKIPPED", "TICKET_CALLED");
 
             // And then it is live again.
             server.counter("R-KIA", "recall", null);

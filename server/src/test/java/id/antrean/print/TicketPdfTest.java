@@ -64,7 +64,8 @@ class TicketPdfTest {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("A-002", "Poli Umum", "Puskesmas Sejahtera (Demo)", "NOMOR ANTREAN",
                     "Jumat, 27 November 2026", "09.12 WITA", "Di depan Anda: 1 orang", "Ahead of you: 1", "Mobile JKN");
-            assertThat(text).doesNotContain("0001234567890").doesNotContain("BUDI").doesNotContain("7890");
+            assertThat(text).doesNotContain("0001234567890").doesNotContain("BUDI").doesNotContain("7890")
+                    .doesNotContain("PRIORITAS");
 
             BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 203, ImageType.RGB);
             Path png = Path.of("target", "screenshots", "ticket-" + width + "mm.png");
@@ -84,5 +85,28 @@ class TicketPdfTest {
         assertThat(server.as(TestServer.DEVICE_TOKEN).get(path).send().await().statusCode()).isEqualTo(200);
         assertThat(pdf("?width=100").statusCode()).isEqualTo(400);
         assertThat(server.get("/api/v1/facilities/pkm-demo/tickets/999999/ticket.pdf").statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {58, 80})
+    void aPriorityTicketPrintsPrioritasUnderTheNumberAndStillReadsBack(int width) throws Exception {
+        // At Gigi, so the Umum ticket above keeps its place in line.
+        JsonObject priority = server.issue(new JsonObject().put("service", "GIGI").put("payer", "UMUM")
+                .put("priority", true)).bodyAsJsonObject();
+        HttpResponse<Buffer> response = server.get("/api/v1/facilities/pkm-demo/tickets/" + priority.getLong("id")
+                + "/ticket.pdf?width=" + width);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (PDDocument pdf = Loader.loadPDF(response.body().getBytes())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains(priority.getString("label") + " PRIORITAS / PRIORITY Poli Gigi", "Mobile JKN");
+
+            BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 203, ImageType.RGB);
+            ImageIO.write(page, "png", Path.of("target", "screenshots", "ticket-priority-" + width + "mm.png").toFile());
+            String qr = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(page)))).getText();
+            assertThat(qr).endsWith(":" + priority.getString("label"));
+        }
     }
 }

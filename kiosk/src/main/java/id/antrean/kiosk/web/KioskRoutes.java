@@ -196,6 +196,9 @@ public final class KioskRoutes {
         if (body.getString("nik") != null) {
             request.put("nik", body.getString("nik"));
         }
+        if (Boolean.TRUE.equals(body.getValue("priority"))) {
+            request.put("priority", true);
+        }
         desk.issue(request, key).onComplete(ar -> {
             if (ar.succeeded()) {
                 Responses.json(rc, 201, ar.result());
