@@ -109,6 +109,12 @@ class ConsoleAndDisplayBrowserTest {
         desk.screenshot("console");
     }
 
+    private static void shownEligibility(WebDriver d, String reason) {
+        within(d, GENEROUS).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(x -> reason.equals(x.findElement(By.cssSelector("#ticket-badges [data-eligibility]"))
+                        .getDomAttribute("data-eligibility")));
+    }
+
     @Test
     void theDeskChecksATicketAgainAfterThePatientPaidAndSwitchesItToUmum() throws Exception {
         String card = id.antrean.bpjs.simulator.DemoParticipants.ARREARS;
@@ -126,20 +132,20 @@ class ConsoleAndDisplayBrowserTest {
         within(d, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#waiting [data-label='" + label + "'] .row-label"))).click();
         within(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-recheck")));
-        assertThat(d.findElement(By.cssSelector("#ticket-badges [data-eligibility]")).getDomAttribute("data-eligibility"))
-                .isEqualTo("INACTIVE");
+        // The dialog is filled twice (what the list knows, then the ticket read afresh): wait through both.
+        shownEligibility(d, "INACTIVE");
         assertThat(d.findElement(By.id("ticket-recheck")).getText()).isEqualTo("Periksa ulang");
 
         d.findElement(By.id("ticket-recheck")).click();
-        within(d, GENEROUS).until(x -> "ACTIVE_HERE".equals(x.findElement(
-                By.cssSelector("#ticket-badges [data-eligibility]")).getDomAttribute("data-eligibility")));
+        shownEligibility(d, "ACTIVE_HERE");
         assertThat(d.findElement(By.id("action-note")).getText()).startsWith(label + ": ").contains("aktif");
 
         WebElement payer = d.findElement(By.id("ticket-payer"));
         assertThat(payer.getText()).isEqualTo("Jadikan pasien umum");
         payer.click();
         within(d, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("confirm-ok"))).click();
-        within(d, GENEROUS).until(x -> x.findElement(By.id("ticket-payer")).getText().equals("Jadikan pasien JKN"));
+        within(d, GENEROUS).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(x -> x.findElement(By.id("ticket-payer")).getText().equals("Jadikan pasien JKN"));
         assertThat(server.count("SELECT count(*) FROM ticket WHERE ticket_id = " + ticket.getLong("id")
                 + " AND payer = 'UMUM'")).isEqualTo(1);
         assertThat(server.count("SELECT count(*) FROM bpjs_outbox WHERE kind = 'BATAL' AND ticket_id = "
