@@ -75,7 +75,8 @@ renderers.welcome = renderStatusBanner;
 // ---- 2. identify ---------------------------------------------------------------------------------
 
 enter.identify = () => {
-  state.typed = '';
+  state.typed = state.keepTyped || '';
+  state.keepTyped = '';
   state.identifyError = null;
   state.cameraReadyAt = Date.now() + CAMERA_COOLDOWN_MS;
   startCamera();

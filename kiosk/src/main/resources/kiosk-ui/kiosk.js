@@ -16,7 +16,7 @@ import { $, IDLE_WARNING_MS, RETRY_BOOT_MS, state } from './state.js';
 import { formatters, setLang } from './texts.js';
 import { goHome, releaseFocus, render, renderNotice, request, show, tick, touched } from './screens.js';
 import { keypad, onKeyDown, onKeyUp, postFrame } from './identify.js';
-import { checkIn, chooseService, loadServices, retryEligibility, toServices, togglePriority } from './patient-flow.js';
+import { checkIn, chooseService, loadServices, retryEligibility, retype, toServices, togglePriority } from './patient-flow.js';
 import { pinKey, secretDown, secretTap, secretUp, testPrint } from './settings.js';
 
 // ---- wiring --------------------------------------------------------------------------------------
@@ -35,6 +35,7 @@ const clicks = {
   'btn-eligibility-back': () => show('identify'),
   'btn-continue': () => toServices('JKN', 'eligibility'),
   'btn-as-umum': () => toServices('UMUM', 'eligibility'),
+  'btn-retype': retype,
   'btn-checkin': checkIn,
   'btn-eligibility-retry': retryEligibility,
   'btn-services-back': () => {

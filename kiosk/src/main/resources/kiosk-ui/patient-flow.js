@@ -133,6 +133,9 @@ renderers.eligibility = () => {
   $('btn-checkin').hidden = !booking;
   $('btn-continue').hidden = !canContinue || Boolean(booking);
   $('btn-as-umum').hidden = !e || canContinue || Boolean(booking);
+  // Not found is most often a typo: typing again (the digits kept) comes first, paying is the second choice.
+  $('btn-retype').hidden = reason !== 'NOT_FOUND';
+  $('btn-as-umum').classList.toggle('is-quiet', reason === 'NOT_FOUND');
   $('btn-eligibility-retry').hidden = Boolean(e);
 };
 
@@ -140,6 +143,13 @@ export function retryEligibility() {
   const identity = state.identity;
   if (!identity) return;
   act((gen) => checkEligibility(identity, gen));
+}
+
+/** "Ketik ulang": back to the keypad with the digits as they were, to correct one. */
+export function retype() {
+  const identity = state.identity || {};
+  state.keepTyped = String(identity.card || identity.nik || '');
+  show('identify');
 }
 
 export function toServices(payer, back) {

@@ -59,6 +59,7 @@ export const state = {
   booking: null,           // a ticket read from its QR
   bookingBack: 'welcome',
   typed: '',
+  keepTyped: '',           // digits the keypad starts with ("Ketik ulang" after "Data tidak ditemukan")
   identifyError: null,
   cameraReadyAt: 0,
   status: null,            // /api/status, or {failed: true}

@@ -21,7 +21,9 @@ import {
   startSession,
   submitLogin,
 } from './session.js';
-import { actionButton, cancelTicket, checkIn, onActionButton, printTicket } from './counter-actions.js';
+import {
+  actionButton, cancelTicket, checkIn, onActionButton, printTicket, recheckTicket, switchPayer,
+} from './counter-actions.js';
 import { detailTicket } from './ticket-detail.js';
 import {
   checkInFromWalkin,
@@ -111,6 +113,8 @@ function wire() {
     $('ticket-dialog').close();
     if (ticket) cancelTicket(ticket, e.currentTarget);
   });
+  $('ticket-recheck').addEventListener('click', (e) => { if (detailTicket) recheckTicket(detailTicket, e.currentTarget); });
+  $('ticket-payer').addEventListener('click', (e) => { if (detailTicket) switchPayer(detailTicket, e.currentTarget); });
   $('ticket-check-in').addEventListener('click', () => {
     const ticket = detailTicket;
     $('ticket-dialog').close();

@@ -8,6 +8,7 @@ import { serviceName } from './session.js';
 import { applyBoard, currentTicket, notYet, upsert } from './live-queue.js';
 import { scheduleRender } from './queue-view.js';
 import { refreshBpjsAfterAction } from './bpjs-outbox.js';
+import { detailTicket, fillDetail } from './ticket-detail.js';
 
 // ---- counter actions ------------------------------------------------------------------------------
 
@@ -197,5 +198,55 @@ export async function printTicket(ticket, button) {
     }
   } finally {
     if (button) button.classList.remove('is-busy');
+  }
+}
+
+// ---- the desk's corrections of a ticket (issue #15) ----------------------------------------------
+
+/** The answer of a correction: the ticket as it is now (in the list and, if open, in its dialog). */
+function corrected(result) {
+  const ticket = result && result.ticket;
+  if (!ticket || ticket.id === undefined) return null;
+  upsert(ticket);
+  if (detailTicket && detailTicket.id === ticket.id && $('ticket-dialog').open) fillDetail(ticket);
+  scheduleRender();
+  return ticket;
+}
+
+async function correction(button, url, body) {
+  if (S.busy) return null;
+  S.busy = true;
+  if (button) button.classList.add('is-busy');
+  try {
+    return await C.api(path(url), { method: 'POST', body });
+  } catch (e) {
+    C.showBanner(C.errorText(e, S.t));
+    return null;
+  } finally {
+    S.busy = false;
+    if (button) button.classList.remove('is-busy');
+  }
+}
+
+/** "Periksa ulang": POST …/tickets/{id}/recheck, a fresh BPJS answer the ticket then carries. */
+export async function recheckTicket(ticket, button) {
+  const result = await correction(button, '/tickets/' + encodeURIComponent(ticket.id) + '/recheck');
+  const after = corrected(result);
+  if (!after) return;
+  const message = result.eligibility && result.eligibility.message;
+  note(t('console.note.recheck', after.label, (message && (message[S.t.lang] || message.id)) || ''));
+}
+
+/** POST …/tickets/{id}/payer: JKN ↔ UMUM, after a confirmation (BPJS's queue hears of it). */
+export async function switchPayer(ticket, button) {
+  const to = ticket.payer === 'JKN' ? 'UMUM' : 'JKN';
+  const ok = await C.confirmDialog({ title: t('console.confirm.payer.title.' + to, ticket.label),
+    body: t('console.confirm.payer.body.' + to), ok: t('console.confirm.payer.ok'), back: t('console.dialog.back') });
+  if (!ok) return;
+  const after = corrected(await correction(button, '/tickets/' + encodeURIComponent(ticket.id) + '/payer',
+    { payer: to }));
+  if (after) {
+    note(t('console.note.payer.' + to, after.label));
+    refreshBpjsAfterAction();
   }
 }

@@ -15,7 +15,8 @@ export const CALLING_EVENTS = new Set(['CALLED', 'RECALLED', 'RESUMED']);
 // Statuses a ticket of another day can have while that day has not come (a booking made ahead, cancelled).
 export const AHEAD_STATUSES = new Set(['BOOKED', 'CANCELLED', 'NO_SHOW']);
 // Events after which BPJS has something new to hear (antrean/add, panggil, batal).
-export const BPJS_EVENTS = new Set(['ISSUED', 'STARTED', 'SKIPPED', 'CANCELLED', 'NO_SHOW']);
+// UPDATED: a switch between JKN and UMUM is reported to BPJS's queue too.
+export const BPJS_EVENTS = new Set(['ISSUED', 'STARTED', 'SKIPPED', 'CANCELLED', 'NO_SHOW', 'UPDATED']);
 
 export const SHORTCUTS = { n: 'call-next', ' ': 'call-next', r: 'recall', s: 'skip', m: 'start', f: 'finish',
   t: 'transfer', p: 'park', c: 'cancel' };

@@ -11,6 +11,8 @@ import { ticketBadges } from './queue-view.js';
 
 export let detailTicket = null;
 
+const ENDED = new Set(['DONE', 'CANCELLED', 'NO_SHOW']);
+
 function fact(name, value) {
   if (value === undefined || value === null || value === '') return [];
   return [el('dt', { text: name }), el('dd', { text: String(value) })];
@@ -43,6 +45,14 @@ export function fillDetail(ticket) {
     ...fact(t('console.detail.checkedAt'), ticket.eligibility ? time(ticket.eligibility.checkedAt) : ''));
   $('ticket-cancel-ticket').hidden = !(ticket.allowedActions || []).includes('cancel');
   $('ticket-check-in').hidden = ticket.status !== 'BOOKED';
+  // The desk's corrections (issue #15): ask BPJS again, or switch JKN / UMUM. A switch to JKN needs the card
+  // number, which this view never has in full: an UMUM ticket without one keeps its payer here.
+  const open = !ENDED.has(ticket.status);
+  const hasCard = Boolean(ticket.cardNumberMasked);
+  $('ticket-recheck').hidden = !open || !(hasCard || ticket.payer === 'JKN');
+  const payer = $('ticket-payer');
+  payer.hidden = !open || (ticket.payer === 'UMUM' && !hasCard);
+  payer.textContent = t(ticket.payer === 'JKN' ? 'console.detail.toUmum' : 'console.detail.toJkn');
 }
 
 function fillHistory(events) {

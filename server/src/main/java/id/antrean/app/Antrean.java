@@ -57,6 +57,8 @@ import id.antrean.print.TicketRenderer;
 import id.antrean.queue.CounterDesk;
 import id.antrean.queue.QueueBoard;
 import id.antrean.queue.QueueHandlers;
+import id.antrean.queue.TicketPayer;
+import id.antrean.queue.TicketPayerHandlers;
 import id.antrean.queue.TicketIssuer;
 import id.antrean.queue.WaitEstimator;
 import id.antrean.reports.ReportRenderer;
@@ -168,7 +170,8 @@ public final class Antrean implements AutoCloseable {
             }
             FacilityBpjs facilityBpjs = new FacilityBpjs(pool, new CredentialSeal(key), bpjs, clock);
             EligibilityService eligibility = new EligibilityService(
-                    bpjs == null ? null : new PcareClient(vertx, facilityBpjs, clock), roster, pool, clock);
+                    bpjs == null ? null : new PcareClient(vertx, facilityBpjs, clock), roster, pool, clock,
+                    config.eligibilityNegativeTtl());
             ThrottleConfig limits = config.throttle();
             // One pool for every bcrypt of this node; one failed-login throttle per login surface.
             PasswordPool passwords = new PasswordPool(vertx, new Passwords(config.auth().bcryptCost()),
@@ -200,6 +203,7 @@ public final class Antrean implements AutoCloseable {
                     new DatabaseHealth(pool, database),
                     // Mobile JKN first: its paths read their own bodies, whatever else they look like.
                     List.of(mobileJkn, logins, new FacilityHandlers(directory, closures::closedToday, clock), queue, checkIn, eligibilityChecks,
+                            new TicketPayerHandlers(new TicketPayer(pool, eligibility, clock)),
                             new EventStream(pool, board::board, config.http().idleTimeoutSeconds()),
                             new TicketPrints(vertx, board, estimator, new TicketRenderer()),
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock),

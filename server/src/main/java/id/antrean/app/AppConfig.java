@@ -8,6 +8,7 @@ import id.antrean.bpjs.credentials.MasterKey;
 import id.antrean.protocol.Env;
 import id.antrean.web.http.HttpLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -29,10 +30,13 @@ import java.util.Map;
  *                      refused at start otherwise); null = {@code DATA_DIR/secret.key}, made on first start
  * @param setupCode     {@code SETUP_CODE}: the first setup's one-time code (automation); null = a random one, printed
  * @param backups       {@code BACKUP_*}: where, when and how many backups
+ * @param eligibilityNegativeTtl {@code ELIGIBILITY_NEGATIVE_TTL}, minutes, default 10: how long a NOT_FOUND or
+ *                      INACTIVE answer of BPJS is kept (a positive one is kept for the facility's day)
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize,
                         int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http,
-                        MasterKey secretKey, String setupCode, BackupConfig backups) {
+                        MasterKey secretKey, String setupCode, BackupConfig backups,
+                        Duration eligibilityNegativeTtl) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "./data"));
@@ -50,12 +54,13 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 HttpLimits.fromEnv(env),
                 Env.text(env, "SECRET_KEY") == null ? null : MasterKey.parse(env.get("SECRET_KEY"), "SECRET_KEY"),
                 setupCode(Env.text(env, "SETUP_CODE")),
-                BackupConfig.fromEnv(env, dataDir));
+                BackupConfig.fromEnv(env, dataDir),
+                Duration.ofMinutes(Env.integer(env, "ELIGIBILITY_NEGATIVE_TTL", 10, 0, 24 * 60)));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
-                throttle, http, secretKey, setupCode, backups);
+                throttle, http, secretKey, setupCode, backups, eligibilityNegativeTtl);
     }
 
     /** A code that can be typed, and not guessed in the few tries the throttle allows. */
@@ -73,6 +78,6 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 + dataDir + ", embeddedDbPort=" + embeddedDbPort + ", demo=" + demo + ", dbPoolSize=" + dbPoolSize
                 + ", httpInstances=" + httpInstances + ", bpjs=" + bpjs + ", auth=" + auth + ", throttle=" + throttle
                 + ", http=" + http + ", secretKey=" + secretKey + ", setupCode=" + (setupCode == null ? "random" : "set")
-                + ", backups=" + backups + "]";
+                + ", backups=" + backups + ", eligibilityNegativeTtl=" + eligibilityNegativeTtl + "]";
     }
 }

@@ -31,6 +31,8 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/tickets/[^/]+/ticket\\.pdf", Permission.PRINT_TICKET),
             rule(HttpMethod.POST, "/tickets", Permission.ISSUE_TICKET),
             rule(HttpMethod.POST, "/tickets/[^/]+/check-in", Permission.ISSUE_TICKET),
+            // The desk's corrections of a ticket ("Periksa ulang", JKN / UMUM): staff only, never a device.
+            rule(HttpMethod.POST, "/tickets/[^/]+/(recheck|payer)", Permission.COUNTER),
             rule(HttpMethod.GET, "/eligibility", Permission.CHECK_ELIGIBILITY),
             rule(HttpMethod.POST, "/counters/[^/]+/[^/]+", Permission.COUNTER),
             rule(HttpMethod.POST, "/device-alerts", Permission.REPORT_STATUS),

@@ -13,17 +13,26 @@ import java.util.Optional;
 
 /**
  * BPJS's answers, kept in the database for the rest of the facility's local day, so each participant costs
- * one BPJS call per day, whichever server node asks.
+ * one BPJS call per day, whichever server node asks. How long an answer is trusted is the service's rule
+ * ({@link EligibilityService}); here a card and its NIK share one answer: an answer found by NIK is also the
+ * card's, and a newer answer replaces the older one under every identity of the same card.
  */
 final class EligibilityCache {
     static final String FIND = """
             SELECT decision, checked_at FROM eligibility_check
-            WHERE facility_id = $1 AND service_date = $2 AND identity_kind = $3 AND identity = $4""";
+            WHERE facility_id = $1 AND service_date = $2
+              AND ((identity_kind = $3 AND identity = $4) OR card_number = $5)
+            ORDER BY checked_at DESC
+            LIMIT 1""";
     static final String STORE = """
             INSERT INTO eligibility_check (facility_id, service_date, identity_kind, identity, card_number, decision, checked_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7)
             ON CONFLICT (facility_id, service_date, identity_kind, identity)
             DO UPDATE SET card_number = EXCLUDED.card_number, decision = EXCLUDED.decision, checked_at = EXCLUDED.checked_at""";
+    /** The same card asked by its other identity earlier today: it now says the same. */
+    static final String SHARE = """
+            UPDATE eligibility_check SET decision = $5, checked_at = $6
+            WHERE facility_id = $1 AND service_date = $2 AND card_number = $3 AND identity <> $4""";
 
     private final Pool pool;
 
@@ -32,7 +41,8 @@ final class EligibilityCache {
     }
 
     Future<Optional<Eligibility>> find(Facility facility, LocalDate day, Identity identity) {
-        return pool.preparedQuery(FIND).execute(Tuple.of(facility.id(), day, identity.kind(), identity.value()))
+        return pool.preparedQuery(FIND).execute(Tuple.of(facility.id(), day, identity.kind(), identity.value(),
+                        identity instanceof Identity.Card ? identity.value() : null))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return Optional.empty();
@@ -44,8 +54,15 @@ final class EligibilityCache {
     }
 
     Future<Void> store(Facility facility, LocalDate day, Identity identity, Eligibility e) {
-        return pool.preparedQuery(STORE).execute(Tuple.of(facility.id(), day, identity.kind(), identity.value(),
-                        e.cardNumber(), toStored(e), e.checkedAt().atOffset(ZoneOffset.UTC)))
+        // A card nobody knows is still that card: its row carries the number, so its NIK's answer can replace it.
+        String card = e.cardNumber() != null ? e.cardNumber()
+                : identity instanceof Identity.Card ? identity.value() : null;
+        JsonObject decision = toStored(e);
+        return pool.withTransaction(tx -> tx.preparedQuery(STORE).execute(Tuple.of(facility.id(), day, identity.kind(),
+                                identity.value(), card, decision, e.checkedAt().atOffset(ZoneOffset.UTC)))
+                        .compose(stored -> card == null ? Future.succeededFuture()
+                                : tx.preparedQuery(SHARE).execute(Tuple.of(facility.id(), day, card, identity.value(),
+                                        decision, e.checkedAt().atOffset(ZoneOffset.UTC)))))
                 .mapEmpty();
     }
 

@@ -19,6 +19,8 @@ public enum EventType {
     TICKET_RESUMED,
     TICKET_CANCELLED,
     TICKET_NO_SHOW,
+    /** The desk corrected a ticket: a fresh eligibility check ("Periksa ulang"), or JKN switched with UMUM. */
+    TICKET_UPDATED,
     DEVICE_ALERT,
     /** An admin changed the facility's settings (profile, services, schedules, closures, rooms, ...). */
     SETTINGS_CHANGED,

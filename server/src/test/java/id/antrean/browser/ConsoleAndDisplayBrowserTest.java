@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -111,6 +112,50 @@ class ConsoleAndDisplayBrowserTest {
         assertThat(page).doesNotContain("cardNumber").doesNotContain("7890");
         tv.screenshot("display");
         desk.screenshot("console");
+    }
+
+    private static void shownEligibility(WebDriver d, String reason) {
+        within(d, GENEROUS).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(x -> reason.equals(x.findElement(By.cssSelector("#ticket-badges [data-eligibility]"))
+                        .getDomAttribute("data-eligibility")));
+    }
+
+    @Test
+    void theDeskChecksATicketAgainAfterThePatientPaidAndSwitchesItToUmum() throws Exception {
+        String card = id.antrean.bpjs.simulator.DemoParticipants.ARREARS;
+        JsonObject ticket = server.issue(new JsonObject().put("service", "UMUM").put("payer", "JKN")
+                .put("cardNumber", card)).bodyAsJsonObject();
+        String label = ticket.getString("label");
+        // The patient pays their arrears in Mobile JKN while they wait.
+        server.bpjs().put(new id.antrean.bpjs.simulator.SimulatedParticipant(card, "7371100101900003", "ANDI PRATAMA",
+                "L", java.time.LocalDate.of(1990, 1, 1), true, "AKTIF", java.time.LocalDate.of(2014, 1, 1),
+                java.time.LocalDate.of(2050, 12, 31), id.antrean.bpjs.simulator.DemoParticipants.DEMO_PROVIDER,
+                id.antrean.bpjs.simulator.DemoParticipants.DEMO_PROVIDER_NAME, "2", "KELAS II", "14",
+                "PEKERJA BUKAN PENERIMA UPAH", 0));
+        logInAtCounter("R-UMUM-1");
+        WebDriver d = desk.driver();
+        within(d, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#waiting [data-label='" + label + "'] .row-label"))).click();
+        within(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("ticket-recheck")));
+        // The dialog is filled twice (what the list knows, then the ticket read afresh): wait through both.
+        shownEligibility(d, "INACTIVE");
+        assertThat(d.findElement(By.id("ticket-recheck")).getText()).isEqualTo("Periksa ulang");
+
+        d.findElement(By.id("ticket-recheck")).click();
+        shownEligibility(d, "ACTIVE_HERE");
+        assertThat(d.findElement(By.id("action-note")).getText()).startsWith(label + ": ").contains("aktif");
+
+        WebElement payer = d.findElement(By.id("ticket-payer"));
+        assertThat(payer.getText()).isEqualTo("Jadikan pasien umum");
+        payer.click();
+        within(d, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("confirm-ok"))).click();
+        within(d, GENEROUS).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(x -> x.findElement(By.id("ticket-payer")).getText().equals("Jadikan pasien JKN"));
+        assertThat(server.count("SELECT count(*) FROM ticket WHERE ticket_id = " + ticket.getLong("id")
+                + " AND payer = 'UMUM'")).isEqualTo(1);
+        assertThat(server.count("SELECT count(*) FROM bpjs_outbox WHERE kind = 'BATAL' AND ticket_id = "
+                + ticket.getLong("id"))).isEqualTo(1);
+        desk.screenshot("console-ticket-corrected");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -306,6 +307,40 @@ class KioskFlowBrowserTest {
         assertThat(d().findElement(By.id("eligibility-message")).getText()).contains("PUSKESMAS KASSI-KASSI");
         assertThat(d().findElements(By.id("btn-continue"))).allMatch(e -> !e.isDisplayed());
         assertThat(d().findElement(By.id("btn-as-umum")).isDisplayed()).isTrue();
+        assertThat(server.count("SELECT count(*) FROM ticket")).isZero();
+    }
+
+    @Test
+    void aTypoThatIsNotFoundOffersTypingAgainFirstWithTheDigitsKeptAndPayingSecond() {
+        open();
+        d().findElement(By.id("btn-jkn")).click();
+        onScreen("identify");
+        type("0001234567891");
+
+        onScreen("eligibility");
+        assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason")).isEqualTo("NOT_FOUND");
+        assertThat(d().findElement(By.id("eligibility-title")).getText()).isEqualTo("Data tidak ditemukan");
+        WebElement retype = d().findElement(By.id("btn-retype"));
+        WebElement asUmum = d().findElement(By.id("btn-as-umum"));
+        assertThat(retype.isDisplayed()).isTrue();
+        assertThat(retype.getText()).contains("Ketik ulang");
+        assertThat(retype.getDomAttribute("class")).contains("btn-primary");
+        assertThat(asUmum.isDisplayed()).isTrue();
+        assertThat(asUmum.getText()).contains("Daftar sebagai pasien umum");
+        assertThat(asUmum.getDomAttribute("class")).contains("is-quiet");
+        // The main action sits where every screen puts it: the right end of the actions.
+        assertThat(retype.getRect().getX()).isGreaterThan(asUmum.getRect().getX());
+
+        retype.click();
+        onScreen("identify");
+        assertThat(d().findElement(By.id("typed-number")).getText()).isEqualTo("0001 2345 67891");
+        d().findElement(By.cssSelector("[data-key='back']")).click();
+        type("0");
+
+        onScreen("eligibility");
+        assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason")).isEqualTo("ACTIVE_HERE");
+        assertThat(d().findElements(By.id("btn-retype"))).allMatch(e -> !e.isDisplayed());
+        assertThat(d().findElement(By.id("btn-continue")).isDisplayed()).isTrue();
         assertThat(server.count("SELECT count(*) FROM ticket")).isZero();
     }
 

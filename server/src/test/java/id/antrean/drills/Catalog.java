@@ -53,6 +53,8 @@ final class Catalog {
             Map.entry("parkTicket", Caller.RECEPTIONIST),
             Map.entry("resumeTicket", Caller.RECEPTIONIST),
             Map.entry("cancelTicket", Caller.RECEPTIONIST),
+            Map.entry("recheckTicketEligibility", Caller.RECEPTIONIST),
+            Map.entry("switchTicketPayer", Caller.RECEPTIONIST),
             Map.entry("setMobileJknAccount", Caller.ADMIN),
             Map.entry("getBpjsCredentials", Caller.ADMIN),
             Map.entry("putBpjsCredentials", Caller.ADMIN),
@@ -163,6 +165,7 @@ final class Catalog {
             case "callTicket", "requeueTicket", "resumeTicket", "callNext", "recallTicket", "skipTicket",
                  "startTicket", "finishTicket", "parkTicket", "cancelTicket" -> "{\"ticket\":" + f.waitingTicket() + "}";
             case "transferTicket" -> "{\"service\":\"LAB\",\"ticket\":" + f.waitingTicket() + "}";
+            case "switchTicketPayer" -> "{\"payer\":\"JKN\",\"cardNumber\":\"" + f.card() + "\"}";
             // A month ahead: an accepted closure never closes the day the other endpoints work on.
             case "addClosure" -> "{\"date\":\"" + java.time.LocalDate.parse(f.today()).plusDays(30)
                     + "\",\"service\":\"GIGI\",\"reason\":\"Libur\"}";
