@@ -34,6 +34,13 @@ final class EligibilityCache {
             UPDATE eligibility_check SET decision = $5, checked_at = $6
             WHERE facility_id = $1 AND service_date = $2 AND card_number = $3 AND identity <> $4""";
 
+    /**
+     * One writer per card at a time: a card's answer and its NIK's are stored by two requests at once (a kiosk by
+     * card, the desk by NIK), each upserting its own row and then updating the other's; without this they lock
+     * the two rows in opposite orders and deadlock.
+     */
+    static final String ONE_WRITER_PER_CARD = "SELECT pg_advisory_xact_lock(hashtextextended('eligibility:' || $1::bigint || ':' || $2::text, 0))";
+
     private final Pool pool;
 
     EligibilityCache(Pool pool) {
@@ -58,8 +65,10 @@ final class EligibilityCache {
         String card = e.cardNumber() != null ? e.cardNumber()
                 : identity instanceof Identity.Card ? identity.value() : null;
         JsonObject decision = toStored(e);
-        return pool.withTransaction(tx -> tx.preparedQuery(STORE).execute(Tuple.of(facility.id(), day, identity.kind(),
-                                identity.value(), card, decision, e.checkedAt().atOffset(ZoneOffset.UTC)))
+        return pool.withTransaction(tx -> (card == null ? Future.succeededFuture()
+                        : tx.preparedQuery(ONE_WRITER_PER_CARD).execute(Tuple.of(facility.id(), card)))
+                        .compose(locked -> tx.preparedQuery(STORE).execute(Tuple.of(facility.id(), day, identity.kind(),
+                                identity.value(), card, decision, e.checkedAt().atOffset(ZoneOffset.UTC))))
                         .compose(stored -> card == null ? Future.succeededFuture()
                                 : tx.preparedQuery(SHARE).execute(Tuple.of(facility.id(), day, card, identity.value(),
                                         decision, e.checkedAt().atOffset(ZoneOffset.UTC)))))

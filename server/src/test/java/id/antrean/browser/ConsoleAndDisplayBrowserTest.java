@@ -200,6 +200,9 @@ class ConsoleAndDisplayBrowserTest {
             called.add(server.counter("R-UMUM-1", "call-next", null).bodyAsJsonObject().getString("label"));
             if (i == 3) {
                 skipped.add(server.counter("R-UMUM-1", "skip", null).bodyAsJsonObject().getString("label"));
+            } else if (i < 5) {
+                // The patient came in: the next call finishes them (a called patient who never came is a no-show).
+                server.counter("R-UMUM-1", "start", null);
             }
         }
         String missed = skipped.getFirst();
