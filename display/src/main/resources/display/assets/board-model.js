@@ -268,6 +268,21 @@ export function waitingCounts() {
   return counts;
 }
 
+export const NEXT_SHOWN = 3; // "Berikutnya": the next numbers of each poli
+
+/**
+ * The next numbers of a poli, in calling order: the board lists each poli's waiting tickets in that order and
+ * a new ticket joins at the end, so the order the tickets were taken in is kept.
+ */
+export function nextNumbers(code) {
+  const next = [];
+  for (const ticket of state.tickets.values()) {
+    if (next.length === NEXT_SHOWN) break;
+    if (ticket.status === 'WAITING' && ticket.service === code) next.push(ticket.label);
+  }
+  return next;
+}
+
 export function destinationOf(call) {
   return call.counter ? (call.counter.name || call.counter.code || '') : '';
 }
@@ -321,6 +336,6 @@ export function model() {
     recent: calls,
     waiting: counts,
     services: shownServices().map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, open: s.open,
-      closedToday: s.closedToday, waiting: counts[s.code] })),
+      closedToday: s.closedToday, waiting: counts[s.code], next: nextNumbers(s.code) })),
   };
 }

@@ -10,6 +10,7 @@ import {
   currentCall,
   destinationOf,
   facility,
+  nextNumbers,
   shownCalls,
   shownMissed,
   shownServices,
@@ -59,7 +60,11 @@ export function render() {
   document.body.dataset.status = state.status;
   document.title = state.facilityName ? t('display.title.facility', state.facilityName) || state.facilityName
     : t('display.title') || 'Antrean';
-  $('facility-name').textContent = state.facilityName;
+  const name = $('facility-name');
+  if (name.textContent !== state.facilityName) {
+    name.textContent = state.facilityName;
+    fitName(name);
+  }
 
   // the call of the moment
   const call = currentCall();
@@ -126,6 +131,16 @@ function fit(element) {
   element.classList.remove('is-measuring');
 }
 
+const NAME_FIT = ['fit-1', 'fit-2', 'fit-3', 'fit-4'];
+/** A long facility name: smaller, then on two lines (fit-4), never cut off with an ellipsis. */
+function fitName(element) {
+  element.classList.remove(...NAME_FIT);
+  for (let i = 0; i < NAME_FIT.length && element.scrollWidth > element.clientWidth + 1; i++) {
+    element.classList.remove(...NAME_FIT);
+    element.classList.add(NAME_FIT[i]);
+  }
+}
+
 // The estimated wait of a newcomer per service, from the board (the server's rolling model of each poli).
 export function takeEstimates(board) {
   state.estimates = {};
@@ -185,8 +200,15 @@ function renderWaiting() {
       closed.className = 'tile-closed';
       const wait = document.createElement('div');
       wait.className = 'tile-wait';
-      tile.append(head, count, wait, closed);
-      entry = { tile, prefix, name, count, wait, closed, value: null };
+      const next = document.createElement('div');
+      next.className = 'tile-next';
+      const nextTitle = document.createElement('span');
+      nextTitle.className = 'tile-next-title';
+      const nextLabels = document.createElement('span');
+      nextLabels.className = 'tile-next-labels';
+      next.append(nextTitle, nextLabels);
+      tile.append(head, count, wait, next, closed);
+      entry = { tile, prefix, name, count, wait, next, nextTitle, nextLabels, closed, value: null };
       tiles.set(s.code, entry);
     }
     entry.prefix.textContent = s.prefix || '';
@@ -202,6 +224,16 @@ function renderWaiting() {
     entry.wait.textContent = !open || value === 0 ? ''
       : minutes === null ? t('display.waiting.estimateUnknown')
       : minutes ? t('display.waiting.estimate', minutes) : '';
+    // "Berikutnya": numbers only, never a name
+    const next = open ? nextNumbers(s.code) : [];
+    entry.next.hidden = next.length === 0;
+    entry.nextTitle.textContent = t('display.waiting.next');
+    entry.nextLabels.replaceChildren(...next.map((label) => {
+      const span = document.createElement('span');
+      span.className = 'tile-next-label';
+      span.textContent = label;
+      return span;
+    }));
     entry.tile.classList.toggle('is-closed', !open);
     entry.closed.textContent = s.closedToday ? t('display.waiting.closedToday', s.name)
       : s.open ? '' : t('display.waiting.closed');
