@@ -176,18 +176,43 @@ class ReportsTest {
         assertThat(monthly.statusCode()).isEqualTo(200);
         try (PDDocument pdf = Loader.loadPDF(monthly.body().getBytes())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Laporan bulanan", "November 2026");
+            Files.createDirectories(Path.of("target", "screenshots"));
             ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(0, 100), "png",
                     Path.of("target", "screenshots", "report-monthly.png").toFile());
         }
 
+    }
+
+    @Test
+    void theDailyCsvIsInIndonesianByDefaultWithServicesByNameAndCodesInWords() {
         HttpResponse<Buffer> csv = admin.get("/api/v1/facilities/pkm-demo/reports/daily.csv")
                 .addQueryParam("date", "2026-11-25").send().await();
         assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
         String[] lines = new String(csv.body().getBytes(), StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines).hasSize(5);
-        assertThat(lines[1]).startsWith("A-001,UMUM,UMUM,WALK_IN,UMUM,tidak,DONE,,,2026-11-25 08:00:00");
-        assertThat(lines[3]).contains("A-003,UMUM,UMUM,WALK_IN,JKN,tidak,SKIPPED,ACTIVE_HERE,7890");
-        assertThat(String.join("\n", lines)).doesNotContain("0001234567890");
+        assertThat(lines[0]).isEqualTo("\uFEFFnomor,layanan_awal,layanan_akhir,sumber,penjamin,prioritas,status,"
+                + "status_jkn,kartu_4_digit_akhir,diambil,check_in,dipanggil,mulai,selesai,jumlah_pindah_layanan");
+        assertThat(lines[1]).startsWith("A-001,Poli Umum,Poli Umum,datang langsung,umum (bayar sendiri),tidak,"
+                + "selesai,,,2026-11-25 08:00:00");
+        assertThat(lines[3]).contains("A-003,Poli Umum,Poli Umum,datang langsung,JKN,tidak,"
+                + "dilewati (tidak hadir saat dipanggil),\"aktif, terdaftar di sini\",7890");
+        String all = String.join("\n", lines);
+        assertThat(all).doesNotContain("0001234567890", "WALK_IN", "SKIPPED", "DONE", "ACTIVE_HERE", ",UMUM,");
+    }
+
+    @Test
+    void theDailyCsvIsAllEnglishWithLangEn() {
+        HttpResponse<Buffer> csv = admin.get("/api/v1/facilities/pkm-demo/reports/daily.csv")
+                .addQueryParam("date", "2026-11-25").addQueryParam("lang", "en").send().await();
+        String[] lines = new String(csv.body().getBytes(), StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).isEqualTo("\uFEFFnumber,first_service,last_service,source,payer,priority,status,"
+                + "jkn_status,card_last_4_digits,issued,checked_in,called,started,finished,service_transfers");
+        assertThat(lines[1]).startsWith("A-001,Poli Umum,Poli Umum,walk-in,general (self-paying),no,done,,,");
+        assertThat(lines[3]).contains("A-003,Poli Umum,Poli Umum,walk-in,JKN,no,skipped (absent when called),"
+                + "\"active, registered here\",7890");
+        assertThat(String.join("\n", lines)).doesNotContain("tidak", "selesai", "dilewati", "datang langsung");
+        assertThat(admin.get("/api/v1/facilities/pkm-demo/reports/daily.csv?date=2026-11-25&lang=fr").send().await()
+                .statusCode()).isEqualTo(400);
     }
 
     @Test
