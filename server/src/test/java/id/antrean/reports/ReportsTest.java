@@ -160,7 +160,7 @@ class ReportsTest {
         try (PDDocument pdf = Loader.loadPDF(response.body().getBytes())) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("Puskesmas Sejahtera (Demo)", "Laporan harian", "Rabu, 25 November 2026",
-                    "Nomor antrean: 4", "dilayani: 2", "Poli Umum 3 2 1 0 1 10,0 / 22,0 6,0 / 7,6",
+                    "Nomor antrean: 4", "dilayani: 2", "Poli Umum 3 2 1 0 0 1 10,0 / 22,0 6,0 / 7,6",
                     "UMUM > LAB", "tahap 2 LAB: tunggu 10,0, layanan 9,0");
             BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 100);
             Path png = Path.of("target", "screenshots", "report-daily.png");
@@ -181,6 +181,20 @@ class ReportsTest {
                     Path.of("target", "screenshots", "report-monthly.png").toFile());
         }
 
+    }
+
+    @Test
+    void thePdfTableKeepsNoShowsApartFromSkippedAndShowsNoWaitWhereNobodyWaited() throws Exception {
+        HttpResponse<Buffer> response = admin.get("/api/v1/facilities/pkm-demo/reports/daily.pdf")
+                .addQueryParam("date", "2026-11-25").send().await();
+        try (PDDocument pdf = Loader.loadPDF(response.body().getBytes())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("Dilewati / Skipped", "Tdk datang / No-show",
+                    "dilewati: 1 · tidak datang: 0 · dibatalkan: 1",
+                    // Poli Gigi: one ticket, cancelled before anyone was called: no wait, no service time.
+                    "0 0 0 1 0 \u2014 \u2014");
+            assertThat(text).doesNotContain("dilewati/tidak datang", " - ");
+        }
     }
 
     @Test
