@@ -205,7 +205,9 @@ function renderServices(services, totals) {
 const DOWNLOADS = {
   dailyPdf: (day) => ({ rest: '/reports/daily.pdf?date=' + day, name: 'laporan-harian-' + day + '.pdf' }),
   monthlyPdf: (day) => ({ rest: '/reports/monthly.pdf?month=' + day.slice(0, 7), name: 'laporan-bulanan-' + day.slice(0, 7) + '.pdf' }),
-  dailyCsv: (day) => ({ rest: '/reports/daily.csv?date=' + day, name: 'laporan-harian-' + day + '.csv' }),
+  // The CSV speaks the console's language, headers and values alike.
+  dailyCsv: (day) => ({ rest: '/reports/daily.csv?date=' + day + '&lang=' + (S.t.lang === 'en' ? 'en' : 'id'),
+    name: 'laporan-harian-' + day + '.csv' }),
 };
 
 export async function download(button) {

@@ -76,6 +76,8 @@ public final class ReportRenderer {
         }
     }
 
+    private static final String NONE = "\u2014";
+
     private static List<Map<String, ?>> rows(JsonArray perService) {
         List<Map<String, ?>> rows = new ArrayList<>();
         for (Object o : perService) {
@@ -84,7 +86,9 @@ public final class ReportRenderer {
             row.put("name", s.getString("name"));
             row.put("tickets", Long.toString(s.getLong("tickets")));
             row.put("served", Long.toString(s.getLong("served")));
-            row.put("skipped", (s.getLong("skipped") + s.getLong("noShow")) + "");
+            // Skipped (absent when called) and no-show (booked online, never came) call for different remedies.
+            row.put("skipped", Long.toString(s.getLong("skipped")));
+            row.put("noShow", Long.toString(s.getLong("noShow")));
             row.put("cancelled", Long.toString(s.getLong("cancelled")));
             row.put("transferred", Long.toString(s.getLong("transferred")));
             row.put("wait", pair(s.getJsonObject("wait")));
@@ -94,22 +98,22 @@ public final class ReportRenderer {
         return rows;
     }
 
-    /** "12,5 / 20" minutes: median / 90th percentile. */
+    /** "12,5 / 20" minutes: median / 90th percentile; "—" where nobody was called, never a made-up 0. */
     private static String pair(JsonObject times) {
         if (times == null || times.getValue("median") == null) {
-            return "-";
+            return NONE;
         }
         return number(times.getDouble("median")) + " / " + number(times.getDouble("p90"));
     }
 
     private static String number(Double minutes) {
-        return minutes == null ? "-" : String.format(Messages.INDONESIAN, "%.1f", minutes);
+        return minutes == null ? NONE : String.format(Messages.INDONESIAN, "%.1f", minutes);
     }
 
     private static String summary(JsonObject t) {
         long tickets = t.getLong("tickets", 0L);
         return Messages.text("report.summary.tickets", tickets, t.getLong("served", 0L),
-                        t.getLong("skipped", 0L) + t.getLong("noShow", 0L), t.getLong("cancelled", 0L),
+                        t.getLong("skipped", 0L), t.getLong("noShow", 0L), t.getLong("cancelled", 0L),
                         t.getLong("transferred", 0L)).id()
                 + "\n" + Messages.text("report.summary.sources", t.getLong("walkIn", 0L), t.getLong("online", 0L),
                         number(t.getDouble("onlineShare", 0.0))).id()
@@ -136,7 +140,7 @@ public final class ReportRenderer {
 
     private static Map<String, String> labels() {
         Map<String, String> labels = new HashMap<>();
-        for (String key : new String[] {"service", "tickets", "served", "skipped", "cancelled", "transferred", "wait",
+        for (String key : new String[] {"service", "tickets", "served", "skipped", "noShow", "cancelled", "transferred", "wait",
                 "serviceTime", "timesNote"}) {
             labels.put(key, both("report.column." + key));
         }

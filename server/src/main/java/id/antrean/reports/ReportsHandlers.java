@@ -3,6 +3,7 @@ package id.antrean.reports;
 import id.antrean.facility.FacilityContext;
 import id.antrean.facility.Facility;
 import id.antrean.web.ErrorCode;
+import id.antrean.web.Messages;
 import id.antrean.web.Problem;
 import id.antrean.web.Responses;
 import id.antrean.web.Routes;
@@ -17,10 +18,11 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * The facility's figures for its admin: {@code …/stats?from=&to=} (JSON), {@code …/reports/daily.pdf?date=},
- * {@code …/reports/monthly.pdf?month=yyyy-mm} and {@code …/reports/daily.csv?date=}. PDFs are rendered on
+ * {@code …/reports/monthly.pdf?month=yyyy-mm} and {@code …/reports/daily.csv?date=&lang=}. PDFs are rendered on
  * a worker thread.
  */
 public final class ReportsHandlers implements Routes {
@@ -68,8 +70,9 @@ public final class ReportsHandlers implements Routes {
     /** Every ticket of the day, one line each: for a spreadsheet. No names, no NIK, the card's last four digits. */
     public void dailyCsv(RoutingContext rc) {
         LocalDate day = date(rc, "date");
+        Locale locale = language(rc);
         facility(rc).compose(f -> pool.preparedQuery(StatsQueries.TICKETS_OF_DAY).execute(Tuple.of(f.id(), day))
-                .map(rows -> Csv.tickets(f, rows)))
+                .map(rows -> Csv.tickets(f, rows, locale)))
                 .onSuccess(csv -> rc.response()
                         .putHeader("Content-Type", "text/csv; charset=utf-8")
                         .putHeader("Content-Disposition", "attachment; filename=\"antrean-" + day + ".csv\"")
@@ -87,6 +90,18 @@ public final class ReportsHandlers implements Routes {
 
     private Future<Facility> facility(RoutingContext rc) {
         return FacilityContext.of(rc);
+    }
+
+    /** Indonesian unless {@code lang=en}: one language per file, never a mix. */
+    private static Locale language(RoutingContext rc) {
+        String lang = rc.queryParams().get("lang");
+        if (lang == null || lang.equals("id")) {
+            return Messages.INDONESIAN;
+        }
+        if (lang.equals("en")) {
+            return Locale.ENGLISH;
+        }
+        throw Problem.ofField(ErrorCode.INVALID_FIELD, "lang", "lang");
     }
 
     private static LocalDate date(RoutingContext rc, String name) {

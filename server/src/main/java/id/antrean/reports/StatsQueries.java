@@ -108,7 +108,7 @@ final class StatsQueries {
 
     /** Every ticket of a day, for the CSV (no name, no NIK; the card's last four digits only). */
     static final String TICKETS_OF_DAY = """
-            SELECT t.label, hs.code AS home_service, s.code AS service, t.source, t.payer, t.priority, t.status,
+            SELECT t.label, hs.name AS home_service, s.name AS service, t.source, t.payer, t.priority, t.status,
                    t.eligibility, right(t.card_number, 4) AS card_last4, t.issued_at, t.checked_in_at, t.called_at,
                    t.started_at, t.finished_at, t.transfer_count
             FROM ticket t

@@ -160,7 +160,7 @@ class ReportsTest {
         try (PDDocument pdf = Loader.loadPDF(response.body().getBytes())) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("Puskesmas Sejahtera (Demo)", "Laporan harian", "Rabu, 25 November 2026",
-                    "Nomor antrean: 4", "dilayani: 2", "Poli Umum 3 2 1 0 1 10,0 / 22,0 6,0 / 7,6",
+                    "Nomor antrean: 4", "dilayani: 2", "Poli Umum 3 2 1 0 0 1 10,0 / 22,0 6,0 / 7,6",
                     "UMUM > LAB", "tahap 2 LAB: tunggu 10,0, layanan 9,0");
             BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 100);
             Path png = Path.of("target", "screenshots", "report-daily.png");
@@ -176,18 +176,57 @@ class ReportsTest {
         assertThat(monthly.statusCode()).isEqualTo(200);
         try (PDDocument pdf = Loader.loadPDF(monthly.body().getBytes())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Laporan bulanan", "November 2026");
+            Files.createDirectories(Path.of("target", "screenshots"));
             ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(0, 100), "png",
                     Path.of("target", "screenshots", "report-monthly.png").toFile());
         }
 
+    }
+
+    @Test
+    void thePdfTableKeepsNoShowsApartFromSkippedAndShowsNoWaitWhereNobodyWaited() throws Exception {
+        HttpResponse<Buffer> response = admin.get("/api/v1/facilities/pkm-demo/reports/daily.pdf")
+                .addQueryParam("date", "2026-11-25").send().await();
+        try (PDDocument pdf = Loader.loadPDF(response.body().getBytes())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("Dilewati / Skipped", "Tdk datang / No-show",
+                    "dilewati: 1 · tidak datang: 0 · dibatalkan: 1",
+                    // Poli Gigi: one ticket, cancelled before anyone was called: no wait, no service time.
+                    "0 0 0 1 0 \u2014 \u2014");
+            assertThat(text).doesNotContain("dilewati/tidak datang", " - ");
+        }
+    }
+
+    @Test
+    void theDailyCsvIsInIndonesianByDefaultWithServicesByNameAndCodesInWords() {
         HttpResponse<Buffer> csv = admin.get("/api/v1/facilities/pkm-demo/reports/daily.csv")
                 .addQueryParam("date", "2026-11-25").send().await();
         assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
         String[] lines = new String(csv.body().getBytes(), StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines).hasSize(5);
-        assertThat(lines[1]).startsWith("A-001,UMUM,UMUM,WALK_IN,UMUM,tidak,DONE,,,2026-11-25 08:00:00");
-        assertThat(lines[3]).contains("A-003,UMUM,UMUM,WALK_IN,JKN,tidak,SKIPPED,ACTIVE_HERE,7890");
-        assertThat(String.join("\n", lines)).doesNotContain("0001234567890");
+        assertThat(lines[0]).isEqualTo("\uFEFFnomor,layanan_awal,layanan_akhir,sumber,penjamin,prioritas,status,"
+                + "status_jkn,kartu_4_digit_akhir,diambil,check_in,dipanggil,mulai,selesai,jumlah_pindah_layanan");
+        assertThat(lines[1]).startsWith("A-001,Poli Umum,Poli Umum,datang langsung,umum (bayar sendiri),tidak,"
+                + "selesai,,,2026-11-25 08:00:00");
+        assertThat(lines[3]).contains("A-003,Poli Umum,Poli Umum,datang langsung,JKN,tidak,"
+                + "dilewati (tidak hadir saat dipanggil),\"aktif, terdaftar di sini\",7890");
+        String all = String.join("\n", lines);
+        assertThat(all).doesNotContain("0001234567890", "WALK_IN", "SKIPPED", "DONE", "ACTIVE_HERE", ",UMUM,");
+    }
+
+    @Test
+    void theDailyCsvIsAllEnglishWithLangEn() {
+        HttpResponse<Buffer> csv = admin.get("/api/v1/facilities/pkm-demo/reports/daily.csv")
+                .addQueryParam("date", "2026-11-25").addQueryParam("lang", "en").send().await();
+        String[] lines = new String(csv.body().getBytes(), StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).isEqualTo("\uFEFFnumber,first_service,last_service,source,payer,priority,status,"
+                + "jkn_status,card_last_4_digits,issued,checked_in,called,started,finished,service_transfers");
+        assertThat(lines[1]).startsWith("A-001,Poli Umum,Poli Umum,walk-in,general (self-paying),no,done,,,");
+        assertThat(lines[3]).contains("A-003,Poli Umum,Poli Umum,walk-in,JKN,no,skipped (absent when called),"
+                + "\"active, registered here\",7890");
+        assertThat(String.join("\n", lines)).doesNotContain("tidak", "selesai", "dilewati", "datang langsung");
+        assertThat(admin.get("/api/v1/facilities/pkm-demo/reports/daily.csv?date=2026-11-25&lang=fr").send().await()
+                .statusCode()).isEqualTo(400);
     }
 
     @Test
