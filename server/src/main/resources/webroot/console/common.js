@@ -185,6 +185,10 @@ function showBanner(text, kind, link) {
     else anchor.removeAttribute('href');
   }
   banner.dataset.kind = kind || 'error';
+  // Below the header, never over it: the counter, the user and "log out" must stay readable and clickable.
+  const bar = document.getElementById('topbar');
+  const headerBottom = bar && !bar.hidden ? Math.max(0, bar.getBoundingClientRect().bottom) : 0;
+  banner.style.top = `calc(${Math.round(headerBottom)}px + 0.5rem)`;
   banner.hidden = false;
   clearTimeout(bannerTimer);
   bannerTimer = setTimeout(hideBanner, kind === 'info' ? 6000 : 12000);
