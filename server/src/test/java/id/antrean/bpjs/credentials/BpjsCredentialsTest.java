@@ -121,7 +121,7 @@ class BpjsCredentialsTest {
         HttpResponse<Buffer> answer = server.as(server.kioskToken(facility))
                 .get("/api/v1/facilities/" + facility + "/eligibility?card=" + card).send().await();
         assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(200);
-        return server.bpjs().received().subList(before, server.bpjs().received().size()).stream()
+        return receivedSince(before).stream()
                 .filter(r -> r.getString("path").contains("/peserta/"))
                 .map(r -> r.getString("consId")).findFirst().orElse("none");
     }
@@ -204,8 +204,10 @@ class BpjsCredentialsTest {
         assertThat(ticket.statusCode()).as(ticket.bodyAsString()).isEqualTo(201);
 
         List<JsonObject> reports = Eventually.poll(Duration.ofSeconds(20),
-                () -> server.bpjs().received().subList(before, server.bpjs().received().size()).stream()
-                        .filter(r -> r.getString("path").equals("/antreanfktp/antrean/add")).toList(),
+                () -> {
+                    return receivedSince(before).stream()
+                            .filter(r -> r.getString("path").equals("/antreanfktp/antrean/add")).toList();
+                },
                 list -> !list.isEmpty());
         assertThat(reports).extracting(r -> r.getString("consId")).containsOnly(CONS_ID);
         assertThat(Eventually.poll(Duration.ofSeconds(10),
@@ -322,7 +324,7 @@ class BpjsCredentialsTest {
         assertThat(doctors.statusCode()).isEqualTo(200);
         assertThat(doctors.bodyAsJsonObject().getJsonArray("doctors").getJsonObject(0).getString("name"))
                 .startsWith("dr.");
-        assertThat(server.bpjs().received().subList(before, server.bpjs().received().size()))
+        assertThat(receivedSince(before))
                 .allSatisfy(r -> assertThat(r.getString("consId")).isEqualTo(CONS_ID));
     }
 
@@ -344,5 +346,11 @@ class BpjsCredentialsTest {
         assertThat(read.statusCode()).isEqualTo(403);
         assertThat(write.statusCode()).isEqualTo(403);
         assertThat(server.count("SELECT count(*) FROM bpjs_credentials")).isZero();
+    }
+
+    /** What the simulator heard after the first {@code before} requests, from one copy of its record. */
+    private static List<JsonObject> receivedSince(int before) {
+        List<JsonObject> all = server.bpjs().received();
+        return all.subList(before, all.size());
     }
 }
