@@ -5,9 +5,9 @@ import id.antrean.events.EventType;
 import id.antrean.events.QueueEvent;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
+import id.antrean.web.UniqueViolation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -41,7 +41,6 @@ final class BackupRuns {
             SELECT run_id, trigger, requested_by, started_at, finished_at, file_name, bytes, outcome, error
             FROM backup_run ORDER BY started_at DESC, run_id DESC LIMIT $1""";
     static final String FACILITIES = "SELECT facility_id, time_zone FROM facility ORDER BY facility_id";
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final int ERROR_LIMIT = 2000;
 
     /** A run just begun. */
@@ -66,8 +65,7 @@ final class BackupRuns {
                 .compose(v -> tx.preparedQuery(BEGIN).execute(Tuple.of(trigger,
                         scheduledFor == null ? null : utc(scheduledFor), requestedBy, utc(at), fileName)))
                 .map(rows -> new Started(rows.iterator().next().getLong("run_id"), fileName, at))
-                .recover(e -> Future.failedFuture(e instanceof PgException pg
-                        && UNIQUE_VIOLATION.equals(pg.getSqlState()) ? Problem.of(ErrorCode.BACKUP_RUNNING) : e));
+                .recover(e -> Future.failedFuture(UniqueViolation.is(e) ? Problem.of(ErrorCode.BACKUP_RUNNING) : e));
     }
 
     Future<Void> succeeded(long id, long bytes, Instant at) {

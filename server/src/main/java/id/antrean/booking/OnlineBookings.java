@@ -1,5 +1,6 @@
 package id.antrean.booking;
 
+import id.antrean.web.UniqueViolation;
 import id.antrean.auth.Actor;
 import id.antrean.auth.AuditLog;
 import id.antrean.closure.Closures;
@@ -132,8 +133,7 @@ public final class OnlineBookings {
      * index {@code ticket_one_booking_per_card} stops the second (its transaction, number included, rolls back).
      */
     private static <T> Future<T> secondBookingRefused(Throwable e) {
-        if (e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
-                && "ticket_one_booking_per_card".equals(pg.getConstraint())) {
+        if (UniqueViolation.constraint(e).filter("ticket_one_booking_per_card"::equals).isPresent()) {
             return Future.failedFuture(new BookingRefused(Refusal.ALREADY_BOOKED));
         }
         return Future.failedFuture(e);

@@ -2,22 +2,20 @@ package id.antrean.catalog;
 
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
+import id.antrean.web.UniqueViolation;
 import io.vertx.core.Future;
-import io.vertx.pgclient.PgException;
 
 /**
  * A code, letter or BPJS poli code another row of the facility already has: the database's UNIQUE constraint
  * decides (two admins creating "GIGI" at once cannot both win), and this names it for people as a 409.
  */
 final class UniqueViolations {
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private UniqueViolations() {
     }
 
     static <T> Future<T> explain(Throwable failure, String code, String prefix, String bpjsCode) {
-        if (failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-            String constraint = String.valueOf(pg.getConstraint());
+        if (UniqueViolation.is(failure)) {
+            String constraint = UniqueViolation.constraint(failure).orElseThrow();
             if (constraint.equals("service_bpjs_code_unique")) {
                 return Future.failedFuture(Problem.ofField(ErrorCode.SERVICE_BPJS_CODE_TAKEN, "bpjsCode", bpjsCode));
             }

@@ -9,10 +9,10 @@ import id.antrean.facility.Service;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import id.antrean.web.Revisions;
+import id.antrean.web.UniqueViolation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -208,7 +208,7 @@ public final class Closures {
     }
 
     private static Throwable alreadyClosed(Throwable e) {
-        if (e instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+        if (UniqueViolation.is(e)) {
             return Problem.of(ErrorCode.ALREADY_CLOSED);
         }
         return e;

@@ -9,9 +9,9 @@ import id.antrean.auth.Tokens;
 import id.antrean.facility.Facility;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
+import id.antrean.web.UniqueViolation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -143,8 +143,7 @@ public final class MobileJknAccounts {
 
     /** Usernames are unique across facilities (BPJS knows a facility by its URL, the database by the name). */
     private static boolean usernameTaken(Throwable e) {
-        return e instanceof PgException pg && "23505".equals(pg.getSqlState())
-                && String.valueOf(pg.getConstraint()).contains("username");
+        return UniqueViolation.constraint(e).filter(c -> c.contains("username")).isPresent();
     }
 
     private static boolean fits(String value) {

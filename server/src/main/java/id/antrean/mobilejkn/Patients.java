@@ -1,11 +1,11 @@
 package id.antrean.mobilejkn;
 
+import id.antrean.web.UniqueViolation;
 import id.antrean.auth.AuditLog;
 import id.antrean.facility.Facility;
 import id.antrean.booking.OnlineBookings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
@@ -92,7 +92,6 @@ final class Patients {
 
     /** The constraint a unique violation names; null for any other failure. */
     private static String uniqueViolation(Throwable e) {
-        return e instanceof PgException pg && "23505".equals(pg.getSqlState())
-                ? String.valueOf(pg.getConstraint()) : null;
+        return UniqueViolation.constraint(e).orElse(null);
     }
 }

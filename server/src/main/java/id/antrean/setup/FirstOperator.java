@@ -7,9 +7,9 @@ import id.antrean.auth.PasswordPool;
 import id.antrean.auth.Principal;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
+import id.antrean.web.UniqueViolation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -110,6 +110,6 @@ public final class FirstOperator {
     }
 
     private static boolean usernameTaken(Throwable e) {
-        return e instanceof PgException pg && "23505".equals(pg.getSqlState());
+        return UniqueViolation.is(e);
     }
 }

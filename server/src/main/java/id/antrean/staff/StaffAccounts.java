@@ -9,10 +9,10 @@ import id.antrean.facility.Facility;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import id.antrean.web.Revisions;
+import id.antrean.web.UniqueViolation;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -166,7 +166,7 @@ public final class StaffAccounts {
 
     /** Usernames are unique across facilities and operators: the database says so with a unique violation. */
     private static Throwable usernameTaken(Throwable e) {
-        if (e instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+        if (UniqueViolation.is(e)) {
             return Problem.ofField(ErrorCode.USERNAME_TAKEN, "username");
         }
         return e;
