@@ -1,7 +1,8 @@
 /*
  * The facility's profile: name, address and phone (the letterhead and the ticket), the ticket's footer, the
- * logo, how long the kiosk waits before it starts over, the languages it offers (Bahasa Indonesia always), and how
- * call-next orders priority patients (always first, or at most N in a row while others wait).
+ * logo, how long the kiosk waits before it starts over, the languages it offers (Bahasa Indonesia always), how
+ * call-next orders priority patients (always first, or at most N in a row while others wait), whether the kiosk
+ * speaks and the display repeats each call, and who signs the reports.
  */
 import { $, S, C, clearError, failed, fill, path, saveVersioned, t } from './settings-state.js';
 
@@ -68,6 +69,11 @@ export async function saveProfile(event) {
     kioskIdleSeconds: Number(form.elements.kioskIdleSeconds.value) || undefined,
     languages: form.elements.english.checked ? ['id', 'en'] : ['id'],
     priorityOrder: priorityOrder(),
+    spokenGuidance: form.elements.spokenGuidance.checked,
+    announceTwice: form.elements.announceTwice.checked,
+    headTitle: form.elements.headTitle.value.trim() || undefined,
+    headName: form.elements.headName.value.trim() || undefined,
+    headNip: form.elements.headNip.value.trim() || undefined,
   };
   const file = $('profile-logo').files[0];
   if (file) body.logo = { contentType: file.type, data: await readFile(file) };

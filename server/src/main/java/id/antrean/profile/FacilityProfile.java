@@ -12,22 +12,37 @@ import java.util.List;
  * settings.
  *
  * @param priorityOrder   how call-next orders priority tickets: {@code first} or {@code interleave:N}
+ * @param spokenGuidance  whether the kiosk speaks each step (recorded Indonesian clips)
+ * @param announceTwice   whether the waiting-room display says each call twice
+ * @param head            who signs the facility's reports; its parts are null until the admin sets them
  * @param logoContentType null when the facility has no logo; its bytes are served apart ({@code …/profile/logo})
  */
 record FacilityProfile(long id, String code, String name, String timeZone, String bpjsProviderCode, String address,
                        String phone, String ticketFooter, int kioskIdleSeconds, List<String> languages,
-                       String logoContentType, int logoBytes, String priorityOrder, int version) {
+                       String logoContentType, int logoBytes, String priorityOrder, boolean spokenGuidance,
+                       boolean announceTwice, Head head, int version) {
+
+    /** The head of the facility as the reports' signature block names them ("Kepala Puskesmas", name, NIP). */
+    record Head(String title, String name, String nip) {
+        JsonObject toJson() {
+            return new JsonObject().put("headTitle", title).put("headName", name).put("headNip", nip);
+        }
+    }
 
     static final String COLUMNS = """
             facility_id, code, name, time_zone, bpjs_provider_code, address, phone, ticket_footer, kiosk_idle_seconds,
-            languages, logo_content_type, coalesce(octet_length(logo), 0) AS logo_bytes, priority_order, version""";
+            languages, logo_content_type, coalesce(octet_length(logo), 0) AS logo_bytes, priority_order,
+            kiosk_spoken_guidance, display_announce_twice, head_title, head_name, head_nip, version""";
 
     static FacilityProfile from(Row row) {
         return new FacilityProfile(row.getLong("facility_id"), row.getString("code"), row.getString("name"),
                 row.getString("time_zone"), row.getString("bpjs_provider_code"), row.getString("address"),
                 row.getString("phone"), row.getString("ticket_footer"), row.getInteger("kiosk_idle_seconds"),
                 Arrays.asList(row.getArrayOfStrings("languages")), row.getString("logo_content_type"),
-                row.getInteger("logo_bytes"), row.getString("priority_order"), row.getInteger("version"));
+                row.getInteger("logo_bytes"), row.getString("priority_order"), row.getBoolean("kiosk_spoken_guidance"),
+                row.getBoolean("display_announce_twice"),
+                new Head(row.getString("head_title"), row.getString("head_name"), row.getString("head_nip")),
+                row.getInteger("version"));
     }
 
     /** As the API shows it. */
@@ -51,6 +66,9 @@ record FacilityProfile(long id, String code, String name, String timeZone, Strin
                 .put("kioskIdleSeconds", kioskIdleSeconds)
                 .put("languages", new JsonArray(languages))
                 .put("priorityOrder", priorityOrder)
+                .put("spokenGuidance", spokenGuidance)
+                .put("announceTwice", announceTwice)
+                .mergeIn(head.toJson())
                 .put("logo", logoContentType == null ? null
                         : new JsonObject().put("contentType", logoContentType).put("bytes", logoBytes))
                 .put("version", version);

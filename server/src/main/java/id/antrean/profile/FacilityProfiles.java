@@ -7,9 +7,9 @@ import id.antrean.facility.Facility;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import id.antrean.web.Revisions;
+import id.antrean.web.UniqueViolation;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -36,6 +36,9 @@ final class FacilityProfiles {
                    logo = CASE WHEN $9 THEN $10 ELSE logo END,
                    logo_content_type = CASE WHEN $9 THEN $11 ELSE logo_content_type END,
                    priority_order = coalesce($12, priority_order),
+                   kiosk_spoken_guidance = coalesce($13, kiosk_spoken_guidance),
+                   display_announce_twice = coalesce($14, display_announce_twice),
+                   head_title = $15, head_name = $16, head_nip = $17,
                    version = version + 1
             WHERE facility_id = $1 AND version = $2
             RETURNING\s""" + FacilityProfile.COLUMNS;
@@ -78,7 +81,12 @@ final class FacilityProfiles {
                                 .addValue(edit.logoChanged())
                                 .addValue(edit.logo() == null ? null : Buffer.buffer(edit.logo().bytes()))
                                 .addValue(edit.logo() == null ? null : edit.logo().contentType())
-                                .addValue(edit.priorityOrder()))
+                                .addValue(edit.priorityOrder())
+                                .addValue(edit.spokenGuidance())
+                                .addValue(edit.announceTwice())
+                                .addValue(edit.head().title())
+                                .addValue(edit.head().name())
+                                .addValue(edit.head().nip()))
                         .compose(rows -> {
                             if (rows.size() == 0) {
                                 return Future.failedFuture(Revisions.conflict());
@@ -107,8 +115,8 @@ final class FacilityProfiles {
     }
 
     private static Throwable taken(Throwable e, NewFacility facility) {
-        if (e instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-            String constraint = String.valueOf(pg.getConstraint());
+        if (UniqueViolation.is(e)) {
+            String constraint = UniqueViolation.constraint(e).orElseThrow();
             if (constraint.contains("bpjs_provider_code")) {
                 return Problem.ofField(ErrorCode.BPJS_PROVIDER_CODE_TAKEN, "bpjsProviderCode", facility.bpjsProviderCode());
             }

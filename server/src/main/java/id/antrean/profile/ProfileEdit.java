@@ -14,10 +14,13 @@ import java.util.List;
  *
  * @param priorityOrder {@code first} or {@code interleave:N}; null (absent) keeps the current one, so a form that
  *                      does not know it leaves it be
+ * @param spokenGuidance, announceTwice null (absent) keeps the current setting, like {@code priorityOrder}
+ * @param head the signature block; an absent part is cleared, as every other optional text
  * @param logoChanged whether {@code logo} replaces the current one (null then = no logo)
  */
 record ProfileEdit(String name, String address, String phone, String ticketFooter, int kioskIdleSeconds,
-                   List<String> languages, boolean logoChanged, Logo logo, String priorityOrder) {
+                   List<String> languages, boolean logoChanged, Logo logo, String priorityOrder,
+                   Boolean spokenGuidance, Boolean announceTwice, FacilityProfile.Head head) {
 
     static ProfileEdit fromJson(JsonObject body) {
         JsonArray languages = body.getJsonArray("languages");
@@ -31,6 +34,21 @@ record ProfileEdit(String name, String address, String phone, String ticketFoote
         return new ProfileEdit(TypedName.require(body.getString("name"), "name"),
                 NewFacility.optionalText(body, "address"), NewFacility.optionalText(body, "phone"),
                 NewFacility.optionalText(body, "ticketFooter"), body.getInteger("kioskIdleSeconds"), codes,
-                logoChanged, logo == null ? null : Logo.fromJson(logo), body.getString("priorityOrder"));
+                logoChanged, logo == null ? null : Logo.fromJson(logo), body.getString("priorityOrder"),
+                body.getBoolean("spokenGuidance"), body.getBoolean("announceTwice"),
+                new FacilityProfile.Head(NewFacility.optionalText(body, "headTitle"),
+                        NewFacility.optionalText(body, "headName"), nip(body.getString("headNip"))));
+    }
+
+    /** A civil servant's NIP is 18 digits; people type it in groups ("19800101 200501 1 001"). */
+    private static String nip(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String digits = typed.replace(" ", "");
+        if (!digits.matches("[0-9]{18}")) {
+            throw Problem.ofField(ErrorCode.INVALID_FIELD, "headNip", "headNip");
+        }
+        return digits;
     }
 }

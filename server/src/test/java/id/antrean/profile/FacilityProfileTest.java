@@ -205,4 +205,34 @@ class FacilityProfileTest {
         }
         assertThat(admin.get(PROFILE).send().await().getHeader("ETag")).isEqualTo(etag);
     }
+
+    @Test
+    void theKioskVoiceTheRepeatedCallAndTheReportSignatureAreSetAndKeptWhenAFormLeavesThemOut() {
+        JsonObject fresh = admin.get(PROFILE).send().await().bodyAsJsonObject();
+        assertThat(fresh.getBoolean("spokenGuidance")).isFalse();
+        assertThat(fresh.getBoolean("announceTwice")).isTrue();
+        assertThat(fresh.getString("headName")).isNull();
+
+        HttpResponse<Buffer> saved = put(admin, "\"" + fresh.getInteger("version") + "\"", edit()
+                .put("spokenGuidance", true).put("announceTwice", false).put("headTitle", "Kepala Puskesmas")
+                .put("headName", "dr. Andi Rahman").put("headNip", "19800101 200501 1 001"));
+        assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
+        JsonObject profile = saved.bodyAsJsonObject();
+        assertThat(profile.getBoolean("spokenGuidance")).isTrue();
+        assertThat(profile.getBoolean("announceTwice")).isFalse();
+        assertThat(profile.getString("headTitle")).isEqualTo("Kepala Puskesmas");
+        assertThat(profile.getString("headName")).isEqualTo("dr. Andi Rahman");
+        assertThat(profile.getString("headNip")).isEqualTo("198001012005011001");
+
+        // A client that knows neither switch keeps them; the signature is part of the replaced profile.
+        HttpResponse<Buffer> older = put(admin, saved.getHeader("ETag"), edit());
+        assertThat(older.statusCode()).as(older.bodyAsString()).isEqualTo(200);
+        assertThat(older.bodyAsJsonObject().getBoolean("spokenGuidance")).isTrue();
+        assertThat(older.bodyAsJsonObject().getBoolean("announceTwice")).isFalse();
+        assertThat(older.bodyAsJsonObject().getString("headName")).isNull();
+
+        HttpResponse<Buffer> badNip = put(admin, older.getHeader("ETag"), edit().put("headNip", "1980 0101"));
+        assertThat(badNip.statusCode()).isEqualTo(400);
+        assertThat(badNip.bodyAsJsonObject().getString("code")).isEqualTo("INVALID_FIELD");
+    }
 }
