@@ -140,6 +140,7 @@ class TicketPdfTest {
         HttpResponse<Buffer> response = pdf("?width=" + width + "&lang=en");
 
         assertThat(response.statusCode()).isEqualTo(200);
+        screenshot(response, "ticket-en-" + width + "mm");
         String text = text(response);
         assertThat(text).contains("QUEUE NUMBER", "A-002", "Poli Umum", "JKN patient", "Friday, 27 November 2026",
                 "Ahead of you: 1", "Scan to see your place in the queue",
@@ -204,7 +205,9 @@ class TicketPdfTest {
     void aMobileJknBookingSaysBookingOnlineWithItsTimeAndGivesNoAdviceToBookFromHome(String lang) throws Exception {
         long booked = booking();
 
-        String text = text(server.get("/api/v1/facilities/pkm-demo/tickets/" + booked + "/ticket.pdf?lang=" + lang));
+        HttpResponse<Buffer> response = server.get("/api/v1/facilities/pkm-demo/tickets/" + booked + "/ticket.pdf?lang=" + lang);
+        screenshot(response, "ticket-booking-" + lang);
+        String text = text(response);
 
         JsonObject view = server.get("/api/v1/facilities/pkm-demo/tickets/" + booked).bodyAsJsonObject();
         String time = OffsetDateTime.parse(view.getString("estimatedAt")).format(DateTimeFormatter.ofPattern(
@@ -265,6 +268,16 @@ class TicketPdfTest {
         assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
         try (PDDocument pdf = Loader.loadPDF(response.body().getBytes())) {
             return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+    }
+
+    /** A page image for humans to look at (target/screenshots). */
+    private static void screenshot(HttpResponse<Buffer> response, String name) throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(response.body().getBytes())) {
+            BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 203, ImageType.RGB);
+            Path png = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(png.getParent());
+            ImageIO.write(page, "png", png.toFile());
         }
     }
 
