@@ -164,7 +164,8 @@ export function checkIn() {
   const booking = bookingOf(state.eligibility);
   if (!booking || booking.id === undefined) return;
   const run = () => act(async (gen) => {
-    const res = await request('POST', '/api/bookings/' + encodeURIComponent(booking.id) + '/check-in', { json: {} });
+    const res = await request('POST', '/api/bookings/' + encodeURIComponent(booking.id) + '/check-in',
+      { json: { lang: state.lang } });
     if (gen !== state.gen) return;
     issued(res, run);
   });
@@ -265,7 +266,8 @@ export function togglePriority() {
 export function chooseService(code) {
   const service = (state.services || []).find((s) => s.code === code);
   if (!service || service.open === false || service.closedToday || locked()) return;
-  const body = { service: code, payer: state.payer === 'JKN' ? 'JKN' : 'UMUM', key: uuid() };
+  // The ticket is printed in the language the patient is reading now.
+  const body = { service: code, payer: state.payer === 'JKN' ? 'JKN' : 'UMUM', key: uuid(), lang: state.lang };
   if (state.priority) body.priority = true;
   if (body.payer === 'JKN' && state.identity) {
     if (state.identity.card) body.cardNumber = state.identity.card;
@@ -314,7 +316,7 @@ function reprint(held) {
     ? '/api/bookings/' + encodeURIComponent(held.id) + '/check-in'
     : '/api/tickets/' + encodeURIComponent(held.id) + '/print';
   const run = () => act(async (gen) => {
-    const res = await request('POST', path, { json: {} });
+    const res = await request('POST', path, { json: { lang: state.lang } });
     if (gen !== state.gen) return;
     issued(res, run);
   });

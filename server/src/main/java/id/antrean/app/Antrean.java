@@ -48,6 +48,7 @@ import id.antrean.facility.FacilityContext;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.facility.FacilityHandlers;
 import id.antrean.mobilejkn.MobileJkn;
+import id.antrean.profile.Letterheads;
 import id.antrean.profile.ProfileHandlers;
 import id.antrean.setup.FirstOperator;
 import id.antrean.setup.SetupCode;
@@ -205,7 +206,7 @@ public final class Antrean implements AutoCloseable {
                     List.of(mobileJkn, logins, new FacilityHandlers(directory, closures::closedToday, clock), queue, checkIn, eligibilityChecks,
                             new TicketPayerHandlers(new TicketPayer(pool, eligibility, clock)),
                             new EventStream(pool, board::board, config.http().idleTimeoutSeconds()),
-                            new TicketPrints(vertx, board, estimator, new TicketRenderer()),
+                            new TicketPrints(vertx, board, estimator, new Letterheads(pool), new TicketRenderer()),
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock),
                             new ReportsHandlers(vertx, pool, new ReportRenderer()),
                             new CredentialsHandlers(new CredentialsAdmin(pool, new CredentialSeal(key), facilityBpjs, clock),

@@ -1,10 +1,12 @@
 package id.antrean.print;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperExportManager;
@@ -70,17 +72,34 @@ public final class TicketRenderer {
 
     private JasperPrint fill(TicketDocument t, Width width) throws JRException {
         Map<String, Object> parameters = new HashMap<>();
+        parameters.put("logo", logo(t.logo()));
         parameters.put("facilityName", t.facilityName());
         parameters.put("labelTitle", t.labelTitle());
         parameters.put("label", t.label());
+        parameters.put("priorityText", t.priorityText());
         parameters.put("serviceName", t.serviceName());
+        parameters.put("payerText", t.payerText());
+        parameters.put("bookingText", t.bookingText());
         parameters.put("dateText", t.dateText());
         parameters.put("aheadText", t.aheadText());
         parameters.put("waitText", t.waitText());
-        parameters.put("footerText", t.footerText());
-        parameters.put("priorityText", t.priorityText());
         parameters.put("qr", QrCodes.image(t.code()));
+        parameters.put("qrCaption", t.qrCaption());
+        parameters.put("bookFromHome", t.bookFromHome());
+        parameters.put("facilityFooter", t.facilityFooter());
         return JasperFillManager.fillReport(templates.get(width), parameters, new JREmptyDataSource(1));
+    }
+
+    /** The logo as an image; a logo that does not read as one is left off rather than failing the ticket. */
+    private static BufferedImage logo(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static JasperReport load(String resource) {

@@ -246,7 +246,7 @@ class KioskFlowBrowserTest {
 
     @Test
     void aPayingPatientWithoutACardGetsATicket() throws Exception {
-        // Poli Umum has neither history nor a typical time: the kiosk and the ticket say "—", not a made-up wait.
+        // Poli Umum has neither history nor a typical time: the kiosk says "—", not a made-up wait.
         server.sql("UPDATE service SET typical_service_minutes = NULL WHERE code = 'UMUM'");
         server.walkIn("UMUM");
         open();
@@ -261,8 +261,28 @@ class KioskFlowBrowserTest {
             return text.matches("A-\\d{3}") ? text : null;
         });
         assertThat(d().findElement(By.id("ticket-wait")).getText()).isEqualTo("perkiraan —");
-        assertThat(printedText()).contains(label, "Poli Umum", "Perkiraan tunggu: —");
+        // On paper, no basis is no line at all.
+        assertThat(printedText()).contains(label, "Poli Umum", "Pasien UMUM").doesNotContain("Perkiraan");
         assertThat(server.count("SELECT count(*) FROM ticket WHERE payer = 'UMUM'")).isEqualTo(2);
+    }
+
+    @Test
+    void aPatientWhoSwitchedTheKioskToEnglishGetsTheirTicketPrintedInEnglishOnly() throws Exception {
+        open();
+        d().findElement(By.id("btn-lang")).click();
+        within(5).until(x -> "en".equals(x.findElement(By.tagName("html")).getDomAttribute("lang")));
+        d().findElement(By.id("btn-umum")).click();
+        onScreen("services");
+        within(5).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#services [data-service='UMUM']"))).click();
+
+        onScreen("ticket");
+        String label = within(10).until(x -> {
+            String text = x.findElement(By.id("ticket-label")).getText();
+            return text.matches("A-\\d{3}") ? text : null;
+        });
+        assertThat(printedText()).contains(label, "QUEUE NUMBER", "Poli Umum", "UMUM (paying) patient",
+                        "Scan to see your place in the queue", "Next time, take your number from home")
+                .doesNotContain("NOMOR ANTREAN").doesNotContain("Pindai").doesNotContain("Lain kali");
     }
 
     @Test

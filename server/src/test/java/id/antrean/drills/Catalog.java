@@ -203,7 +203,7 @@ final class Catalog {
                         .param("facility", f.facility()).query("lastEventId", null, ValueKind.NUMBER).stream().build(),
                 Endpoint.builder(Target.API, "GET", facilities + "/tickets/{ticket}/ticket.pdf", "ticketPdf", Caller.DEVICE)
                         .param("facility", f.facility()).param("ticket", Long.toString(f.waitingTicket()))
-                        .query("width", "58", ValueKind.NUMBER).build(),
+                        .query("width", "58", ValueKind.NUMBER).query("lang", "en", ValueKind.ENUM).build(),
                 Endpoint.builder(Target.API, "GET", facilities + "/reports/daily.pdf", "dailyPdf", Caller.ADMIN)
                         .param("facility", f.facility()).query("date", f.today(), ValueKind.DATE).build(),
                 Endpoint.builder(Target.API, "GET", facilities + "/reports/monthly.pdf", "monthlyPdf", Caller.ADMIN)

@@ -58,8 +58,10 @@ public final class ServerClient {
         return send(() -> get(facilityPath("/tickets/" + id)));
     }
 
-    public Future<HttpResponse<Buffer>> ticketPdf(long id, int widthMm) {
-        return send(() -> get(facilityPath("/tickets/" + id + "/ticket.pdf")).addQueryParam("width", Integer.toString(widthMm)));
+    /** The ticket as the server renders it for this roll width, in the patient's language ({@code id} or {@code en}). */
+    public Future<HttpResponse<Buffer>> ticketPdf(long id, int widthMm, String lang) {
+        return send(() -> get(facilityPath("/tickets/" + id + "/ticket.pdf"))
+                .addQueryParam("width", Integer.toString(widthMm)).addQueryParam("lang", lang));
     }
 
     /** Takes a number, retrying on network trouble with the same key, so a flaky link never issues two. */

@@ -59,25 +59,25 @@ public final class TicketDesk {
         this.widthMm = widthMm;
     }
 
-    /** {@code {ticket, printed, problem?}}. */
-    public Future<JsonObject> issue(JsonObject request, String idempotencyKey) {
+    /** {@code {ticket, printed, problem?}}; the ticket is printed in {@code lang}, the patient's language. */
+    public Future<JsonObject> issue(JsonObject request, String idempotencyKey, String lang) {
         return server.issue(request, idempotencyKey).compose(response -> {
             if (response.statusCode() != 200 && response.statusCode() != 201) {
                 return Future.failedFuture(new Refused(response));
             }
             JsonObject ticket = response.bodyAsJsonObject();
-            return print(ticket).map(printed -> printed.put("ticket", ticket));
+            return print(ticket, "", lang).map(printed -> printed.put("ticket", ticket));
         });
     }
 
     /** Checks in an online booking, then prints its ticket (the number booked from home). */
-    public Future<JsonObject> checkIn(long ticketId) {
+    public Future<JsonObject> checkIn(long ticketId, String lang) {
         return server.checkIn(ticketId).compose(response -> {
             if (response.statusCode() != 200) {
                 return Future.failedFuture(new Refused(response));
             }
             JsonObject ticket = response.bodyAsJsonObject();
-            return print(ticket).map(printed -> printed.put("ticket", ticket));
+            return print(ticket, "", lang).map(printed -> printed.put("ticket", ticket));
         });
     }
 
@@ -85,7 +85,7 @@ public final class TicketDesk {
      * Prints again a number the patient already holds (the server answered ALREADY_HAS_TICKET with it), read
      * fresh from the server; a booking not yet checked in is checked in instead, by the page.
      */
-    public Future<JsonObject> reprint(long ticketId) {
+    public Future<JsonObject> reprint(long ticketId, String lang) {
         return server.ticket(ticketId).compose(response -> {
             if (response.statusCode() != 200) {
                 return Future.failedFuture(new Refused(response));
@@ -95,7 +95,7 @@ public final class TicketDesk {
                 return Future.failedFuture(new NotReprintable());
             }
             // Its own file name in a PDF folder: the copy printed at issue stays as it was.
-            return print(ticket, "-reprint").map(printed -> printed.put("ticket", ticket));
+            return print(ticket, "-reprint", lang).map(printed -> printed.put("ticket", ticket));
         });
     }
 
@@ -108,14 +108,10 @@ public final class TicketDesk {
         return printer;
     }
 
-    private Future<JsonObject> print(JsonObject ticket) {
-        return print(ticket, "");
-    }
-
-    private Future<JsonObject> print(JsonObject ticket, String hintSuffix) {
+    private Future<JsonObject> print(JsonObject ticket, String hintSuffix, String lang) {
         long id = ticket.getLong("id");
         String hint = id + "-" + ticket.getString("label") + hintSuffix;
-        return server.ticketPdf(id, widthMm)
+        return server.ticketPdf(id, widthMm, lang)
                 .compose(pdf -> pdf.statusCode() == 200
                         ? vertx.executeBlocking(() -> printer.print(pdf.body().getBytes(), hint), false)
                         : Future.succeededFuture(PrintResult.failed(new PrinterProblem(PrinterProblem.Kind.FAILED,

@@ -199,7 +199,7 @@ public final class KioskRoutes {
         if (Boolean.TRUE.equals(body.getValue("priority"))) {
             request.put("priority", true);
         }
-        desk.issue(request, key).onComplete(ar -> {
+        desk.issue(request, key, language(body)).onComplete(ar -> {
             if (ar.succeeded()) {
                 Responses.json(rc, 201, ar.result());
             } else if (ar.cause() instanceof TicketDesk.Refused refused) {
@@ -216,7 +216,7 @@ public final class KioskRoutes {
         if (!id.matches("[0-9]{1,18}")) {
             throw new KioskProblem("NOT_FOUND", 404);
         }
-        desk.reprint(Long.parseLong(id)).onComplete(ar -> {
+        desk.reprint(Long.parseLong(id), language(body(rc))).onComplete(ar -> {
             if (ar.succeeded()) {
                 Responses.json(rc, 200, ar.result());
             } else if (ar.cause() instanceof TicketDesk.Refused refused) {
@@ -234,7 +234,7 @@ public final class KioskRoutes {
         if (!id.matches("[0-9]{1,18}")) {
             throw new KioskProblem("NOT_FOUND", 404);
         }
-        desk.checkIn(Long.parseLong(id)).onComplete(ar -> {
+        desk.checkIn(Long.parseLong(id), language(body(rc))).onComplete(ar -> {
             if (ar.succeeded()) {
                 Responses.json(rc, 200, ar.result());
             } else if (ar.cause() instanceof TicketDesk.Refused refused) {
@@ -276,6 +276,18 @@ public final class KioskRoutes {
             }
         }
         Responses.json(rc, 200, texts);
+    }
+
+    /** The language the patient reads the page in, for their printed ticket: {@code id} unless {@code en}. */
+    private static String language(JsonObject body) {
+        Object lang = body.getValue("lang");
+        if (lang == null) {
+            return "id";
+        }
+        if (!"id".equals(lang) && !"en".equals(lang)) {
+            throw new KioskProblem("BAD_REQUEST", 400);
+        }
+        return (String) lang;
     }
 
     private static JsonObject body(RoutingContext rc) {

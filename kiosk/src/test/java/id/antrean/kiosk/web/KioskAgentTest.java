@@ -162,6 +162,22 @@ class KioskAgentTest {
     }
 
     @Test
+    void aTicketLanguageOtherThanIdOrEnIsABadRequestBeforeTheServerIsAsked() {
+        JsonObject issue = new JsonObject().put("service", "UMUM").put("payer", "UMUM").put("key", "kunci-uji-67890");
+        for (Object lang : new Object[] {"fr", "", "EN", 1}) {
+            assertThat(client.post("/api/tickets").sendJsonObject(issue.copy().put("lang", lang)).await().statusCode())
+                    .as("issue in %s", lang).isEqualTo(400);
+            assertThat(client.post("/api/tickets/42/print").sendJsonObject(new JsonObject().put("lang", lang)).await()
+                    .statusCode()).as("reprint in %s", lang).isEqualTo(400);
+            assertThat(client.post("/api/bookings/42/check-in").sendJsonObject(new JsonObject().put("lang", lang))
+                    .await().statusCode()).as("check-in in %s", lang).isEqualTo(400);
+        }
+        // A language the agent knows goes on to the server (away here).
+        assertThat(client.post("/api/tickets").sendJsonObject(issue.copy().put("lang", "en")).await().statusCode())
+                .isEqualTo(503);
+    }
+
+    @Test
     void reprintingAHeldNumberNeedsATicketIdAndTheServerAndPrintsNothingWithoutThem() throws Exception {
         assertThat(client.post("/api/tickets/abc/print").send().await().statusCode()).isEqualTo(404);
 
