@@ -198,8 +198,9 @@ function storedToken() {
 }
 
 /**
- * The facility's profile: whether each call is said twice (announceTwice), and its name. Read at the start and
- * again when an admin changes it (SETTINGS_CHANGED "profile"); until then the last known setting holds.
+ * The facility's profile: whether each call is said twice (announceTwice). Read at the start and again when an
+ * admin changes it (SETTINGS_CHANGED "profile"); until then the last known setting holds. Nothing on screen
+ * changes with it (the name comes with the board, where it is fitted beside the clock).
  */
 export async function loadSettings() {
   const token = storedToken();
@@ -212,13 +213,11 @@ export async function loadSettings() {
     if (!response.ok) return;
     const profile = await response.json();
     state.announceTwice = profile.announceTwice !== false;
-    if (profile.name) state.facilityName = profile.name;
     try {
       remember();
     } catch (e) {
       // no storage: the setting is read again at the next start
     }
-    render();
   } catch (e) {
     console.warn('antrean display: profile not read', e);
   }
