@@ -76,6 +76,7 @@ try {
 export const state = {
   facilityName: cached.facilityName || '',
   timeZone: cached.timeZone || null,
+  announceTwice: cached.announceTwice !== false, // the facility's setting (profile), on by default
   serviceDate: null,
   status: 'connecting',
   unauthorized: false,
@@ -174,13 +175,52 @@ export function onSnapshot(board) {
   state.recent = calls.concat(older).sort(byTimeDesc).slice(0, RECENT_KEPT);
   state.hasData = true;
   try {
-    localStorage.setItem(infoKey, JSON.stringify({ facilityName: state.facilityName, timeZone: state.timeZone }));
+    remember();
   } catch (e) {
     // private mode or full: the clock waits for the next snapshot after a reload
   }
   // a snapshot is not a new call: no highlight, no voice
   tick();
   render();
+}
+
+function remember() {
+  localStorage.setItem(infoKey, JSON.stringify({ facilityName: state.facilityName, timeZone: state.timeZone,
+    announceTwice: state.announceTwice }));
+}
+
+function storedToken() {
+  try {
+    return localStorage.getItem(tokenKey);
+  } catch (e) {
+    return null;
+  }
+}
+
+/**
+ * The facility's profile: whether each call is said twice (announceTwice). Read at the start and again when an
+ * admin changes it (SETTINGS_CHANGED "profile"); until then the last known setting holds. Nothing on screen
+ * changes with it (the name comes with the board, where it is fitted beside the clock).
+ */
+export async function loadSettings() {
+  const token = storedToken();
+  if (!token) return;
+  try {
+    const response = await fetch('/api/v1/facilities/' + encodeURIComponent(facility) + '/profile', {
+      headers: { Authorization: 'Bearer ' + token },
+      cache: 'no-store',
+    });
+    if (!response.ok) return;
+    const profile = await response.json();
+    state.announceTwice = profile.announceTwice !== false;
+    try {
+      remember();
+    } catch (e) {
+      // no storage: the setting is read again at the next start
+    }
+  } catch (e) {
+    console.warn('antrean display: profile not read', e);
+  }
 }
 
 export function onEvent(event) {
@@ -297,12 +337,8 @@ export function spokenDestinationOf(call) {
  * without reloading the page (which could cost the sound its permission to play).
  */
 async function reloadBoard() {
-  let token = null;
-  try {
-    token = localStorage.getItem(tokenKey);
-  } catch (e) {
-    // no storage: try without, the stream's own snapshot will follow on the next reconnect
-  }
+  // no token (no storage): try without, the stream's own snapshot will follow on the next reconnect
+  const token = storedToken();
   try {
     const response = await fetch('/api/v1/facilities/' + encodeURIComponent(facility) + '/queue', {
       headers: token ? { Authorization: 'Bearer ' + token } : {},
@@ -327,6 +363,7 @@ export function model() {
     serviceDate: state.serviceDate,
     status: state.status,
     unauthorized: state.unauthorized,
+    announceTwice: state.announceTwice,
     filter: filter.slice(),
     sound: player ? player.state() : 'unsupported',
     audio: player ? { clips: player.loaded(), pending: player.pending() } : { clips: 0, pending: 0 },

@@ -235,7 +235,10 @@ function renderWaiting() {
       return span;
     }));
     entry.tile.classList.toggle('is-closed', !open);
-    entry.closed.textContent = s.closedToday ? t('display.waiting.closedToday', s.name)
+    // Closed for the whole day: "Tutup hari ini" takes the count's place (the poli's name is on the tile already).
+    entry.count.hidden = Boolean(s.closedToday);
+    entry.tile.classList.toggle('is-closed-today', Boolean(s.closedToday));
+    entry.closed.textContent = s.closedToday ? t('display.waiting.closedToday')
       : s.open ? '' : t('display.waiting.closed');
     return entry.tile;
   });

@@ -6,7 +6,7 @@
  * made of pre-rendered clips (voice.js). Keeps the last known state on screen while the connection is down.
  * Never shows a patient's name, NIK or card number: only labels, services and rooms.
  *
- * For automated tests: window.antreanDisplay = { spoken: [[clip, ...], ...], state: {...} } and
+ * For automated tests: window.antreanDisplay = { spoken: [[clip, ...], ...], state: {...}, announceTwice } and
  * document.body.dataset.status = 'live' | 'connecting' | 'offline'.
  *
  * The entry module: the sound, the clock and the start; the model and the drawing are board-model.js and
@@ -17,6 +17,7 @@ import {
   $,
   FOOTER_SWITCH_MS,
   facility,
+  loadSettings,
   loadTexts,
   model,
   onEvent,
@@ -65,7 +66,7 @@ function soundState(s) {
 
 export function announce(call) {
   if (!window.AntreanVoice) return;
-  const clips = AntreanVoice.compose(call.label, spokenDestinationOf(call));
+  const clips = AntreanVoice.compose(call.label, spokenDestinationOf(call), { twice: state.announceTwice });
   spoken.push(clips);
   if (player) player.enqueue(clips);
 }
@@ -134,6 +135,9 @@ window.antreanDisplay = {
   get state() {
     return model();
   },
+  get announceTwice() {
+    return state.announceTwice;
+  },
   voice: window.AntreanVoice,
 };
 
@@ -155,6 +159,7 @@ function start() {
   if (!facility) return;
   setupSound();
   keepAwake();
+  loadSettings();
   AntreanLive.connect({
     facility,
     token: () => {
@@ -165,8 +170,15 @@ function start() {
       }
     },
     onSnapshot,
-    // An admin changed a setting (a poli closed for the day, say): read the board again, now.
-    onEvent: (event) => (event.type === 'SETTINGS_CHANGED' ? refreshEstimates() : onEvent(event)),
+    onEvent: (event) => {
+      if (event.type !== 'SETTINGS_CHANGED') {
+        onEvent(event);
+        return;
+      }
+      // An admin changed a setting (a poli closed for the day, calls said once): read it again, now.
+      if (event.settings === 'profile') loadSettings();
+      else refreshEstimates();
+    },
     onStatus,
     onUnauthorized,
   });

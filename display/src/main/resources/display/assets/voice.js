@@ -6,6 +6,9 @@
  *   AntreanVoice.numberToWords(115)                        // ['seratus', 'lima', 'belas']
  *   AntreanVoice.compose('A-012', 'Ruang Periksa Umum 1')
  *     // ['chime', 'nomor-antrean', 'a', 'dua', 'belas', 'silakan-ke', 'ruang', 'periksa', 'umum', 'satu']
+ *   AntreanVoice.compose('A-012', 'Loket 2', { twice: true })
+ *     // ['chime', 'nomor-antrean', 'a', 'dua', 'belas', 'silakan-ke', 'loket', 'dua',
+ *     //  'pause', 'nomor-antrean', 'a', 'dua', 'belas', 'silakan-ke', 'loket', 'dua']
  *   const player = AntreanVoice.createPlayer({ base: '/display/assets/voice/', onState: (s) => {} });
  *   player.enqueue(clips);
  *
@@ -98,11 +101,20 @@
     return words;
   }
 
-  /** The whole announcement: chime, "nomor antrean", the label, and "silakan ke" the destination (if any). */
-  function compose(label, destination) {
-    const clips = ['chime', 'nomor-antrean'].concat(labelToWords(label));
+  /** Not a clip: a moment of silence, between the two sayings of a call. */
+  const PAUSE_MARK = 'pause';
+
+  /**
+   * The whole announcement: the chime, then "nomor antrean", the label, and "silakan ke" the destination (if any).
+   * With options.twice the words are said again after a short pause; the chime rings once, at the start, as a
+   * call's bell does (a second chime would sound like a second call).
+   */
+  function compose(label, destination, options) {
+    const words = ['nomor-antrean'].concat(labelToWords(label));
     const place = destinationToWords(destination);
-    if (place.length) clips.push('silakan-ke', ...place);
+    if (place.length) words.push('silakan-ke', ...place);
+    const clips = ['chime'].concat(words);
+    if (options && options.twice) clips.push(PAUSE_MARK, ...words);
     return clips;
   }
 
@@ -113,6 +125,7 @@
   const AFTER_NAME = 0.18;     // after "nomor antrean"
   const CHIME_OVERLAP = 0.9;   // the voice starts while the chime's tail still rings
   const BETWEEN = 0.8;         // silence between two announcements
+  const REPEAT_PAUSE = 0.9;    // between the two sayings of one call
   const STALE_MS = 180000;     // an announcement that waited longer than this (sound was off) is dropped
 
   /**
@@ -201,6 +214,10 @@
       let t = start;
       let end = start;
       clips.forEach((name, i) => {
+        if (name === PAUSE_MARK) {
+          t += REPEAT_PAUSE;
+          return;
+        }
         const buffer = buffers.get(name);
         if (!buffer) return;
         const source = ctx.createBufferSource();
@@ -268,7 +285,8 @@
     };
   }
 
-  const api = { numberToWords, labelToWords, destinationToWords, compose, createPlayer, CLIPS, VOCABULARY, LETTERS };
+  const api = { numberToWords, labelToWords, destinationToWords, compose, createPlayer, CLIPS, VOCABULARY, LETTERS,
+    PAUSE: PAUSE_MARK };
   root.AntreanVoice = api;
   if (typeof module === 'object' && module.exports) module.exports = api;
 })(typeof window !== 'undefined' ? window : globalThis);

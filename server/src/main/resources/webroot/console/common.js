@@ -176,6 +176,11 @@ let bannerTimer = null;
 function showBanner(text, kind, link) {
   const banner = document.getElementById('error-banner');
   if (!banner) return;
+  // Nothing to say (a text that came out blank): no bar at all rather than an empty one.
+  if (!String(text || '').trim()) {
+    hideBanner();
+    return;
+  }
   banner.querySelector('.banner-text').textContent = text;
   const anchor = banner.querySelector('.banner-link');
   if (anchor) {

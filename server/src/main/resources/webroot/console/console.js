@@ -9,7 +9,8 @@
  * page (keyboard, buttons) and boots it.
  */
 
-import { $, C, COMPACT_HEADER, S, SHORTCUTS, t } from './state.js';
+import { $, C, COMPACT_HEADER, S, t } from './state.js';
+import { HELP_KEY, actionOfKey, openShortcuts, wireShortcuts } from './shortcuts.js';
 import {
   enterConsole,
   logout,
@@ -50,8 +51,13 @@ function onKeyDown(event) {
   if (document.querySelector('dialog[open]')) return;
   const target = event.target;
   if (isField(target)) return;
+  if (event.key === HELP_KEY) {
+    event.preventDefault();
+    openShortcuts();
+    return;
+  }
   const key = event.key === ' ' || event.key === 'Spacebar' ? ' ' : String(event.key || '').toLowerCase();
-  const action = SHORTCUTS[key];
+  const action = actionOfKey(key);
   if (!action) return;
   // Space keeps its own meaning on the walk-in form's buttons and on a list's header (open / close).
   if (key === ' ' && target.closest && target.closest('form, summary')) return;
@@ -92,6 +98,7 @@ function wire() {
     button.addEventListener('click', () => onActionButton(button.dataset.action));
   });
   document.addEventListener('keydown', onKeyDown);
+  wireShortcuts();
   if (COMPACT_HEADER.addEventListener) COMPACT_HEADER.addEventListener('change', renderBpjsChip);
   $('transfer-dialog').addEventListener('keydown', onTransferKey);
   // A button clicked with the mouse gives the focus back, so that Space means "call next" again.

@@ -9,6 +9,7 @@ import { renderAll, tickWaits } from './queue-view.js';
 import { detailTicket, fillDetail } from './ticket-detail.js';
 import { fillWalkinServices, renderEligibilityAnswer, showWalkinResult } from './walk-in.js';
 import { renderBpjsChip, renderBpjsDialog, startBpjs, stopBpjs } from './bpjs-outbox.js';
+import { applyShortcuts } from './shortcuts.js';
 
 // ---- screens --------------------------------------------------------------------------------------
 
@@ -52,6 +53,7 @@ export async function setLanguage(language, rerender) {
   C.setLang(language);
   S.t = await C.loadTexts(language);
   C.applyTexts(document, S.t);
+  applyShortcuts();
   document.title = t('console.title');
   if (!rerender) return;
   C.hideBanner();

@@ -18,8 +18,6 @@ export const AHEAD_STATUSES = new Set(['BOOKED', 'CANCELLED', 'NO_SHOW']);
 // UPDATED: a switch between JKN and UMUM is reported to BPJS's queue too.
 export const BPJS_EVENTS = new Set(['ISSUED', 'STARTED', 'SKIPPED', 'CANCELLED', 'NO_SHOW', 'UPDATED']);
 
-export const SHORTCUTS = { n: 'call-next', ' ': 'call-next', r: 'recall', s: 'skip', m: 'start', f: 'finish',
-  t: 'transfer', p: 'park', c: 'cancel' };
 export const TICK_MS = 10000;
 export const LONG_WAIT_MIN = 30;
 export const VERY_LONG_WAIT_MIN = 60;

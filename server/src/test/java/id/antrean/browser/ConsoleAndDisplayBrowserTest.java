@@ -287,7 +287,7 @@ class ConsoleAndDisplayBrowserTest {
         assertThat(status).isEqualTo(201);
         // Live, on the SETTINGS_CHANGED event: no reload, no waiting for the minutely refresh.
         within(tv.driver(), GENEROUS).until(ExpectedConditions.textToBe(
-                By.cssSelector("#waiting [data-service='GIGI'] .tile-closed"), "Poli Gigi tutup hari ini"));
+                By.cssSelector("#waiting [data-service='GIGI'] .tile-closed"), "Tutup hari ini"));
         assertThat(tv.driver().findElement(By.cssSelector("#waiting [data-service='UMUM'] .tile-closed")).getText())
                 .isEmpty();
         tv.screenshot("display-closed-poli");

@@ -54,9 +54,11 @@ class DisplayLayoutBrowserTest {
         return ((Number) size).doubleValue();
     }
 
+    /** Read in one go: the labels are redrawn on each event, so elements found first may be gone when read. */
+    @SuppressWarnings("unchecked")
     private List<String> nextNumbers(String service) {
-        return tv.driver().findElements(By.cssSelector("#waiting [data-service='" + service + "'] .tile-next-label"))
-                .stream().map(e -> e.getText()).toList();
+        return (List<String>) tv.script("return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);",
+                "#waiting [data-service='" + service + "'] .tile-next-label");
     }
 
     @Test
