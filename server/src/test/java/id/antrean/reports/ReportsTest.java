@@ -200,8 +200,10 @@ class ReportsTest {
         try (PDDocument pdf = Loader.loadPDF(monthly.body().getBytes())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Laporan bulanan", "November 2026");
             Files.createDirectories(Path.of("target", "screenshots"));
-            ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(0, 100), "png",
-                    Path.of("target", "screenshots", "report-monthly.png").toFile());
+            for (int page = 0; page < pdf.getNumberOfPages(); page++) {
+                ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(page, 100), "png",
+                        Path.of("target", "screenshots", "report-monthly-" + (page + 1) + ".png").toFile());
+            }
         }
 
     }
