@@ -265,7 +265,7 @@ class ReportsPageBrowserTest {
         try (PDDocument pdf = Loader.loadPDF(pdfFile.toFile())) {
             assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
                     .contains("Laporan harian", "Rabu, 25 November 2026", "Nomor antrean: 4", "dilayani: 2",
-                            "Poli Umum 3 2 1 0 0 1 10,0 / 22,0 6,0 / 7,6");
+                            "Poli Umum 3 2 1 0 0 1 0 10,0 / 22,0 6,0 / 7,6");
         }
     }
 
