@@ -82,6 +82,8 @@ public final class ReportRenderer {
         parameters.put("headNip", letterhead.headNip() == null ? null
                 : Messages.text("report.sign.nip", letterhead.nipPrinted()).id());
         parameters.put("generated", Messages.text("report.generated").id());
+        // A pattern ({0} of {1}) the template fills once the page count is known.
+        parameters.put("pageOf", both("report.page"));
         try {
             return JasperExportManager.exportReportToPdf(JasperFillManager.fillReport(template, parameters,
                     new JRMapCollectionDataSource(rows(stats.getJsonArray("perService")))));

@@ -89,7 +89,7 @@ public final class Stats {
                         .put("service", t == null ? null : t.getJsonObject("service"));
                 perService.add(service);
                 for (String key : new String[] {"tickets", "served", "skipped", "noShow", "cancelled", "transferred",
-                        "online", "walkIn", "jkn", "umum"}) {
+                        "transferredIn", "online", "walkIn", "jkn", "umum"}) {
                     totals.put(key, totals.getLong(key, 0L) + service.getLong(key));
                 }
             }

@@ -330,6 +330,7 @@ class ReportsTest {
         try (PDDocument pdf = dailyPdf()) {
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
             String page = text(pdf);
+            assertThat(page).endsWith("Halaman 1 dari 1 / Page 1 of 1 ");
             assertThat(page).containsSubsequence("Peserta JKN: 1 · pasien umum: 3",
                     "Layanan / Service", "Poli Umum 3", "Waktu: median", "Perjalanan pasien", "Kepala Puskesmas");
             // Between two lines of text there is at most the hourly chart (200 pt high), never an empty slot.
@@ -356,6 +357,12 @@ class ReportsTest {
         try (PDDocument pdf = Loader.loadPDF(monthly.body().getBytes())) {
             assertThat(text(pdf)).startsWith("Puskesmas Sejahtera (Demo) Jl. Urip Sumoharjo 12, Makassar Laporan bulanan")
                     .contains("Poli Umum > Laboratorium:", "Kepala Puskesmas dr. Andi Wijaya")
+                    // Two charts do not leave room for the signature: it goes over, the pages say so.
+                    .contains("Halaman 1 dari 2 / Page 1 of 2", "Halaman 2 dari 2 / Page 2 of 2")
+                    // The journeys are kept whole; the table's header is not repeated over a page without the table.
+                    .containsOnlyOnce("Layanan / Service").containsOnlyOnce("Perjalanan pasien")
+                    .containsSubsequence("Perjalanan pasien", "Poli Umum > Laboratorium:", "tahap 1 Poli Umum",
+                            "tahap 2 Laboratorium", "Kepala Puskesmas")
                     .doesNotContain("UMUM > LAB");
         }
     }
