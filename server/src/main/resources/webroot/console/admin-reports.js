@@ -9,7 +9,8 @@ import { dailyChart, hourlyChart } from './admin-charts.js';
 // ---- reports (the facility's figures over a range of its local days) --------------------------------
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
-const COUNTS = ['tickets', 'served', 'skipped', 'noShow', 'cancelled', 'transferred'];
+// transferredIn: patients sent here from another poli, whose wait a poli without numbers of its own still shows.
+const COUNTS = ['tickets', 'served', 'skipped', 'noShow', 'cancelled', 'transferred', 'transferredIn'];
 
 /** Today in the facility's time zone (not the browser's), yyyy-mm-dd. */
 export function today() {

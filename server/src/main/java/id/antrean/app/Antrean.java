@@ -208,7 +208,7 @@ public final class Antrean implements AutoCloseable {
                             new EventStream(pool, board::board, config.http().idleTimeoutSeconds()),
                             new TicketPrints(vertx, board, estimator, new Letterheads(pool), new TicketRenderer()),
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock),
-                            new ReportsHandlers(vertx, pool, new ReportRenderer()),
+                            new ReportsHandlers(vertx, pool, new ReportRenderer(), clock),
                             new CredentialsHandlers(new CredentialsAdmin(pool, new CredentialSeal(key), facilityBpjs, clock),
                                     facilityBpjs, new PcareReferences(vertx, clock), clock),
                             new SetupHandlers(new FirstOperator(pool, passwords, new LoginThrottle(

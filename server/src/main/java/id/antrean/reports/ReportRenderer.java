@@ -1,12 +1,12 @@
 package id.antrean.reports;
 
-import id.antrean.facility.Facility;
 import id.antrean.web.LocalizedText;
 import id.antrean.web.Messages;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -34,6 +35,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 public final class ReportRenderer {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Messages.INDONESIAN);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Messages.INDONESIAN);
+    private static final DateTimeFormatter SIGNED = DateTimeFormatter.ofPattern("d MMMM yyyy", Messages.INDONESIAN);
     private final JasperReport template;
 
     public ReportRenderer() {
@@ -47,19 +49,24 @@ public final class ReportRenderer {
         }
     }
 
-    public byte[] daily(Facility facility, LocalDate day, JsonObject stats) {
-        return render(facility, both("report.daily"), DAY.format(day), stats, hourlyChart(stats), null);
+    /**
+     * @param madeOn the facility's local day the report is made: the date above the signature
+     */
+    public byte[] daily(Letterhead letterhead, LocalDate day, LocalDate madeOn, JsonObject stats) {
+        return render(letterhead, both("report.daily"), DAY.format(day), madeOn, stats, hourlyChart(stats), null);
     }
 
-    public byte[] monthly(Facility facility, YearMonth month, JsonObject stats) {
-        return render(facility, both("report.monthly"), MONTH.format(month.atDay(1)), stats, dailyChart(stats),
-                hourlyChart(stats));
+    public byte[] monthly(Letterhead letterhead, YearMonth month, LocalDate madeOn, JsonObject stats) {
+        return render(letterhead, both("report.monthly"), MONTH.format(month.atDay(1)), madeOn, stats,
+                dailyChart(stats, month), hourlyChart(stats));
     }
 
-    private byte[] render(Facility facility, String title, String period, JsonObject stats, BufferedImage chart1,
-                          BufferedImage chart2) {
+    private byte[] render(Letterhead letterhead, String title, String period, LocalDate madeOn, JsonObject stats,
+                          BufferedImage chart1, BufferedImage chart2) {
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("facilityName", facility.name());
+        parameters.put("facilityName", letterhead.name());
+        parameters.put("address", letterhead.address());
+        parameters.put("logo", logo(letterhead.logo()));
         parameters.put("title", title);
         parameters.put("period", period);
         parameters.put("summary", summary(stats.getJsonObject("totals")));
@@ -67,12 +74,33 @@ public final class ReportRenderer {
         parameters.put("labels", labels());
         parameters.put("chart1", chart1);
         parameters.put("chart2", chart2);
+        parameters.put("signedOn", SIGNED.format(madeOn));
+        parameters.put("headTitle", letterhead.headTitle() != null ? letterhead.headTitle()
+                : Messages.text("report.sign.title").id());
+        parameters.put("headName", letterhead.headName() != null ? letterhead.headName()
+                : Messages.text("report.sign.name.blank").id());
+        parameters.put("headNip", letterhead.headNip() == null ? null
+                : Messages.text("report.sign.nip", letterhead.nipPrinted()).id());
         parameters.put("generated", Messages.text("report.generated").id());
+        // A pattern ({0} of {1}) the template fills once the page count is known.
+        parameters.put("pageOf", both("report.page"));
         try {
             return JasperExportManager.exportReportToPdf(JasperFillManager.fillReport(template, parameters,
                     new JRMapCollectionDataSource(rows(stats.getJsonArray("perService")))));
         } catch (JRException e) {
             throw new IllegalStateException("report could not be rendered", e);
+        }
+    }
+
+    /** The profile's PNG or JPEG; an image that cannot be read leaves the letterhead without it rather than fail. */
+    private static BufferedImage logo(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -91,6 +119,8 @@ public final class ReportRenderer {
             row.put("noShow", Long.toString(s.getLong("noShow")));
             row.put("cancelled", Long.toString(s.getLong("cancelled")));
             row.put("transferred", Long.toString(s.getLong("transferred")));
+            // Patients sent here from another service: why a service where nobody took a number can show a wait.
+            row.put("transferredIn", Long.toString(s.getLong("transferredIn", 0L)));
             row.put("wait", pair(s.getJsonObject("wait")));
             row.put("service", pair(s.getJsonObject("service")));
             rows.add(row);
@@ -130,9 +160,10 @@ public final class ReportRenderer {
             JsonObject s = (JsonObject) o;
             if (!s.getString("path").equals(path)) {
                 path = s.getString("path");
-                text.append("\n").append(path).append(":");
+                text.append("\n").append(s.getString("pathName", path)).append(":");
             }
-            text.append("\n   ").append(Messages.text("report.stages.stage", s.getLong("stage"), s.getString("service"),
+            text.append("\n   ").append(Messages.text("report.stages.stage", s.getLong("stage"),
+                    s.getString("serviceName", s.getString("service")),
                     number(s.getDouble("waitMedian")), number(s.getDouble("serviceMedian")), s.getLong("tickets")).id());
         }
         return text.toString();
@@ -140,8 +171,8 @@ public final class ReportRenderer {
 
     private static Map<String, String> labels() {
         Map<String, String> labels = new HashMap<>();
-        for (String key : new String[] {"service", "tickets", "served", "skipped", "noShow", "cancelled", "transferred", "wait",
-                "serviceTime", "timesNote"}) {
+        for (String key : new String[] {"service", "tickets", "served", "skipped", "noShow", "cancelled", "transferred", "transferredIn",
+                "wait", "serviceTime", "timesNote"}) {
             labels.put(key, both("report.column." + key));
         }
         return labels;
@@ -160,17 +191,27 @@ public final class ReportRenderer {
         return draw(chart);
     }
 
-    private static BufferedImage dailyChart(JsonObject stats) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
+    private static BufferedImage dailyChart(JsonObject stats, YearMonth month) {
+        JFreeChart chart = ChartFactory.createStackedBarChart(both("report.chart.perDay"), both("report.chart.day"),
+                both("report.chart.tickets"), perDay(stats, month), PlotOrientation.VERTICAL, true, false, false);
+        return draw(chart);
+    }
+
+    /** One bar per day of the month, a day without tickets as an empty bar: the month's shape at a glance. */
+    static DefaultCategoryDataset perDay(JsonObject stats, YearMonth month) {
+        Map<String, JsonObject> byDate = new HashMap<>();
         for (Object o : stats.getJsonArray("perDay")) {
             JsonObject d = (JsonObject) o;
-            String day = d.getString("date").substring(8);
-            data.addValue(d.getLong("walkIn"), both("report.chart.walkIn"), day);
-            data.addValue(d.getLong("online"), both("report.chart.online"), day);
+            byDate.put(d.getString("date"), d);
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(both("report.chart.perDay"), both("report.chart.day"),
-                both("report.chart.tickets"), data, PlotOrientation.VERTICAL, true, false, false);
-        return draw(chart);
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int day = 1; day <= month.lengthOfMonth(); day++) {
+            JsonObject d = byDate.getOrDefault(month.atDay(day).toString(), new JsonObject());
+            String label = String.format("%02d", day);
+            data.addValue(d.getLong("walkIn", 0L), both("report.chart.walkIn"), label);
+            data.addValue(d.getLong("online", 0L), both("report.chart.online"), label);
+        }
+        return data;
     }
 
     private static BufferedImage draw(JFreeChart chart) {

@@ -15,6 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -32,9 +33,12 @@ public final class ReportsHandlers implements Routes {
     private final Stats stats;
     private final ReportRenderer renderer;
     private final Pool pool;
+    private final Clock clock;
 
-    public ReportsHandlers(Vertx vertx, Pool pool, ReportRenderer renderer) {
+    /** @param clock tells the day a report is made on: the date above the signature */
+    public ReportsHandlers(Vertx vertx, Pool pool, ReportRenderer renderer, Clock clock) {
         this.vertx = vertx;
+        this.clock = clock;
         this.pool = pool;
         this.stats = new Stats(pool);
         this.renderer = renderer;
@@ -51,8 +55,10 @@ public final class ReportsHandlers implements Routes {
 
     public void dailyPdf(RoutingContext rc) {
         LocalDate day = date(rc, "date");
-        pdf(rc, "laporan-harian-" + day, facility(rc).compose(f -> stats.between(f, day, day)
-                .compose(figures -> vertx.executeBlocking(() -> renderer.daily(f, day, figures), false))));
+        pdf(rc, "laporan-harian-" + day, facility(rc).compose(f -> Future.all(Letterhead.of(pool, f.id()),
+                        stats.between(f, day, day))
+                .compose(both -> vertx.executeBlocking(() -> renderer.daily(both.resultAt(0), day, f.today(clock),
+                        both.resultAt(1)), false))));
     }
 
     public void monthlyPdf(RoutingContext rc) {
@@ -63,8 +69,10 @@ public final class ReportsHandlers implements Routes {
             throw Problem.ofField(ErrorCode.INVALID_FIELD, "month", "month");
         }
         YearMonth m = month;
-        pdf(rc, "laporan-bulanan-" + m, facility(rc).compose(f -> stats.between(f, m.atDay(1), m.atEndOfMonth())
-                .compose(figures -> vertx.executeBlocking(() -> renderer.monthly(f, m, figures), false))));
+        pdf(rc, "laporan-bulanan-" + m, facility(rc).compose(f -> Future.all(Letterhead.of(pool, f.id()),
+                        stats.between(f, m.atDay(1), m.atEndOfMonth()))
+                .compose(both -> vertx.executeBlocking(() -> renderer.monthly(both.resultAt(0), m, f.today(clock),
+                        both.resultAt(1)), false))));
     }
 
     /** Every ticket of the day, one line each: for a spreadsheet. No names, no NIK, the card's last four digits. */

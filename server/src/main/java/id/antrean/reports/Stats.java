@@ -38,7 +38,7 @@ public final class Stats {
         Future<JsonObject> times = pool.preparedQuery(StatsQueries.TIMES_PER_SERVICE).execute(range).map(rows -> {
             JsonObject byCode = new JsonObject();
             for (Row r : rows) {
-                byCode.put(r.getString("code"), new JsonObject()
+                byCode.put(r.getString("code"), new JsonObject().put("transferredIn", r.getLong("transferred_in"))
                         .put("wait", new JsonObject().put("median", minutes(r.getDouble("wait_p50")))
                                 .put("p90", minutes(r.getDouble("wait_p90"))))
                         .put("service", new JsonObject().put("median", minutes(r.getDouble("service_p50")))
@@ -69,8 +69,10 @@ public final class Stats {
         Future<JsonArray> stages = pool.preparedQuery(StatsQueries.JOURNEY_STAGES).execute(range).map(rows -> {
             JsonArray out = new JsonArray();
             for (Row r : rows) {
-                out.add(new JsonObject().put("path", r.getString("path")).put("stage", r.getLong("stage") + 1)
-                        .put("service", r.getString("service_code")).put("tickets", r.getLong("tickets"))
+                out.add(new JsonObject().put("path", r.getString("path")).put("pathName", r.getString("path_name"))
+                        .put("stage", r.getLong("stage") + 1)
+                        .put("service", r.getString("service_code")).put("serviceName", r.getString("service_name"))
+                        .put("tickets", r.getLong("tickets"))
                         .put("waitMedian", minutes(r.getDouble("wait_p50")))
                         .put("serviceMedian", minutes(r.getDouble("service_p50"))));
             }
@@ -82,11 +84,12 @@ public final class Stats {
             for (Object o : outcomes.result()) {
                 JsonObject service = (JsonObject) o;
                 JsonObject t = times.result().getJsonObject(service.getString("code"));
-                service.put("wait", t == null ? null : t.getJsonObject("wait"))
+                service.put("transferredIn", t == null ? 0L : t.getLong("transferredIn"))
+                        .put("wait", t == null ? null : t.getJsonObject("wait"))
                         .put("service", t == null ? null : t.getJsonObject("service"));
                 perService.add(service);
                 for (String key : new String[] {"tickets", "served", "skipped", "noShow", "cancelled", "transferred",
-                        "online", "walkIn", "jkn", "umum"}) {
+                        "transferredIn", "online", "walkIn", "jkn", "umum"}) {
                     totals.put(key, totals.getLong(key, 0L) + service.getLong(key));
                 }
             }

@@ -34,11 +34,15 @@ final class StatsQueries {
                    count(*) OVER (PARTITION BY s.ticket_id) AS stages
             FROM stage_times s""";
 
-    /** Per service: waiting (queued → first call) and service (start → end) times, median and 90th percentile. */
+    /**
+     * Per service: waiting (queued → first call) and service (start → end) times, median and 90th percentile, and
+     * how many stood in its line by transfer from another service (they count as tickets where they took a number).
+     */
     static final String TIMES_PER_SERVICE = """
             WITH stages AS (%s)
             SELECT sv.code, sv.name,
                    count(*) FILTER (WHERE st.called_at IS NOT NULL) AS called,
+                   count(*) FILTER (WHERE st.stage > 0) AS transferred_in,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM st.called_at - st.queued_at))
                        FILTER (WHERE st.called_at IS NOT NULL) AS wait_p50,
                    percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM st.called_at - st.queued_at))
@@ -51,21 +55,24 @@ final class StatsQueries {
             GROUP BY sv.code, sv.name, sv.sort_order
             ORDER BY sv.sort_order, sv.code""".formatted(STAGES);
 
-    /** Per stage of multi-stage journeys (e.g. UMUM → LAB → APOTEK): where the time goes. */
+    /** Per stage of multi-stage journeys (e.g. UMUM → LAB → APOTEK): where the time goes; by code and by name. */
     static final String JOURNEY_STAGES = """
             WITH stages AS (%s),
             journeys AS (
-                SELECT st.*, string_agg(sv.code, ' > ') OVER (PARTITION BY st.ticket_id ORDER BY st.stage
-                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS path, sv.code AS service_code
+                SELECT st.*, string_agg(sv.code, ' > ') OVER journey AS path,
+                       string_agg(sv.name, ' > ') OVER journey AS path_name,
+                       sv.code AS service_code, sv.name AS service_name
                 FROM stages st JOIN service sv ON sv.facility_id = $1 AND sv.service_id = st.service_id
-                WHERE st.stages > 1)
-            SELECT path, stage, service_code, count(*) AS tickets,
+                WHERE st.stages > 1
+                WINDOW journey AS (PARTITION BY st.ticket_id ORDER BY st.stage
+                       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+            SELECT path, path_name, stage, service_code, service_name, count(*) AS tickets,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM called_at - queued_at))
                        FILTER (WHERE called_at IS NOT NULL) AS wait_p50,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - started_at))
                        FILTER (WHERE started_at IS NOT NULL AND ended_at IS NOT NULL) AS service_p50
             FROM journeys
-            GROUP BY path, stage, service_code
+            GROUP BY path, path_name, stage, service_code, service_name
             ORDER BY path, stage""".formatted(STAGES);
 
     /** Per service (where the number was taken): how many and how they ended. */

@@ -225,6 +225,15 @@ class ReportsPageBrowserTest {
                 .map(c -> cell("GIGI", c))).containsExactly("1", "0", "0", "0", "1", "0");
         assertThat(cell("GIGI", "wait")).isEqualTo("–");
         assertThat(cell("LAB", "tickets")).isEqualTo("0");
+        // Nobody took a number at the lab, but one patient was sent there: that is whose wait it shows.
+        assertThat(cell("LAB", "transferredIn")).isEqualTo("1");
+        assertThat(cell("UMUM", "transferredIn")).isEqualTo("0");
+        assertThat(total("transferredIn")).isEqualTo("1");
+        assertThat(d().findElement(By.cssSelector(".reports-table thead [data-i18n='console.reports.col.transferredIn']"))
+                .getText()).isEqualTo("Pindah masuk");
+        // A poli nobody queued at shows no wait at all, not 0 minutes.
+        assertThat(cell("KIA", "wait")).isEqualTo("–");
+        assertThat(cell("KIA", "service")).isEqualTo("–");
         assertThat(cell("LAB", "wait")).isEqualTo("10,0 / 10,0");
         assertThat(cell("LAB", "service")).isEqualTo("9,0 / 9,0");
         assertThat(Stream.of("tickets", "served", "skipped", "noShow", "cancelled", "transferred")
@@ -265,7 +274,7 @@ class ReportsPageBrowserTest {
         try (PDDocument pdf = Loader.loadPDF(pdfFile.toFile())) {
             assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
                     .contains("Laporan harian", "Rabu, 25 November 2026", "Nomor antrean: 4", "dilayani: 2",
-                            "Poli Umum 3 2 1 0 0 1 10,0 / 22,0 6,0 / 7,6");
+                            "Poli Umum 3 2 1 0 0 1 0 10,0 / 22,0 6,0 / 7,6");
         }
     }
 

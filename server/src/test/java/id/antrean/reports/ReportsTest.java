@@ -13,10 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +47,8 @@ class ReportsTest {
     private static final MutableClock CLOCK = MutableClock.at("2026-11-25T00:00:00Z");
     private static TestServer server;
     private static WebClient admin;
+    /** A logo of a size no chart has, to find it among the PDF's images. */
+    private static final byte[] LOGO = png(37, 41);
 
     @BeforeAll
     static void seed() {
@@ -75,10 +84,24 @@ class ReportsTest {
         server.counter("R-UMUM-2", "call", new JsonObject().put("ticket", a3.getLong("id")));
         at("01:11");
         server.counter("R-UMUM-2", "skip", null);
+        // The letterhead and the signatory, as the admin set them in the facility's profile.
+        server.sql("UPDATE facility SET address = 'Jl. Urip Sumoharjo 12, Makassar', logo_content_type = 'image/png',"
+                + " logo = decode('" + HexFormat.of().formatHex(LOGO) + "', 'hex'), head_title = 'Kepala Puskesmas',"
+                + " head_name = 'dr. Andi Wijaya', head_nip = '198001012005011001' WHERE code = 'pkm-demo'");
         // Reports are read later that day.
         at("08:00");
         server.relogin();
         admin = server.as(server.login("admin"));
+    }
+
+    private static byte[] png(int width, int height) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void at(String utcTime) {
@@ -160,8 +183,8 @@ class ReportsTest {
         try (PDDocument pdf = Loader.loadPDF(response.body().getBytes())) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("Puskesmas Sejahtera (Demo)", "Laporan harian", "Rabu, 25 November 2026",
-                    "Nomor antrean: 4", "dilayani: 2", "Poli Umum 3 2 1 0 0 1 10,0 / 22,0 6,0 / 7,6",
-                    "UMUM > LAB", "tahap 2 LAB: tunggu 10,0, layanan 9,0");
+                    "Nomor antrean: 4", "dilayani: 2", "Poli Umum 3 2 1 0 0 1 0 10,0 / 22,0 6,0 / 7,6",
+                    "Poli Umum > Laboratorium", "tahap 2 Laboratorium: tunggu 10,0, layanan 9,0");
             BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 100);
             Path png = Path.of("target", "screenshots", "report-daily.png");
             Files.createDirectories(png.getParent());
@@ -177,8 +200,10 @@ class ReportsTest {
         try (PDDocument pdf = Loader.loadPDF(monthly.body().getBytes())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Laporan bulanan", "November 2026");
             Files.createDirectories(Path.of("target", "screenshots"));
-            ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(0, 100), "png",
-                    Path.of("target", "screenshots", "report-monthly.png").toFile());
+            for (int page = 0; page < pdf.getNumberOfPages(); page++) {
+                ImageIO.write(new PDFRenderer(pdf).renderImageWithDPI(page, 100), "png",
+                        Path.of("target", "screenshots", "report-monthly-" + (page + 1) + ".png").toFile());
+            }
         }
 
     }
@@ -192,7 +217,7 @@ class ReportsTest {
             assertThat(text).contains("Dilewati / Skipped", "Tdk datang / No-show",
                     "dilewati: 1 · tidak datang: 0 · dibatalkan: 1",
                     // Poli Gigi: one ticket, cancelled before anyone was called: no wait, no service time.
-                    "0 0 0 1 0 \u2014 \u2014");
+                    "Poli Gigi 1 0 0 0 1 0 0 \u2014 \u2014");
             assertThat(text).doesNotContain("dilewati/tidak datang", " - ");
         }
     }
@@ -237,6 +262,109 @@ class ReportsTest {
                 .statusCode()).isEqualTo(400);
         assertThat(admin.get("/api/v1/facilities/pkm-demo/reports/daily.csv?date=kemarin").send().await()
                 .statusCode()).isEqualTo(400);
+    }
+
+    private static PDDocument dailyPdf() throws Exception {
+        HttpResponse<Buffer> response = admin.get("/api/v1/facilities/pkm-demo/reports/daily.pdf")
+                .addQueryParam("date", "2026-11-25").send().await();
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Loader.loadPDF(response.body().getBytes());
+    }
+
+    private static String text(PDDocument pdf) throws Exception {
+        return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void theDailyPdfCarriesTheFacilitysLetterheadWithAddressAndLogo() throws Exception {
+        try (PDDocument pdf = dailyPdf()) {
+            assertThat(text(pdf)).startsWith("Puskesmas Sejahtera (Demo) Jl. Urip Sumoharjo 12, Makassar Laporan harian");
+            List<String> images = new ArrayList<>();
+            PDPage first = pdf.getPage(0);
+            for (COSName name : first.getResources().getXObjectNames()) {
+                if (first.getResources().getXObject(name) instanceof PDImageXObject image) {
+                    images.add(image.getWidth() + "x" + image.getHeight());
+                }
+            }
+            assertThat(images).contains("37x41");
+        }
+    }
+
+    @Test
+    void theDailyPdfEndsWithTheHeadsSignatureBlockDatedTheDayItWasMade() throws Exception {
+        try (PDDocument pdf = dailyPdf()) {
+            // Made on 25 November 2026 (16:00 in Makassar); room to sign between the title and the name.
+            assertThat(text(pdf)).contains("Perjalanan pasien", 
+                    "25 November 2026 Kepala Puskesmas dr. Andi Wijaya NIP. 19800101 200501 1 001");
+            assertThat(text(pdf).indexOf("Kepala Puskesmas")).isGreaterThan(text(pdf).indexOf("Perjalanan pasien"));
+        }
+    }
+
+    @Test
+    void journeysAreNamedByServiceNamesNotCodes() throws Exception {
+        try (PDDocument pdf = dailyPdf()) {
+            assertThat(text(pdf)).contains("Poli Umum > Laboratorium:",
+                    "tahap 1 Poli Umum: tunggu 25,0, layanan 4,0 (1 pasien)",
+                    "tahap 2 Laboratorium: tunggu 10,0, layanan 9,0 (1 pasien)")
+                    .doesNotContain("UMUM > LAB", "tahap 1 UMUM", "tahap 2 LAB");
+        }
+    }
+
+    @Test
+    void aServiceWithNoTicketsShowsNoWaitAndOneReachedByTransferSaysSo() throws Exception {
+        try (PDDocument pdf = dailyPdf()) {
+            // Columns: tickets, served, skipped, no-show, cancelled, moved out, moved in, wait, service time.
+            assertThat(text(pdf)).contains("Pindah masuk / Moved in",
+                    "Poli KIA 0 0 0 0 0 0 0 \u2014 \u2014", "Apotek 0 0 0 0 0 0 0 \u2014 \u2014",
+                    // Nobody took a number at the lab, but one patient was sent there and waited 10 minutes.
+                    "Laboratorium 0 0 0 0 0 0 1 10,0 / 10,0 9,0 / 9,0",
+                    "Poli Umum 3 2 1 0 0 1 0 10,0 / 22,0 6,0 / 7,6");
+            assertThat(text(pdf)).doesNotContain(" 0 menit", "0,0 / 0,0");
+        }
+        assertThat(service(stats(), "LAB").getLong("transferredIn")).isEqualTo(1);
+        assertThat(service(stats(), "UMUM").getLong("transferredIn")).isZero();
+    }
+
+    @Test
+    void aSmallDailyReportIsOnePageWithTheTableRightAfterTheSummaryAndNoLargeBlankGap() throws Exception {
+        try (PDDocument pdf = dailyPdf()) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            String page = text(pdf);
+            assertThat(page).endsWith("Halaman 1 dari 1 / Page 1 of 1 ");
+            assertThat(page).containsSubsequence("Peserta JKN: 1 · pasien umum: 3",
+                    "Layanan / Service", "Poli Umum 3", "Waktu: median", "Perjalanan pasien", "Kepala Puskesmas");
+            // Between two lines of text there is at most the hourly chart (200 pt high), never an empty slot.
+            List<Float> lines = new ArrayList<>();
+            PDFTextStripper positions = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<TextPosition> letters) {
+                    lines.add(letters.get(0).getYDirAdj());
+                }
+            };
+            positions.getText(pdf);
+            float largest = 0;
+            for (int i = 1; i < lines.size(); i++) {
+                largest = Math.max(largest, lines.get(i) - lines.get(i - 1));
+            }
+            assertThat(largest).as("largest vertical gap between lines, in points").isLessThan(240f);
+        }
+    }
+
+    @Test
+    void theMonthlyPdfHasTheLetterheadSignatureAndNoCodes() throws Exception {
+        HttpResponse<Buffer> monthly = admin.get("/api/v1/facilities/pkm-demo/reports/monthly.pdf")
+                .addQueryParam("month", "2026-11").send().await();
+        try (PDDocument pdf = Loader.loadPDF(monthly.body().getBytes())) {
+            assertThat(text(pdf)).startsWith("Puskesmas Sejahtera (Demo) Jl. Urip Sumoharjo 12, Makassar Laporan bulanan")
+                    .contains("Poli Umum > Laboratorium:", "Kepala Puskesmas dr. Andi Wijaya")
+                    // Two charts do not leave room for the signature: it goes over, the pages say so.
+                    .contains("Halaman 1 dari 2 / Page 1 of 2", "Halaman 2 dari 2 / Page 2 of 2")
+                    // The journeys are kept whole; the table's header is not repeated over a page without the table.
+                    .containsOnlyOnce("Layanan / Service").containsOnlyOnce("Perjalanan pasien")
+                    .containsSubsequence("Perjalanan pasien", "Poli Umum > Laboratorium:", "tahap 1 Poli Umum",
+                            "tahap 2 Laboratorium", "Kepala Puskesmas")
+                    .doesNotContain("UMUM > LAB");
+        }
     }
 
 }
