@@ -1,5 +1,6 @@
 package id.antrean.reports;
 
+import id.antrean.profile.Letterhead;
 import id.antrean.web.LocalizedText;
 import id.antrean.web.Messages;
 import io.vertx.core.json.JsonArray;

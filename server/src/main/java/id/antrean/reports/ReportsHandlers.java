@@ -1,5 +1,6 @@
 package id.antrean.reports;
 
+import id.antrean.profile.Letterheads;
 import id.antrean.facility.FacilityContext;
 import id.antrean.facility.Facility;
 import id.antrean.web.ErrorCode;
@@ -33,6 +34,7 @@ public final class ReportsHandlers implements Routes {
     private final Stats stats;
     private final ReportRenderer renderer;
     private final Pool pool;
+    private final Letterheads letterheads;
     private final Clock clock;
 
     /** @param clock tells the day a report is made on: the date above the signature */
@@ -41,6 +43,7 @@ public final class ReportsHandlers implements Routes {
         this.clock = clock;
         this.pool = pool;
         this.stats = new Stats(pool);
+        this.letterheads = new Letterheads(pool);
         this.renderer = renderer;
     }
 
@@ -55,7 +58,7 @@ public final class ReportsHandlers implements Routes {
 
     public void dailyPdf(RoutingContext rc) {
         LocalDate day = date(rc, "date");
-        pdf(rc, "laporan-harian-" + day, facility(rc).compose(f -> Future.all(Letterhead.of(pool, f.id()),
+        pdf(rc, "laporan-harian-" + day, facility(rc).compose(f -> Future.all(letterheads.of(f),
                         stats.between(f, day, day))
                 .compose(both -> vertx.executeBlocking(() -> renderer.daily(both.resultAt(0), day, f.today(clock),
                         both.resultAt(1)), false))));
@@ -69,7 +72,7 @@ public final class ReportsHandlers implements Routes {
             throw Problem.ofField(ErrorCode.INVALID_FIELD, "month", "month");
         }
         YearMonth m = month;
-        pdf(rc, "laporan-bulanan-" + m, facility(rc).compose(f -> Future.all(Letterhead.of(pool, f.id()),
+        pdf(rc, "laporan-bulanan-" + m, facility(rc).compose(f -> Future.all(letterheads.of(f),
                         stats.between(f, m.atDay(1), m.atEndOfMonth()))
                 .compose(both -> vertx.executeBlocking(() -> renderer.monthly(both.resultAt(0), m, f.today(clock),
                         both.resultAt(1)), false))));

@@ -1,5 +1,6 @@
 package id.antrean.reports;
 
+import id.antrean.profile.Letterhead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
@@ -44,7 +45,7 @@ class ReportRendererTest {
 
     @Test
     void withoutASignatorySetTheBlockSaysKepalaPuskesmasAndLeavesADottedLineForTheName() throws Exception {
-        Letterhead bare = new Letterhead("Klinik Pratama Sehat", null, null, null, null, null);
+        Letterhead bare = new Letterhead("Klinik Pratama Sehat", null, null, null, null, null, null);
         byte[] pdf = new ReportRenderer().daily(bare, LocalDate.of(2026, 11, 25), LocalDate.of(2026, 12, 1),
                 stats(new JsonArray()));
         try (PDDocument document = Loader.loadPDF(pdf)) {
