@@ -304,7 +304,7 @@ class KioskFlowBrowserTest {
         onScreen("eligibility");
         assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason"))
                 .isEqualTo("REGISTERED_ELSEWHERE");
-        assertThat(d().findElement(By.id("eligibility-message")).getText()).contains("PUSKESMAS KASSI-KASSI");
+        assertThat(d().findElement(By.id("eligibility-message")).getText()).contains("Puskesmas Kassi-Kassi");
         assertThat(d().findElements(By.id("btn-continue"))).allMatch(e -> !e.isDisplayed());
         assertThat(d().findElement(By.id("btn-as-umum")).isDisplayed()).isTrue();
         assertThat(server.count("SELECT count(*) FROM ticket")).isZero();
