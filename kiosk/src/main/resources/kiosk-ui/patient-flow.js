@@ -362,7 +362,7 @@ function issued(res, retry) {
   const held = heldTicket(res);
   if (held) {
     // One open number per person per service per day: say which one they hold, and offer to print it again.
-    const text = { key: 'kiosk.held.message', args: [held.label, held.serviceName || held.service || ''] };
+    const text = { key: 'kiosk.held.message', args: [held.label, ticketServiceName(held)] };
     showNotice(text, null, { title: 'kiosk.held.title', reprint: () => reprint(held) });
     return;
   }

@@ -111,7 +111,9 @@ class KioskFlowBrowserTest {
 
         onScreen("eligibility");
         assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason")).isEqualTo("ACTIVE_HERE");
-        assertThat(d().findElement(By.id("eligibility-message")).getText()).contains("aktif");
+        assertThat(d().findElement(By.id("eligibility-title")).getText()).isEqualTo("Kartu JKN aktif");
+        assertThat(d().findElement(By.id("eligibility-message")).getText())
+                .contains("Terdaftar di Puskesmas Sejahtera (Demo).");
         d().findElement(By.id("btn-continue")).click();
 
         onScreen("services");
