@@ -128,7 +128,8 @@ renderers.eligibility = () => {
     span.textContent = line;
     messageEl.appendChild(span);
   });
-  messageEl.classList.toggle('is-long', lines.join(' ').length > LONG_MESSAGE || Boolean(booking));
+  // three lines in the body size, so that each stays one line on the kiosk's 1280x800
+  messageEl.classList.toggle('is-long', lines.length > 2 || lines.join(' ').length > LONG_MESSAGE || Boolean(booking));
   const p = e && e.participant;
   const who = p ? [p.initial, p.cardNumberMasked].filter(Boolean).join(' · ') : '';
   $('eligibility-participant').textContent = who;

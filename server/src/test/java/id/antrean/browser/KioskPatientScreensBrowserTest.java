@@ -140,12 +140,19 @@ class KioskPatientScreensBrowserTest {
     @Test
     void everyEligibilityAnswerIsAtMostThreePlainLinesWithoutIsoDatesOrShoutedStatus() throws Exception {
         startKiosk();
+        // the kiosk's own size (1280x800), where its words wrap soonest
+        viewport(new Dimension(1280, 800));
         open();
         for (String card : List.of(DemoParticipants.ACTIVE_HERE, DemoParticipants.ELSEWHERE, DemoParticipants.ARREARS,
                 DemoParticipants.PBI_DEACTIVATED, DemoParticipants.NOT_YET_ACTIVE, DemoParticipants.PBI_APBD_ELSEWHERE,
                 "0001234567891")) {
             checkCard(card);
             assertPlainShortMessage(card);
+            String indonesian = message();
+            click("btn-lang");
+            within(5).until(x -> !message().equals(indonesian));
+            assertPlainShortMessage(card + " (en)");
+            click("btn-lang");
             click("btn-eligibility-back");
             onScreen("identify");
             click("btn-identify-back");
