@@ -121,6 +121,7 @@ async function loadFacility() {
   state.facility = res.data.facility || null;
   if (Array.isArray(res.data.languages) && res.data.languages.length) state.languages = res.data.languages;
   // Never shorter than the warning's countdown, whatever an admin typed.
+  state.spokenGuidance = res.data.spokenGuidance === true;
   if (Number.isFinite(res.data.idleSeconds)) state.idleMs = Math.max(res.data.idleSeconds * 1000, IDLE_WARNING_MS + 5000);
   if (!state.languages.includes(state.lang)) state.lang = state.languages[0];
   $('facility-name').textContent = (state.facility && state.facility.name) || '';
@@ -130,7 +131,7 @@ async function loadFacility() {
   if (!state.facility || !state.facility.name || !state.facility.timeZone) setTimeout(loadFacility, RETRY_BOOT_MS);
 }
 
-/** An admin's change (idle time, languages, name) reaches an idle kiosk within a minute, without a restart. */
+/** An admin's change (idle time, languages, name, spoken guidance) reaches an idle kiosk within a minute, without a restart. */
 function refreshWhileIdle() {
   if (state.screen === 'welcome') loadFacility();
 }

@@ -15,7 +15,7 @@ import {
   renderers,
   state,
 } from './state.js';
-import { dateTime, has, localDate, msg, resolve, t, todayInFacility } from './texts.js';
+import { dateTime, facilityName, has, localDate, msg, resolve, t, todayInFacility } from './texts.js';
 import { act, locked, problemText, request, show, showNotice } from './screens.js';
 import { setIdentifyError } from './identify.js';
 
@@ -119,10 +119,17 @@ renderers.eligibility = () => {
   const canContinue = e && (CONTINUE_REASONS.has(reason) || (reason === 'OTHER' && e.eligible === true));
   $('eligibility-reason').dataset.reason = reason === 'OTHER' && canContinue ? 'OTHER' : reason;
   $('eligibility-title').textContent = t('kiosk.eligibility.title.' + reason);
-  const message = e ? msg(e.message) : resolve(state.eligibilityError);
+  const lines = eligibilityLines(e, reason);
   const messageEl = $('eligibility-message');
-  messageEl.textContent = message;
-  messageEl.classList.toggle('is-long', message.length > LONG_MESSAGE || Boolean(booking));
+  messageEl.textContent = '';
+  lines.forEach((line) => {
+    const span = document.createElement('span');
+    span.className = 'message-line';
+    span.textContent = line;
+    messageEl.appendChild(span);
+  });
+  // three lines in the body size, so that each stays one line on the kiosk's 1280x800
+  messageEl.classList.toggle('is-long', lines.length > 2 || lines.join(' ').length > LONG_MESSAGE || Boolean(booking));
   const p = e && e.participant;
   const who = p ? [p.initial, p.cardNumberMasked].filter(Boolean).join(' · ') : '';
   $('eligibility-participant').textContent = who;
@@ -136,8 +143,60 @@ renderers.eligibility = () => {
   // Not found is most often a typo: typing again (the digits kept) comes first, paying is the second choice.
   $('btn-retype').hidden = reason !== 'NOT_FOUND';
   $('btn-as-umum').classList.toggle('is-quiet', reason === 'NOT_FOUND');
+  // Otherwise paying is what they can do here today: the main action.
+  $('btn-as-umum').classList.toggle('btn-primary', reason !== 'NOT_FOUND');
+  $('btn-as-umum').classList.toggle('btn-secondary', reason === 'NOT_FOUND');
   $('btn-eligibility-retry').hidden = Boolean(e);
 };
+
+/**
+ * What the eligibility screen says under its title: at most three short lines in plain words, made here from
+ * the answer's facts (not the server's long message, written for the desk): dates said in full, facility names
+ * in normal case, never BPJS's raw status. A booking's own box says the rest, so it gets the first line only.
+ */
+function eligibilityLines(e, reason) {
+  if (!e) return [resolve(state.eligibilityError)];
+  const p = e.participant || {};
+  const registered = p.registeredFacility && p.registeredFacility.name;
+  const here = facilityName((state.facility && state.facility.name) || registered || '');
+  const registeredHere = here ? t('kiosk.eligibility.line.registeredAt', here) : t('kiosk.eligibility.line.registeredHere');
+  let lines;
+  if (reason === 'ACTIVE_HERE') {
+    lines = [registeredHere,
+      t(e.source === 'ROSTER' ? 'kiosk.eligibility.line.staffWillCheck' : 'kiosk.eligibility.line.choosePoli')];
+  } else if (reason === 'UNVERIFIED') {
+    lines = [t('kiosk.eligibility.line.cannotCheck'), t('kiosk.eligibility.line.stillNumber')];
+  } else if (reason === 'REGISTERED_ELSEWHERE') {
+    lines = [t('kiosk.eligibility.line.yourFacility', facilityName(registered) || t('kiosk.eligibility.line.another')),
+      t('kiosk.eligibility.line.todayAsUmum'), t('kiosk.eligibility.line.emergency')];
+  } else if (reason === 'INACTIVE') {
+    lines = inactiveLines(e.inactiveReason, p);
+  } else if (reason === 'NOT_FOUND') {
+    lines = [t('kiosk.eligibility.line.checkNumber'), t('kiosk.eligibility.line.askStaff')];
+  } else {
+    lines = [msg(e.message)];
+  }
+  return (bookingOf(e) ? lines.slice(0, 1) : lines).filter(Boolean);
+}
+
+function inactiveLines(why, p) {
+  const asUmum = t('kiosk.eligibility.line.todayAsUmum');
+  switch (why) {
+    case 'ARREARS':
+      return [t('kiosk.eligibility.line.arrears'), asUmum, t('kiosk.eligibility.line.payArrears')];
+    case 'NOT_YET_ACTIVE':
+      return p.validFrom
+        ? [t('kiosk.eligibility.line.activeFrom', localDate(p.validFrom)), t('kiosk.eligibility.line.untilThenUmum')]
+        : [t('kiosk.eligibility.line.notYetActive'), t('kiosk.eligibility.line.untilThenUmum')];
+    case 'EXPIRED':
+      return [p.validUntil ? t('kiosk.eligibility.line.expiredOn', localDate(p.validUntil))
+        : t('kiosk.eligibility.line.expired'), asUmum, t('kiosk.eligibility.line.askBpjs')];
+    case 'DEACTIVATED':
+      return [t('kiosk.eligibility.line.deactivated'), asUmum, t('kiosk.eligibility.line.askDinsos')];
+    default:
+      return [t('kiosk.eligibility.line.inactive'), asUmum, t('kiosk.eligibility.line.askStaff')];
+  }
+}
 
 export function retryEligibility() {
   const identity = state.identity;
@@ -226,6 +285,18 @@ renderers.services = () => {
   $('btn-services-retry').hidden = !state.servicesError;
 };
 
+/** A poli's name in the page's language: its English name in English when its admin set one. */
+function serviceName(s) {
+  if (state.lang === 'en' && s.nameEn) return s.nameEn;
+  return s.name || s.code || '';
+}
+
+/** A ticket's poli, named as the poli list names it (the ticket itself carries the Indonesian name). */
+function ticketServiceName(tk) {
+  const service = (state.services || []).find((s) => s.code === tk.service);
+  return service ? serviceName(service) : tk.serviceName || tk.service || '';
+}
+
 function serviceButton(s) {
   const button = document.createElement('button');
   button.type = 'button';
@@ -237,7 +308,7 @@ function serviceButton(s) {
   prefix.textContent = s.prefix || String(s.name || s.code || '?').charAt(0);
   const name = document.createElement('span');
   name.className = 'svc-name';
-  name.textContent = s.name || s.code;
+  name.textContent = serviceName(s);
   const meta = document.createElement('span');
   meta.className = 'svc-meta';
   if (s.open === false) {
@@ -294,7 +365,7 @@ function issued(res, retry) {
   const held = heldTicket(res);
   if (held) {
     // One open number per person per service per day: say which one they hold, and offer to print it again.
-    const text = { key: 'kiosk.held.message', args: [held.label, held.serviceName || held.service || ''] };
+    const text = { key: 'kiosk.held.message', args: [held.label, ticketServiceName(held)] };
     showNotice(text, null, { title: 'kiosk.held.title', reprint: () => reprint(held) });
     return;
   }
@@ -336,7 +407,7 @@ renderers.ticket = () => {
   const label = $('ticket-label');
   label.textContent = tk.label || '';
   label.classList.toggle('is-long', String(tk.label || '').length > 5);
-  $('ticket-service').textContent = tk.serviceName || tk.service || '';
+  $('ticket-service').textContent = ticketServiceName(tk);
   const payer = tk.payer || state.payer;
   $('ticket-payer').textContent = payer && has('kiosk.payer.' + payer) ? t('kiosk.payer.' + payer) : '';
   $('ticket-payer').dataset.payer = payer || '';
@@ -345,8 +416,10 @@ renderers.ticket = () => {
   $('ticket-time').textContent = dateTime(tk.issuedAt);
   const failed = r.printed === false;
   $('ticket-problem').hidden = !failed;
-  $('ticket-problem-message').textContent = failed
-    ? (msg(r.problem && r.problem.message) || t('kiosk.ticket.problem')) : '';
+  // The agent's message says both what happened and what to do: the page's own advice only when it sent none.
+  const agentSays = failed ? msg(r.problem && r.problem.message) : '';
+  $('ticket-problem-message').textContent = failed ? (agentSays || t('kiosk.ticket.problem')) : '';
+  $('ticket-problem-advice').hidden = Boolean(agentSays);
   $('ticket-take').hidden = failed;
   $('ticket-watch').hidden = failed;
   $('ticket-countdown').textContent =

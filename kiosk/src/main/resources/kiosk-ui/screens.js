@@ -15,6 +15,7 @@ import {
   state,
 } from './state.js';
 import { applyTexts, formatters, renderClock, resolve, setLang, t } from './texts.js';
+import { speakFor } from './voice.js';
 
 // ---- requests ------------------------------------------------------------------------------------
 
@@ -116,6 +117,7 @@ export function show(name) {
   render();
   touched();
   releaseFocus();
+  speakFor(name);
 }
 
 export function render() {

@@ -41,6 +41,7 @@ export const state = {
   bundles: { id: {}, en: {} },
   languages: ['id', 'en'],
   idleMs: IDLE_MS,         // the facility's kiosk idle time, from its profile
+  spokenGuidance: false,   // speak each step (voice.js), from its profile
   facility: null,          // {code, name, timeZone}
   screen: null,
   gen: 0,                  // bumped on every screen change: late answers of an old screen are dropped

@@ -34,6 +34,24 @@ export function resolve(text) {
   return t(text.key, ...(text.args || []));
 }
 
+/**
+ * A facility's name as people write it: BPJS sends "PUSKESMAS KASSI-KASSI", the kiosk says "Puskesmas Kassi-Kassi".
+ * A name already in mixed case is left alone. Acronyms stay capitals: known ones (RSUD, UPT, PKM, ...), Roman
+ * numerals, and words without a vowel (KB, DKT).
+ */
+const ACRONYMS = new Set(['RS', 'RSU', 'RSUD', 'RSUP', 'RSIA', 'RSAB', 'RSKIA', 'RSJ', 'RB', 'BP', 'UPT', 'UPTD',
+  'PKM', 'BLUD', 'TNI', 'AD', 'AL', 'AU', 'POLRI', 'KKP', 'DKT', 'PT', 'CV', 'BUMN', 'NU', 'PKU', 'KIA', 'UGD',
+  'IGD', 'DR', 'DRG']);
+
+export function facilityName(name) {
+  const text = String(name || '').trim();
+  if (!text || /\p{Ll}/u.test(text)) return text;
+  return text.replace(/\p{L}+/gu, (word) => {
+    if (ACRONYMS.has(word) || /^[IVXLC]+$/.test(word) || !/[AEIOUY]/.test(word)) return word;
+    return word.charAt(0) + word.slice(1).toLocaleLowerCase('id-ID');
+  });
+}
+
 function locale() {
   return state.lang === 'en' ? 'en-GB' : 'id-ID';
 }

@@ -99,7 +99,13 @@ public final class CatalogHandlers implements Routes {
                 body.getBoolean("open", true),
                 body.getInteger("sortOrder", 0),
                 // Absent or null: not set (the wait estimate then needs history of its own).
-                body.getInteger("typicalServiceMinutes"));
+                body.getInteger("typicalServiceMinutes"),
+                // Absent, null or blank: not set (the kiosk in English shows the Indonesian name).
+                nameEn(body.getString("nameEn")));
+    }
+
+    private static String nameEn(String typed) {
+        return typed == null || typed.isBlank() ? null : TypedName.require(typed, "nameEn");
     }
 
     private CounterSettings.Fields counterFields(JsonObject body) {

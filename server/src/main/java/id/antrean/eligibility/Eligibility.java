@@ -67,6 +67,9 @@ public record Eligibility(
                     .put("class", participant.className())
                     .put("segment", participant.segment().label())
                     .put("segmentName", participant.segmentName())
+                    // plain dates, so a client can say them in its own language ("21 Desember 2026")
+                    .put("validFrom", participant.validFrom() == null ? null : participant.validFrom().toString())
+                    .put("validUntil", participant.validUntil() == null ? null : participant.validUntil().toString())
                     .put("registeredFacility", participant.providerCode() == null && participant.providerName() == null
                             ? null
                             : new JsonObject().put("code", participant.providerCode()).put("name", participant.providerName())));

@@ -8,14 +8,16 @@ import io.vertx.core.json.JsonObject;
  *
  * @param bpjsCode     its BPJS poli code (kodepoli), for the online queue; may be null
  * @param kioskVisible offered to patients at the kiosk (staff may issue for any service)
+ * @param nameEn       its English name for the kiosk in English; null when not set (the name is shown)
  */
 public record Service(long id, String code, String name, String prefix, boolean open, String bpjsCode,
-                      boolean kioskVisible) {
+                      boolean kioskVisible, String nameEn) {
 
     public JsonObject toJson() {
         return new JsonObject()
                 .put("code", code)
                 .put("name", name)
+                .put("nameEn", nameEn)
                 .put("prefix", prefix)
                 .put("open", open)
                 .put("bpjsCode", bpjsCode)

@@ -101,7 +101,8 @@ class GoLiveBrowserTest {
             addStaff("loket.baru", "Sitti Loket", "RECEPTIONIST", DESK_PASSWORD);
 
             tab("services");
-            addService("UMUM", "Poli Umum", "A", "001");
+            addService("UMUM", "Poli Umum", "General Clinic", "A", "001");
+            waitFor("SELECT count(*) FROM service WHERE code = 'UMUM' AND name_en = 'General Clinic'", server);
             // After saving, the service is open for editing with its week: Monday 07:30-12:00.
             visible("schedule-panel");
             WebElement monday = d.findElement(By.cssSelector("#schedule-body tr[data-weekday='1']"));
@@ -114,7 +115,7 @@ class GoLiveBrowserTest {
             waitFor("SELECT count(*) FROM service_schedule s JOIN service v USING (facility_id, service_id)"
                     + " WHERE v.code = 'UMUM' AND s.weekday = 1 AND s.opens_at = '07:30'", server);
             d.findElement(By.id("service-new")).click();
-            addService("GIGI", "Poli Gigi", "B", "002");
+            addService("GIGI", "Poli Gigi", null, "B", "002");
 
             // The dentist is away today: one tap closes Poli Gigi for the day.
             tab("closures");
@@ -201,9 +202,12 @@ class GoLiveBrowserTest {
         present("#staff-body tr[data-staff='" + username + "']");
     }
 
-    private void addService(String code, String name, String prefix, String bpjsCode) {
+    private void addService(String code, String name, String nameEn, String prefix, String bpjsCode) {
         type("sv-code", code);
         type("sv-name", name);
+        if (nameEn != null) {
+            type("sv-name-en", nameEn);
+        }
         type("sv-prefix", prefix);
         type("sv-bpjs", bpjsCode);
         d.findElement(By.cssSelector("#service-form button[type=submit]")).click();

@@ -111,7 +111,9 @@ class KioskFlowBrowserTest {
 
         onScreen("eligibility");
         assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason")).isEqualTo("ACTIVE_HERE");
-        assertThat(d().findElement(By.id("eligibility-message")).getText()).contains("aktif");
+        assertThat(d().findElement(By.id("eligibility-title")).getText()).isEqualTo("Kartu JKN aktif");
+        assertThat(d().findElement(By.id("eligibility-message")).getText())
+                .contains("Terdaftar di Puskesmas Sejahtera (Demo).");
         d().findElement(By.id("btn-continue")).click();
 
         onScreen("services");
@@ -324,7 +326,7 @@ class KioskFlowBrowserTest {
         onScreen("eligibility");
         assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason"))
                 .isEqualTo("REGISTERED_ELSEWHERE");
-        assertThat(d().findElement(By.id("eligibility-message")).getText()).contains("PUSKESMAS KASSI-KASSI");
+        assertThat(d().findElement(By.id("eligibility-message")).getText()).contains("Puskesmas Kassi-Kassi");
         assertThat(d().findElements(By.id("btn-continue"))).allMatch(e -> !e.isDisplayed());
         assertThat(d().findElement(By.id("btn-as-umum")).isDisplayed()).isTrue();
         assertThat(server.count("SELECT count(*) FROM ticket")).isZero();

@@ -49,6 +49,45 @@ class KioskOffersWhatTheAdminSetsTest {
                 .map(s -> ((JsonObject) s).getString("code")).toList();
     }
 
+    private JsonObject offeredService(String code) {
+        HttpResponse<Buffer> response = server.anonymous().get(kiosk.port(), "localhost", "/api/services").send().await();
+        return response.bodyAsJsonObject().getJsonArray("services").stream().map(s -> (JsonObject) s)
+                .filter(s -> code.equals(s.getString("code"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anEnglishNameTheAdminSetsReachesTheKioskAndBlankClearsIt() {
+        String umum = "/api/v1/facilities/pkm-demo/services/UMUM";
+        JsonObject before = admin.get(umum).send().await().bodyAsJsonObject();
+        assertThat(before.getValue("nameEn")).isNull();
+        assertThat(offeredService("UMUM").getValue("nameEn")).isNull();
+
+        HttpResponse<Buffer> named = admin.put(umum).putHeader("If-Match", "\"" + before.getInteger("version") + "\"")
+                .sendJsonObject(new JsonObject().put("name", before.getString("name")).put("prefix", "A")
+                        .put("nameEn", "  General Clinic "))
+                .await();
+
+        assertThat(named.statusCode()).as(named.bodyAsString()).isEqualTo(200);
+        assertThat(named.bodyAsJsonObject().getString("nameEn")).isEqualTo("General Clinic");
+        assertThat(server.get("/api/v1/facilities/pkm-demo/queue").bodyAsJsonObject().getJsonArray("services").stream()
+                .map(s -> (JsonObject) s).filter(s -> "UMUM".equals(s.getString("code"))).findFirst().orElseThrow()
+                .getString("nameEn")).isEqualTo("General Clinic");
+        assertThat(offeredService("UMUM").getString("nameEn")).isEqualTo("General Clinic");
+        assertThat(offeredService("UMUM").getString("name")).isEqualTo(before.getString("name"));
+
+        HttpResponse<Buffer> unreadable = admin.put(umum).putHeader("If-Match", "\"" + (before.getInteger("version") + 1) + "\"")
+                .sendJsonObject(new JsonObject().put("name", before.getString("name")).put("prefix", "A").put("nameEn", "--"))
+                .await();
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+
+        HttpResponse<Buffer> cleared = admin.put(umum).putHeader("If-Match", "\"" + (before.getInteger("version") + 1) + "\"")
+                .sendJsonObject(new JsonObject().put("name", before.getString("name")).put("prefix", "A").put("nameEn", " "))
+                .await();
+        assertThat(cleared.statusCode()).as(cleared.bodyAsString()).isEqualTo(200);
+        assertThat(cleared.bodyAsJsonObject().getValue("nameEn")).isNull();
+        assertThat(offeredService("UMUM").getValue("nameEn")).isNull();
+    }
+
     @Test
     void aServiceHiddenFromTheKioskIsNotOfferedThereButStaffStillIssueIt() {
         assertThat(offered()).contains("APOTEK");

@@ -163,6 +163,7 @@ public final class KioskRoutes {
                     services.add(new JsonObject()
                             .put("code", service.getString("code"))
                             .put("name", service.getString("name"))
+                            .put("nameEn", service.getString("nameEn"))
                             .put("prefix", service.getString("prefix"))
                             .put("open", service.getBoolean("open"))
                             .put("closedToday", service.getJsonObject("closedToday"))

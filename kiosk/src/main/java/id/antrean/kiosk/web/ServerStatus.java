@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * Whether the server answers, and who this kiosk is there (its facility's name and time zone, and what the facility's
- * admin set for kiosks: the idle time and the languages offered). Asked at most every few seconds, however often
+ * admin set for kiosks: the idle time, the languages offered and spoken guidance). Asked at most every few seconds, however often
  * the page polls, so an admin's change reaches the kiosk within seconds.
  */
 final class ServerStatus {
@@ -60,15 +60,21 @@ final class ServerStatus {
         return server().map(s -> facility != null ? facility : new JsonObject().putNull("code").putNull("name").putNull("timeZone"));
     }
 
-    /** What the page needs to run: the facility, the languages to offer (Indonesian first) and the idle time. */
+    /**
+     * What the page needs to run: the facility, the languages to offer (Indonesian first), the idle time and
+     * whether to speak each step.
+     */
     Future<JsonObject> kiosk() {
         return server().compose(state -> facility()).map(f -> {
             JsonObject p = profile;
             JsonArray languages = p == null || p.getJsonArray("languages") == null || p.getJsonArray("languages").isEmpty()
                     ? DEFAULT_LANGUAGES : p.getJsonArray("languages");
             Integer idle = p == null ? null : p.getInteger("kioskIdleSeconds");
+            // Off until the profile says otherwise: a kiosk never starts talking on its own.
+            boolean spoken = p != null && Boolean.TRUE.equals(p.getBoolean("spokenGuidance"));
             return new JsonObject().put("facility", f).put("languages", languages.copy())
-                    .put("idleSeconds", idle == null ? DEFAULT_IDLE_SECONDS : idle);
+                    .put("idleSeconds", idle == null ? DEFAULT_IDLE_SECONDS : idle)
+                    .put("spokenGuidance", spoken);
         });
     }
 
