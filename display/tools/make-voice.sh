@@ -6,29 +6,16 @@
 #
 #   display/tools/make-voice.sh            # (re)writes display/src/main/resources/display/assets/voice/
 #
-# Needs: espeak-ng (with the 'id' voice) and sox built with Ogg Vorbis
-# (Debian/Ubuntu: apt-get install espeak-ng sox libsox-fmt-all).
-# Tune with env: RATE (words per minute, default 130), PITCH (0-99, default 45), VOICE (default id),
-# QUALITY (Vorbis quality, default 3).
+# Needs espeak-ng and sox; tuned with RATE, PITCH, VOICE, QUALITY, OUT (see tools/speech.sh, shared with the
+# kiosk's spoken guidance).
 #
 # To add a word to the vocabulary of room/counter names: add a line to WORDS below, add the same word to
 # VOCABULARY in assets/voice.js, and run this script again.
 set -euo pipefail
 
-ESPEAK=${ESPEAK:-espeak-ng}
-SOX=${SOX:-sox}
-VOICE=${VOICE:-id}
-RATE=${RATE:-130}
-PITCH=${PITCH:-45}
-QUALITY=${QUALITY:-3}
-
 here=$(cd "$(dirname "$0")" && pwd)
 out=${OUT:-$here/../src/main/resources/display/assets/voice}
-
-command -v "$ESPEAK" >/dev/null || { echo "make-voice: $ESPEAK not found (apt-get install espeak-ng)" >&2; exit 1; }
-command -v "$SOX" >/dev/null || { echo "make-voice: $SOX not found (apt-get install sox libsox-fmt-all)" >&2; exit 1; }
-"$SOX" -h 2>/dev/null | grep -qw vorbis || { echo "make-voice: sox cannot write Ogg Vorbis (apt-get install libsox-fmt-all)" >&2; exit 1; }
-"$ESPEAK" --voices="$VOICE" | grep -q . || { echo "make-voice: espeak-ng has no voice '$VOICE'" >&2; exit 1; }
+. "$here/../../tools/speech.sh"
 
 # clip name | what espeak-ng is given to say
 WORDS=$(cat <<'EOF'
@@ -117,20 +104,6 @@ perawat|perawat
 dan|dan
 EOF
 )
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"
-
-# Speech: say it slowly, cut the silence at both ends, 5 ms fades against clicks, normalise to -1 dBFS,
-# mono 22050 Hz Ogg Vorbis.
-speak() {
-  local name=$1 text=$2
-  "$ESPEAK" -v "$VOICE" -s "$RATE" -p "$PITCH" -w "$tmp/$name.raw.wav" -- "$text"
-  "$SOX" "$tmp/$name.raw.wav" -r 22050 -c 1 "$tmp/$name.wav" \
-    silence 1 0.01 0.5% reverse silence 1 0.01 0.5% reverse
-  "$SOX" "$tmp/$name.wav" -C "$QUALITY" "$out/$name.ogg" fade t 0.005 -0 0.005 gain -6 highpass 80 norm -1
-}
 
 names=()
 while IFS='|' read -r name text; do

@@ -1,12 +1,11 @@
 package id.antrean.print;
 
+import id.antrean.profile.Letterhead;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperExportManager;
@@ -72,7 +71,7 @@ public final class TicketRenderer {
 
     private JasperPrint fill(TicketDocument t, Width width) throws JRException {
         Map<String, Object> parameters = new HashMap<>();
-        parameters.put("logo", logo(t.logo()));
+        parameters.put("logo", Letterhead.image(t.logo()));
         parameters.put("facilityName", t.facilityName());
         parameters.put("labelTitle", t.labelTitle());
         parameters.put("label", t.label());
@@ -90,17 +89,6 @@ public final class TicketRenderer {
         return JasperFillManager.fillReport(templates.get(width), parameters, new JREmptyDataSource(1));
     }
 
-    /** The logo as an image; a logo that does not read as one is left off rather than failing the ticket. */
-    private static BufferedImage logo(byte[] bytes) {
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            return ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            return null;
-        }
-    }
 
     private static JasperReport load(String resource) {
         try (InputStream in = TicketRenderer.class.getClassLoader().getResourceAsStream(resource)) {

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -67,7 +65,7 @@ public final class ReportRenderer {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("facilityName", letterhead.name());
         parameters.put("address", letterhead.address());
-        parameters.put("logo", logo(letterhead.logo()));
+        parameters.put("logo", Letterhead.image(letterhead.logo()));
         parameters.put("title", title);
         parameters.put("period", period);
         parameters.put("summary", summary(stats.getJsonObject("totals")));
@@ -93,17 +91,6 @@ public final class ReportRenderer {
         }
     }
 
-    /** The profile's PNG or JPEG; an image that cannot be read leaves the letterhead without it rather than fail. */
-    private static BufferedImage logo(byte[] bytes) {
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            return ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            return null;
-        }
-    }
 
     private static final String NONE = "\u2014";
 

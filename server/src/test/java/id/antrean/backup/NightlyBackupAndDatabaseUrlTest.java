@@ -69,6 +69,22 @@ class NightlyBackupAndDatabaseUrlTest {
             assertThat(broken.err).as(broken.err).contains("damaged or cut short");
             assertThat(text(empty, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isEqualTo("0");
 
+            // Cut exactly between two tables (a whole zip that stops early): said the same way, nothing restored.
+            Path between = temp.resolve("between.dump");
+            try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(file));
+                 var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(between))) {
+                for (int kept = 0; kept < 3; kept++) {
+                    var entry = in.getNextEntry();
+                    out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+            Cli stopsEarly = cli(Map.of("DATABASE_URL", empty), "restore", between.toString());
+            assertThat(stopsEarly.code).isEqualTo(BackupCommand.FAILED);
+            assertThat(stopsEarly.err).as(stopsEarly.err).contains("damaged or cut short");
+            assertThat(text(empty, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isEqualTo("0");
+
             Cli restore = cli(Map.of("DATABASE_URL", empty), "restore", file.toString());
             assertThat(restore.code).as(restore.err).isEqualTo(BackupCommand.OK);
             String tickets = "SELECT string_agg(label || ':' || number, ',' ORDER BY ticket_id) FROM ticket";
