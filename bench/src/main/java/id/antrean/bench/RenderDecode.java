@@ -26,9 +26,11 @@ import javax.imageio.ImageIO;
  * {@code FrameDecoder} does, from JPEG bytes as the page sends them).
  */
 public final class RenderDecode {
-    private static final TicketDocument TICKET = new TicketDocument("Puskesmas Sejahtera (Demo)", "NOMOR ANTREAN",
-            "A-012", "Poli Umum", "Jumat, 27 November 2026 · 09.12 WITA", "Di depan Anda: 3 orang / Ahead of you: 3",
-            "Perkiraan tunggu ± 15 menit", "Ambil antrean dari rumah dengan Mobile JKN", "ANTREAN:pkm-demo:12:A-012");
+    private static final TicketDocument TICKET = new TicketDocument(null, "Puskesmas Sejahtera (Demo)",
+            "NOMOR ANTREAN", "A-012", null, "Poli Umum", "Pasien JKN", null, "Jumat, 27 November 2026 · 09.12 WITA",
+            "Di depan Anda: 3 orang", "Perkiraan tunggu: sekitar 15 menit", "ANTREAN:pkm-demo:12:A-012",
+            "Pindai untuk melihat antrean Anda", "Lain kali, ambil nomor antrean dari rumah lewat aplikasi Mobile JKN.",
+            null);
 
     private RenderDecode() {
     }
