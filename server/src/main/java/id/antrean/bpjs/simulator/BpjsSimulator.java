@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * {@code /pcare-rest/poli/fktp/{start}/{limit}} and {@code /pcare-rest/dokter/{start}/{limit}} (reference lists).
  * Control, for tests and demos: {@code POST /_sim/mode {"mode": "UP"|"SLOW"|"DOWN", "delayMs"}}, and
  * {@code POST /_sim/participants} with a participant (see {@link SimulatedParticipant#fromJson}), and
- * {@code POST /_sim/consumers {"consId", "secret", "userKey"}} for another facility's credentials.
+ * {@code POST /_sim/consumers {"consId", "secret", "userKey", "antreanUserKey"?}} for another facility's credentials.
  *
  * <p>Somewhat over 300 lines on purpose: it is one stand-in server whose routes share its consumers, its mode and
  * its record of requests; the data it serves lives apart ({@link SimulatedParticipant}, {@code ReferenceLists}).
@@ -58,8 +58,19 @@ public final class BpjsSimulator {
     /** How the simulator behaves: answering, answering late, or not at all. */
     public enum Mode { UP, SLOW, DOWN }
 
-    /** A consumer (a facility's BPJS credentials). */
-    public record Consumer(String consId, String secret, String userKey) {
+    /**
+     * A consumer (a facility's BPJS credentials). BPJS gives a user key per service: {@code antreanUserKey} is the
+     * FKTP queue service's, {@code userKey} PCare's.
+     */
+    public record Consumer(String consId, String secret, String userKey, String antreanUserKey) {
+        /** One user key for both services, as the demo and most test consumers have. */
+        public Consumer(String consId, String secret, String userKey) {
+            this(consId, secret, userKey, userKey);
+        }
+
+        String userKeyFor(String path) {
+            return path.startsWith(ANTREAN_PATH) ? antreanUserKey : userKey;
+        }
     }
 
     private final Vertx vertx;
@@ -178,7 +189,7 @@ public final class BpjsSimulator {
         rc.response().setStatusCode(201).end(new JsonObject().put("cardNumber", p.cardNumber()).encode());
     }
 
-    /** Registers a consumer: {@code {"consId", "secret", "userKey"}}. */
+    /** Registers a consumer: {@code {"consId", "secret", "userKey", "antreanUserKey"?}}. */
     private void addConsumer(RoutingContext rc) {
         JsonObject body;
         try {
@@ -192,7 +203,8 @@ public final class BpjsSimulator {
             return;
         }
         register(new Consumer(String.valueOf(body.getValue("consId")), String.valueOf(body.getValue("secret")),
-                String.valueOf(body.getValue("userKey"))));
+                String.valueOf(body.getValue("userKey")),
+                String.valueOf(body.getValue("antreanUserKey", body.getValue("userKey")))));
         rc.response().setStatusCode(201).end(new JsonObject().put("consId", body.getValue("consId").toString()).encode());
     }
 
@@ -236,7 +248,7 @@ public final class BpjsSimulator {
             refuse(rc, "X-cons-id tidak terdaftar");
             return;
         }
-        if (!consumer.userKey().equals(request.getHeader("user_key"))) {
+        if (!consumer.userKeyFor(request.path()).equals(request.getHeader("user_key"))) {
             refuse(rc, "user_key tidak valid");
             return;
         }

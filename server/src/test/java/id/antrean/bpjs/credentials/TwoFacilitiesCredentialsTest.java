@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two facilities of one server, each with BPJS credentials of its own: PCare (eligibility) and the FKTP queue
- * service (the outbox) are signed with each facility's own consumer, never the other's nor the server's default.
- * The simulator checks every signature, so a call signed with the wrong secret would be refused.
+ * service (the outbox) are signed with each facility's own consumer, never the other's nor the server's default,
+ * each service with its own user key. The simulator checks every signature and user key, so a call signed with
+ * another secret or key would be refused.
  */
 class TwoFacilitiesCredentialsTest {
     private static final BpjsSimulator.Consumer PUSKESMAS = new BpjsSimulator.Consumer("40004", "rahasia-pkm-4x", "kunci-pkm-4x");
-    private static final BpjsSimulator.Consumer KLINIK = new BpjsSimulator.Consumer("50005", "rahasia-klinik-5x", "kunci-klinik-5x");
+    /** With the queue service's own user key, as BPJS gives one per service. */
+    private static final BpjsSimulator.Consumer KLINIK = new BpjsSimulator.Consumer("50005", "rahasia-klinik-5x",
+            "kunci-pcare-klinik-5x", "kunci-antrean-klinik-5x");
     private static TestServer server;
     private static WebClient operator;
 
@@ -48,7 +51,7 @@ class TwoFacilitiesCredentialsTest {
     private static void enter(String facility, BpjsSimulator.Consumer consumer) {
         HttpResponse<Buffer> put = operator.put("/api/v1/facilities/" + facility + "/bpjs-credentials")
                 .sendJsonObject(new JsonObject().put("consId", consumer.consId()).put("secret", consumer.secret())
-                        .put("userKey", consumer.userKey())).await();
+                        .put("userKey", consumer.userKey()).put("antreanUserKey", consumer.antreanUserKey())).await();
         assertThat(put.statusCode()).as(put.bodyAsString()).isEqualTo(200);
     }
 
