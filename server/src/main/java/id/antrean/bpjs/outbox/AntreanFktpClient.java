@@ -55,8 +55,8 @@ public final class AntreanFktpClient {
 
     /**
      * An answer for anything BPJS said, including a refusal and an HTTP 4xx (its status as the code). Fails on
-     * network trouble, a timeout, an HTTP 5xx, an unreadable reply or credentials that cannot be read now: those
-     * are worth retrying without limit (BPJS comes back, an admin fixes the credentials).
+     * network trouble, a timeout, an HTTP 5xx, 408 or 429, an unreadable reply or credentials that cannot be read
+     * now: those are worth retrying without limit (BPJS comes back, an admin fixes the credentials).
      */
     public Future<Answer> send(long facilityId, String kind, JsonObject payload) {
         return configs.of(facilityId).compose(config -> config == null
@@ -76,7 +76,8 @@ public final class AntreanFktpClient {
 
     private static Answer answer(HttpResponse<Buffer> response, BpjsConfig config, String timestamp) {
         int status = response.statusCode();
-        if (status >= 400 && status < 500) {
+        // 408 and 429 say "not now", not "not this": retried like network trouble.
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
             return new Answer(status, "HTTP " + status + messageOf(response, config, timestamp));
         }
         if (status < 200 || status >= 300) {
