@@ -19,8 +19,9 @@ public final class AntreanFktpClient {
     static final Map<String, String> PATHS = Map.of("ADD", "/antrean/add", "PANGGIL", "/antrean/panggil",
             "BATAL", "/antrean/batal");
     /**
-     * BPJS's catalogue gives this content type for its POST services, the body being JSON all the same; the
-     * service also takes {@code application/json}, which several facilities send.
+     * BPJS's catalogue gives this content type for its POST services, the body being JSON all the same (a reference
+     * that posts the JSON text with curl and no type of its own sends exactly this); the service also takes
+     * {@code application/json}, which several other facilities send.
      */
     static final String CONTENT_TYPE = "Application/x-www-form-urlencoded";
     /**
