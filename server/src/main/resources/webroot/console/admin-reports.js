@@ -175,7 +175,9 @@ function renderTiles(totals) {
     tile('cancelled', count(n('cancelled')), t('console.reports.tile.cancelled.sub', percent(share(n('cancelled'), tickets)))),
     tile('online', percent(totals.onlineShare !== undefined ? totals.onlineShare : share(n('online'), tickets)),
       t('console.reports.tile.online.sub', count(n('online')), count(tickets))),
-    tile('jkn', percent(share(n('jkn'), tickets)), t('console.reports.tile.jkn.sub', count(n('jkn')), count(n('umum')))));
+    tile('jkn', percent(share(n('jkn'), tickets)), t('console.reports.tile.jkn.sub', count(n('jkn')), count(n('umum')))),
+    // Reports BPJS refused for good: only when there are some, they wait for "Kirim ulang" on the console.
+    ...(n('bpjsDead') > 0 ? [tile('bpjsDead', count(n('bpjsDead')), t('console.reports.tile.bpjsDead.sub'))] : []));
 }
 
 /** "median / p90" in minutes, or a dash when nobody was called (or served) there. */

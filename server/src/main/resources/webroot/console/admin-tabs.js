@@ -242,7 +242,7 @@ export async function loadBpjs() {
 
 export function renderBpjs() {
   const answer = S.bpjs && S.bpjs.filter === S.bpjsFilter ? S.bpjs : null;
-  const counts = (S.bpjs && S.bpjs.counts) || { PENDING: 0, SENT: 0, FAILED: 0 };
+  const counts = (S.bpjs && S.bpjs.counts) || { PENDING: 0, SENT: 0, DEAD: 0 };
   C.outboxFilterButtons($('bpjs-filter'), counts, S.bpjsFilter, S.t, (status) => {
     S.bpjsFilter = status;
     renderBpjs();
@@ -256,7 +256,14 @@ export function renderBpjs() {
     pill.textContent = t('console.bpjs.state.' + state);
   }
   const items = answer ? answer.items || [] : [];
-  $('bpjs-items').replaceChildren(...C.outboxRows(items, S.t, S.facility.timeZone));
+  $('bpjs-items').replaceChildren(...C.outboxRows(items, S.t, S.facility.timeZone, async (item) => {
+    try {
+      await C.resendOutbox(S.facility.code, item.id);
+    } catch (e) {
+      C.showBanner(C.errorText(e, S.t), 'error');
+    }
+    await loadBpjs();
+  }));
   $('bpjs-count').textContent = answer && items.length ? t('console.bpjs.admin.count', items.length) : '';
   $('bpjs-empty').hidden = !answer || items.length > 0;
   $('bpjs-empty').textContent = t(S.bpjsFilter ? 'console.bpjs.empty.' + S.bpjsFilter : 'console.bpjs.empty');

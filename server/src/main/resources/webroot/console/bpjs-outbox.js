@@ -73,7 +73,7 @@ export async function refreshBpjs() {
 function bpjsCounts() {
   const list = S.bpjs.list;
   const answer = S.bpjs.answer;
-  return (list && list.counts) || (answer && answer.counts) || { PENDING: 0, SENT: 0, FAILED: 0 };
+  return (list && list.counts) || (answer && answer.counts) || { PENDING: 0, SENT: 0, DEAD: 0 };
 }
 
 export function renderBpjsChip() {
@@ -85,16 +85,16 @@ export function renderBpjsChip() {
   const state = C.outboxState(answer);
   chip.dataset.state = state;
   chip.classList.toggle('is-stale', !!S.bpjs.stale);
-  const full = t('console.bpjs.chip', counts.SENT || 0, counts.PENDING || 0, counts.FAILED || 0);
+  const full = t('console.bpjs.chip', counts.SENT || 0, counts.PENDING || 0, counts.DEAD || 0);
   let text = full;
   if (COMPACT_HEADER.matches) {
     // A narrow header: only what is not zero (the sent ones while nothing else), the whole text in the title.
-    const parts = ['PENDING', 'FAILED'].filter((s) => Number(counts[s]) > 0)
+    const parts = ['PENDING', 'DEAD'].filter((s) => Number(counts[s]) > 0)
       .map((s) => t('console.bpjs.chip.' + s, counts[s]));
     text = t('console.bpjs.chip.short', parts.length ? parts.join(' · ') : t('console.bpjs.chip.SENT', counts.SENT || 0));
   }
   $('bpjs-chip-text').textContent = text;
-  const title = full + ' — ' + t('console.bpjs.state.' + state + '.title', counts.PENDING || 0, counts.FAILED || 0);
+  const title = full + ' — ' + t('console.bpjs.state.' + state + '.title', counts.PENDING || 0, counts.DEAD || 0);
   chip.title = S.bpjs.stale ? title + ' ' + t('console.bpjs.stale') : title;
   chip.setAttribute('aria-label', chip.title);
 }
@@ -149,7 +149,20 @@ export function renderBpjsDialog() {
     pill.textContent = t('console.bpjs.state.' + state);
   }
   const items = list ? list.items || [] : [];
-  $('bpjs-items').replaceChildren(...C.outboxRows(items, S.t, S.facility.timeZone));
+  $('bpjs-items').replaceChildren(...C.outboxRows(items, S.t, S.facility.timeZone, resendBpjs));
   $('bpjs-empty').hidden = !list || items.length > 0;
   $('bpjs-empty').textContent = t(S.bpjs.filter ? 'console.bpjs.empty.' + S.bpjs.filter : 'console.bpjs.empty');
+}
+
+/** "Kirim ulang" of a dead report: pending again at once; the list and the chip follow. */
+async function resendBpjs(item) {
+  try {
+    await C.resendOutbox(S.facility.code, item.id);
+    $('bpjs-error').hidden = true;
+  } catch (e) {
+    $('bpjs-error').textContent = C.errorText(e, S.t);
+    $('bpjs-error').hidden = false;
+  }
+  await loadBpjsList();
+  refreshBpjsAfterAction();
 }

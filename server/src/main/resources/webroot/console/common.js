@@ -256,20 +256,20 @@ async function copyText(text) {
 
 // ---- BPJS outbox (what the facility reported to BPJS) ---------------------------------------------
 
-const OUTBOX_FILTERS = ['', 'PENDING', 'FAILED', 'SENT'];
+const OUTBOX_FILTERS = ['', 'PENDING', 'DEAD', 'SENT'];
 
-/** GET …/bpjs-outbox: {counts: {PENDING, SENT, FAILED}, items: [...]} (latest 100; status '' = all). */
+/** GET …/bpjs-outbox: {counts: {PENDING, SENT, DEAD}, items: [...]} (latest 100; status '' = all). */
 function loadOutbox(facility, status) {
   return api(facilityPath(facility, '/bpjs-outbox' + (status ? '?status=' + encodeURIComponent(status) : '')));
 }
 
 /**
- * 'failed' when BPJS refused a report, 'pending' when a report waits after an error (BPJS not reachable),
+ * 'failed' when BPJS refused a report for good (DEAD), 'pending' when a report waits after an error (BPJS not reachable),
  * else 'ok' (a report only just written and not sent yet is normal).
  */
 function outboxState(answer) {
   const counts = (answer && answer.counts) || {};
-  if (Number(counts.FAILED) > 0) return 'failed';
+  if (Number(counts.DEAD) > 0) return 'failed';
   const items = (answer && answer.items) || [];
   if (Number(counts.PENDING) > 0 && items.some((item) => item.status === 'PENDING' && item.lastError)) return 'pending';
   return 'ok';
@@ -299,9 +299,14 @@ function outboxTime(iso, zone, language) {
   return (sameDay ? '' : formatDate(ms, zone, language) + ' ') + formatTime(ms, zone, language);
 }
 
+/** "Kirim ulang" (POST …/bpjs-outbox/{id}/resend): a dead report is pending again, due at once. */
+function resendOutbox(facility, id) {
+  return api(facilityPath(facility, '/bpjs-outbox/' + encodeURIComponent(id) + '/resend'), { method: 'POST' });
+}
+
 /** What to say about one report: BPJS's answer when it refused, the last error while it waits. */
 function outboxNote(item, t, zone) {
-  if (item.status === 'FAILED') {
+  if (item.status === 'DEAD') {
     const bpjs = item.bpjs || {};
     const message = bpjs.message || item.lastError || '';
     return bpjs.code !== undefined && bpjs.code !== null
@@ -313,8 +318,11 @@ function outboxNote(item, t, zone) {
   return item.sentAt ? t('console.bpjs.note.sentAt', outboxTime(item.sentAt, zone, t.lang)) : '';
 }
 
-/** Rows of the outbox table (newest first, as the server lists them). */
-function outboxRows(items, t, zone) {
+/**
+ * Rows of the outbox table (newest first, as the server lists them). With {@code onResend}, a dead report has a
+ * "Kirim ulang" button beside BPJS's reason.
+ */
+function outboxRows(items, t, zone, onResend) {
   return items.map((item) => el('tr', { class: 'outbox-row', dataset: { outboxId: item.id, status: item.status,
     kind: item.kind } },
     el('td', { class: 'nowrap', text: outboxTime(item.createdAt, zone, t.lang) }),
@@ -322,10 +330,21 @@ function outboxRows(items, t, zone) {
     el('td', { text: outboxKindText(item, t) }),
     el('td', {}, el('span', { class: 'pill outbox-' + item.status, text: t('console.bpjs.status.' + item.status) })),
     el('td', { class: 'nowrap num', text: String(item.attempts || 0) }),
-    el('td', { class: 'outbox-note' + (item.status === 'SENT' ? ' muted' : ''), text: outboxNote(item, t, zone) })));
+    el('td', { class: 'outbox-note' + (item.status === 'SENT' ? ' muted' : '') }, outboxNote(item, t, zone),
+      item.status === 'DEAD' && onResend ? resendButton(item, t, onResend) : null)));
 }
 
-/** The filter buttons: All / Pending / Failed / Sent, each with its count. */
+function resendButton(item, t, onResend) {
+  const button = el('button', { type: 'button', class: 'btn btn-small outbox-resend', dataset: { outboxId: item.id },
+    text: t('console.bpjs.resend') });
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    onResend(item).finally(() => { button.disabled = false; });
+  });
+  return button;
+}
+
+/** The filter buttons: All / Pending / Failed (dead) / Sent, each with its count. */
 function outboxFilterButtons(box, counts, current, t, onChoose) {
   const total = OUTBOX_FILTERS.slice(1).reduce((sum, s) => sum + (Number(counts && counts[s]) || 0), 0);
   box.replaceChildren(...OUTBOX_FILTERS.map((status) => {
@@ -344,5 +363,5 @@ export {
   ApiError, api, errorText, facilityPath, setUnauthorizedHandler,
   uuid, el, parseTime, formatTime, formatDate, localDate, zoneName,
   showBanner, hideBanner, wireBanner, confirmDialog, copyText,
-  loadOutbox, outboxState, outboxKindText, outboxRows, outboxFilterButtons,
+  loadOutbox, resendOutbox, outboxState, outboxKindText, outboxRows, outboxFilterButtons,
 };

@@ -19,6 +19,7 @@ import id.antrean.bpjs.credentials.CredentialsHandlers;
 import id.antrean.bpjs.credentials.FacilityBpjs;
 import id.antrean.bpjs.credentials.MasterKey;
 import id.antrean.bpjs.outbox.AntreanFktpClient;
+import id.antrean.bpjs.outbox.OutboxResend;
 import id.antrean.bpjs.outbox.OutboxView;
 import id.antrean.bpjs.outbox.OutboxWorker;
 import id.antrean.bpjs.simulator.BpjsSimulator;
@@ -207,7 +208,7 @@ public final class Antrean implements AutoCloseable {
                             new TicketPayerHandlers(new TicketPayer(pool, eligibility, clock)),
                             new EventStream(pool, board::board, config.http().idleTimeoutSeconds()),
                             new TicketPrints(vertx, board, estimator, new Letterheads(pool), new TicketRenderer()),
-                            new DeviceAlerts(pool, clock), new OutboxView(pool, clock),
+                            new DeviceAlerts(pool, clock), new OutboxView(pool, clock), new OutboxResend(pool, clock),
                             new ReportsHandlers(vertx, pool, new ReportRenderer(), clock),
                             new CredentialsHandlers(new CredentialsAdmin(pool, new CredentialSeal(key), facilityBpjs, clock),
                                     facilityBpjs, new PcareReferences(vertx, clock), clock),

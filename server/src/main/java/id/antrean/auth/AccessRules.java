@@ -37,6 +37,8 @@ public final class AccessRules {
             rule(HttpMethod.POST, "/counters/[^/]+/[^/]+", Permission.COUNTER),
             rule(HttpMethod.POST, "/device-alerts", Permission.REPORT_STATUS),
             rule(HttpMethod.GET, "/bpjs-outbox", Permission.COUNTER),
+            // "Kirim ulang" of a report BPJS refused for good: the staff who see the outbox, never a device.
+            rule(HttpMethod.POST, "/bpjs-outbox/[^/]+/resend", Permission.COUNTER),
             // The logo is for tickets, letterheads and the kiosk's screen: whoever reads the queue may fetch it.
             rule(HttpMethod.GET, "/profile/logo", Permission.READ_QUEUE),
             // Kiosks read it for their idle time and languages, displays for the name; only admins change it.

@@ -142,9 +142,10 @@ public final class TicketPayer {
                             .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))))
                     .compose(rows -> recorded(tx, facility, actor, "SWITCH_PAYER", locked,
                             TicketView.map(rows.iterator().next()), now))
-                    .compose(ticket -> (payer.equals("JKN")
-                            ? BpjsOutbox.added(tx, facility.id(), ticketId, "Beralih dari pasien umum", now)
-                            : Future.<Void>succeededFuture()).map(ticket))
+                    // To JKN: BPJS hears the number with the card. To UMUM: with empty card and NIK, only while
+                    // the facility reports all patients (the outbox's rule), so its dashboard still counts the visit.
+                    .compose(ticket -> BpjsOutbox.added(tx, facility.id(), ticketId, payer.equals("JKN")
+                            ? "Beralih dari pasien umum" : "Beralih menjadi pasien umum", now).map(ticket))
                     .map(ticket -> new Corrected(ticket, checked));
         }));
     }

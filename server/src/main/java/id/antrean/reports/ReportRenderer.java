@@ -135,7 +135,9 @@ public final class ReportRenderer {
                         t.getLong("transferred", 0L)).id()
                 + "\n" + Messages.text("report.summary.sources", t.getLong("walkIn", 0L), t.getLong("online", 0L),
                         number(t.getDouble("onlineShare", 0.0))).id()
-                + "\n" + Messages.text("report.summary.payers", t.getLong("jkn", 0L), t.getLong("umum", 0L)).id();
+                + "\n" + Messages.text("report.summary.payers", t.getLong("jkn", 0L), t.getLong("umum", 0L)).id()
+                + (t.getLong("bpjsDead", 0L) == 0 ? ""
+                        : "\n" + Messages.text("report.summary.bpjsDead", t.getLong("bpjsDead")).id());
     }
 
     private static String stages(JsonArray stages) {

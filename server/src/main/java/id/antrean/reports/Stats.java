@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A facility's figures over a range of its local days: tickets per service and how they ended, arrivals per
@@ -15,6 +16,12 @@ import java.time.LocalDate;
  * online queue's share day by day. Times are in minutes.
  */
 public final class Stats {
+    /** Reports BPJS refused for good (the outbox's DEAD messages) about the range's tickets: someone must resend them. */
+    static final String BPJS_DEAD = """
+            SELECT count(*) AS n FROM bpjs_outbox o
+            JOIN ticket t ON t.facility_id = o.facility_id AND t.ticket_id = o.ticket_id
+            WHERE o.facility_id = $1 AND o.status = 'DEAD' AND t.service_date BETWEEN $2 AND $3""";
+
     private final Pool pool;
 
     public Stats(Pool pool) {
@@ -78,7 +85,9 @@ public final class Stats {
             }
             return out;
         });
-        return Future.all(outcomes, times, hours, days, stages).map(all -> {
+        Future<Long> bpjsDead = pool.preparedQuery(BPJS_DEAD).execute(range)
+                .map(rows -> rows.iterator().next().getLong("n"));
+        return Future.all(List.of(outcomes, times, hours, days, stages, bpjsDead)).map(all -> {
             JsonArray perService = new JsonArray();
             JsonObject totals = new JsonObject();
             for (Object o : outcomes.result()) {
@@ -95,6 +104,7 @@ public final class Stats {
             }
             long tickets = totals.getLong("tickets", 0L);
             totals.put("onlineShare", tickets == 0 ? 0.0 : round(100.0 * totals.getLong("online") / tickets));
+            totals.put("bpjsDead", bpjsDead.result());
             return new JsonObject()
                     .put("facility", facility.code()).put("facilityName", facility.name())
                     .put("from", from.toString()).put("to", to.toString())

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class FacilityIsolationTest {
     private static final Map<String, String> PARAMS = Map.of(
             ":facility", "klinik-demo", ":counter", "R-UMUM", ":ticket", "1", ":device", "1", ":service", "UMUM",
-            ":closure", "1", ":staff", "1");
+            ":closure", "1", ":staff", "1", ":message", "1");
     private static TestServer server;
 
     @BeforeAll

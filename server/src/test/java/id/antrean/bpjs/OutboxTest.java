@@ -70,7 +70,8 @@ class OutboxTest {
     }
 
     @Test
-    void callsAndCancellationsFollowInOrderAndPayingPatientsAreNotReported() {
+    void callsAndCancellationsFollowInOrderAndPayingPatientsAreNotReportedWhenTheFacilityOptsOut() {
+        server.sql("UPDATE facility SET report_all_patients = false WHERE code = 'pkm-demo'");
         server.walkIn("UMUM");
         JsonObject present = jknWalkIn("0001234567890");
         JsonObject absent = jknWalkIn("0009876543210");

@@ -31,6 +31,7 @@ final class Catalog {
             Map.entry("revokeDevice", Caller.ADMIN),
             Map.entry("reportDeviceAlert", Caller.DEVICE),
             Map.entry("bpjsOutbox", Caller.RECEPTIONIST),
+            Map.entry("resendBpjsOutboxMessage", Caller.RECEPTIONIST),
             Map.entry("stats", Caller.ADMIN),
             Map.entry("auditLog", Caller.ADMIN),
             Map.entry("listFacilities", Caller.NONE),
@@ -120,6 +121,8 @@ final class Catalog {
                     case "device" -> Long.toString(f.deviceToRevoke());
                     case "closure" -> Long.toString(f.closure());
                     case "staff" -> Long.toString(f.staff());
+                    // The drill's first outbox message: pending or sent, so "Kirim ulang" answers 409, never 500.
+                    case "message" -> "1";
                     default -> throw new AssertionError("No good value for path parameter " + p.name() + " of " + op.id());
                 });
                 case "query" -> {

@@ -94,8 +94,8 @@ class TicketPayerTest {
                 .isEqualTo("ACTIVE_HERE");
         assertThat(server.count("SELECT count(*) FROM ticket WHERE ticket_id = " + id + " AND payer = 'JKN'"
                 + " AND card_number = '" + ACTIVE_HERE + "' AND eligibility = 'ACTIVE_HERE'")).isEqualTo(1);
-        assertThat(server.count("SELECT count(*) FROM bpjs_outbox WHERE ticket_id = " + id + " AND kind = 'ADD'"))
-                .isEqualTo(1);
+        assertThat(server.count("SELECT count(*) FROM bpjs_outbox WHERE ticket_id = " + id + " AND kind = 'ADD'"
+                + " AND payload ->> 'nomorkartu' = '" + ACTIVE_HERE + "'")).isEqualTo(1);
     }
 
     @Test

@@ -6,21 +6,40 @@ import id.antrean.bpjs.BpjsHeaders;
 import id.antrean.bpjs.BpjsReply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** BPJS's FKTP queue service, for the facility's reports: antrean/add, antrean/panggil, antrean/batal. */
 public final class AntreanFktpClient {
     static final Map<String, String> PATHS = Map.of("ADD", "/antrean/add", "PANGGIL", "/antrean/panggil",
             "BATAL", "/antrean/batal");
+    /**
+     * BPJS's catalogue gives this content type for its POST services, the body being JSON all the same (a reference
+     * that posts the JSON text with curl and no type of its own sends exactly this); the service also takes
+     * {@code application/json}, which several other facilities send.
+     */
+    static final String CONTENT_TYPE = "Application/x-www-form-urlencoded";
+    /**
+     * BPJS answers a resent add or batal with code 201 and words saying it has it already ("Peserta sudah terdaftar
+     * di poli tersebut pada hari ini", "... sudah dibatalkan"): the message was delivered.
+     */
+    static final Pattern ALREADY_THERE = Pattern.compile("(?iu)\\bsudah\\s+(terdaftar|ada|dibatalkan)\\b");
 
-    /** BPJS's answer to one report. */
+    /** BPJS's answer to one report: its metadata code, or the HTTP status of a 4xx. */
     public record Answer(int code, String message) {
-        /** Accepted, or already known (a duplicate is a success for every implementation). */
+        /** Accepted, or already known: a duplicate is a success for every implementation. */
         public boolean accepted() {
-            return code == 200 || code == 208;
+            return code == 200 || duplicate();
+        }
+
+        /** BPJS had it already (208, or a 201 that says so). */
+        public boolean duplicate() {
+            return code == 208 || (code == 201 && message != null && ALREADY_THERE.matcher(message).find());
         }
     }
 
@@ -36,8 +55,9 @@ public final class AntreanFktpClient {
     }
 
     /**
-     * Fails on network trouble, a timeout, an HTTP error or credentials that cannot be read now: those are worth
-     * retrying (an admin may fix the credentials meanwhile).
+     * An answer for anything BPJS said, including a refusal and an HTTP 4xx (its status as the code). Fails on
+     * network trouble, a timeout, an HTTP 5xx, 408 or 429, an unreadable reply or credentials that cannot be read
+     * now: those are worth retrying without limit (BPJS comes back, an admin fixes the credentials).
      */
     public Future<Answer> send(long facilityId, String kind, JsonObject payload) {
         return configs.of(facilityId).compose(config -> config == null
@@ -49,15 +69,33 @@ public final class AntreanFktpClient {
         String timestamp = BpjsHeaders.timestamp(clock);
         return client.postAbs(config.antreanBaseUrl() + PATHS.get(kind))
                 .putHeaders(BpjsHeaders.signed(config, config.antreanUserKey(), timestamp))
-                .putHeader("Content-Type", "application/json")
+                .putHeader("Content-Type", CONTENT_TYPE)
                 .timeout(config.timeout().toMillis())
-                .sendJsonObject(payload)
-                .map(response -> {
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("BPJS answered HTTP " + response.statusCode());
-                    }
-                    BpjsReply reply = BpjsReply.parse(response.bodyAsString(), config, timestamp);
-                    return new Answer(reply.code(), reply.message());
-                });
+                .sendBuffer(Buffer.buffer(payload.encode()))
+                .map(response -> answer(response, config, timestamp));
+    }
+
+    private static Answer answer(HttpResponse<Buffer> response, BpjsConfig config, String timestamp) {
+        int status = response.statusCode();
+        // 408 and 429 say "not now", not "not this": retried like network trouble.
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            return new Answer(status, "HTTP " + status + messageOf(response, config, timestamp));
+        }
+        if (status < 200 || status >= 300) {
+            throw new IllegalStateException("BPJS answered HTTP " + status);
+        }
+        BpjsReply reply = BpjsReply.parse(response.bodyAsString(), config, timestamp);
+        return new Answer(reply.code(), reply.message());
+    }
+
+    /** BPJS's own words on a 4xx, when its body has them. */
+    private static String messageOf(HttpResponse<Buffer> response, BpjsConfig config, String timestamp) {
+        try {
+            String message = BpjsReply.parse(response.bodyAsString(), config, timestamp).message();
+            return message == null || message.isBlank() ? "" : ": " + message;
+        } catch (RuntimeException e) {
+            // An unreadable body: the status says enough.
+            return "";
+        }
     }
 }

@@ -10,10 +10,12 @@ import java.time.ZoneOffset;
  * Writes what BPJS must hear about a ticket into the outbox, on the transaction of the change itself, so
  * the message exists exactly when the change does. A worker delivers it later ({@code OutboxWorker}).
  *
- * <p>Only JKN tickets with a card number, in a service that has a BPJS poli code, concern BPJS: for any
- * other ticket these statements insert nothing. The payloads are BPJS's own ({@code antrean/add},
- * {@code antrean/panggil}, {@code antrean/batal}), built from the ticket, its service, its schedule and
- * the patient's record.
+ * <p>Tickets in a service that has a BPJS poli code concern BPJS: every one of them while the facility reports all
+ * patients ({@code facility.report_all_patients}, on by default: BPJS's FKTP dashboard counts every visit), else
+ * only JKN tickets with a card number. A patient who is not JKN is reported with empty card and NIK fields, as the
+ * facilities that already report do. For any other ticket these statements insert nothing. The payloads are BPJS's
+ * own ({@code antrean/add}, {@code antrean/panggil}, {@code antrean/batal}), built from the ticket, its service, its
+ * schedule and the patient's record.
  */
 public final class BpjsOutbox {
     /** status of antrean/panggil: the patient came (1) or did not (2). */
@@ -26,15 +28,16 @@ public final class BpjsOutbox {
             JOIN service s ON s.facility_id = t.facility_id AND s.service_id = t.home_service_id
             LEFT JOIN service_schedule sch ON sch.facility_id = t.facility_id AND sch.service_id = t.home_service_id
                  AND sch.weekday = extract(isodow FROM t.service_date)
-            LEFT JOIN patient p ON p.facility_id = t.facility_id AND p.card_number = t.card_number
-            WHERE t.facility_id = $1 AND t.ticket_id = $2 AND t.payer = 'JKN' AND t.card_number IS NOT NULL
+            LEFT JOIN patient p ON p.facility_id = t.facility_id AND p.card_number = t.card_number AND t.payer = 'JKN'
+            CROSS JOIN LATERAL (SELECT t.payer = 'JKN' AND t.card_number IS NOT NULL AS jkn) j
+            WHERE t.facility_id = $1 AND t.ticket_id = $2 AND (j.jkn OR f.report_all_patients)
               AND s.bpjs_code IS NOT NULL""";
 
     static final String ADD = """
             INSERT INTO bpjs_outbox (facility_id, ticket_id, kind, payload, next_attempt_at, created_at)
             SELECT t.facility_id, t.ticket_id, 'ADD', jsonb_build_object(
-                       'nomorkartu', t.card_number,
-                       'nik', coalesce(t.nik, p.nik, ''),
+                       'nomorkartu', CASE WHEN j.jkn THEN t.card_number ELSE '' END,
+                       'nik', CASE WHEN j.jkn THEN coalesce(t.nik, p.nik, '') ELSE '' END,
                        'nohp', coalesce(t.booking ->> 'nohp', p.phone, ''),
                        'kodepoli', s.bpjs_code,
                        'namapoli', s.name,
@@ -54,7 +57,7 @@ public final class BpjsOutbox {
             SELECT t.facility_id, t.ticket_id, 'PANGGIL', jsonb_build_object(
                        'tanggalperiksa', to_char(t.service_date, 'YYYY-MM-DD'),
                        'kodepoli', s.bpjs_code,
-                       'nomorkartu', t.card_number,
+                       'nomorkartu', CASE WHEN j.jkn THEN t.card_number ELSE '' END,
                        'status', $3::integer,
                        'waktu', (extract(epoch FROM $4::timestamptz) * 1000)::bigint),
                    $4, $4
@@ -65,7 +68,7 @@ public final class BpjsOutbox {
             SELECT t.facility_id, t.ticket_id, 'BATAL', jsonb_build_object(
                        'tanggalperiksa', to_char(t.service_date, 'YYYY-MM-DD'),
                        'kodepoli', s.bpjs_code,
-                       'nomorkartu', t.card_number,
+                       'nomorkartu', CASE WHEN j.jkn THEN t.card_number ELSE '' END,
                        'alasan', $3::text),
                    $4, $4
             """ + CONCERNS_BPJS;

@@ -19,7 +19,11 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox to BPJS, on every node, without ever holding up the queue: each tick claims a few due
  * messages (a short lease, so a node that dies mid-way leaves them to another), sends them, and records
  * BPJS's answer. Messages of one ticket go in order: one waits while an earlier one is pending. Network
- * trouble is retried with growing back-off; a refusal by BPJS is recorded as failed, with BPJS's message.
+ * trouble (and an HTTP 5xx) is retried with growing back-off, without limit. A refusal (a BPJS code other than
+ * success, or an HTTP 4xx) is retried {@link #MAX_REFUSALS} times in all, further and further apart, since BPJS
+ * sometimes refuses for a while (a schedule not yet synchronised); then the message is DEAD, with BPJS's reason,
+ * until someone sends it again from the console ({@link OutboxResend}). A resent add or batal that BPJS says it
+ * has already is delivered.
  */
 public final class OutboxWorker {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
@@ -27,6 +31,9 @@ public final class OutboxWorker {
     static final int BATCH = 20;
     static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** Refusals before a message is dead: the first answer and four retries, over about a quarter of an hour. */
+    static final int MAX_REFUSALS = 5;
+    static final Duration FIRST_REFUSAL_BACKOFF = Duration.ofMinutes(1);
 
     static final String CLAIM = """
             WITH due AS (
@@ -40,19 +47,23 @@ public final class OutboxWorker {
                 FOR UPDATE SKIP LOCKED)
             UPDATE bpjs_outbox o SET next_attempt_at = $3
             FROM due WHERE o.facility_id = due.facility_id AND o.outbox_id = due.outbox_id
-            RETURNING o.facility_id, o.outbox_id, o.kind, o.payload, o.attempts""";
+            RETURNING o.facility_id, o.outbox_id, o.kind, o.payload, o.attempts, o.refusals""";
     static final String SENT = """
             UPDATE bpjs_outbox SET status = 'SENT', sent_at = $3, attempts = attempts + 1, bpjs_code = $4,
                                    bpjs_message = $5, last_error = NULL
             WHERE facility_id = $1 AND outbox_id = $2""";
+    /** Refused again: retried later ($5), or dead after the last allowed refusal. */
     static final String REFUSED = """
-            UPDATE bpjs_outbox SET status = 'FAILED', attempts = attempts + 1, bpjs_code = $3, bpjs_message = $4
+            UPDATE bpjs_outbox SET attempts = attempts + 1, refusals = refusals + 1, bpjs_code = $3, bpjs_message = $4,
+                                   last_error = NULL, next_attempt_at = $5,
+                                   status = CASE WHEN refusals + 1 >= $6::integer THEN 'DEAD' ELSE status END,
+                                   dead_at = CASE WHEN refusals + 1 >= $6::integer THEN $7::timestamptz END
             WHERE facility_id = $1 AND outbox_id = $2""";
     static final String RETRY = """
             UPDATE bpjs_outbox SET attempts = attempts + 1, next_attempt_at = $3, last_error = $4
             WHERE facility_id = $1 AND outbox_id = $2""";
 
-    private record Message(long facilityId, long outboxId, String kind, JsonObject payload, int attempts) {
+    private record Message(long facilityId, long outboxId, String kind, JsonObject payload, int attempts, int refusals) {
     }
 
     private final Vertx vertx;
@@ -86,7 +97,8 @@ public final class OutboxWorker {
                     List<Message> claimed = new ArrayList<>();
                     for (Row row : rows) {
                         claimed.add(new Message(row.getLong("facility_id"), row.getLong("outbox_id"),
-                                row.getString("kind"), (JsonObject) row.getJson("payload"), row.getInteger("attempts")));
+                                row.getString("kind"), (JsonObject) row.getJson("payload"), row.getInteger("attempts"),
+                                row.getInteger("refusals")));
                     }
                     claimed.sort((a, b) -> Long.compare(a.outboxId(), b.outboxId()));
                     Future<Integer> sent = Future.succeededFuture(0);
@@ -106,15 +118,22 @@ public final class OutboxWorker {
                         now.atOffset(ZoneOffset.UTC), ar.result().code(), ar.result().message())).map(true);
             }
             if (ar.succeeded()) {
-                LOG.warn("BPJS refused outbox {} ({}): {} {}", m.outboxId(), m.kind(), ar.result().code(),
-                        ar.result().message());
+                LOG.warn("BPJS refused outbox {} ({}), refusal {} of {}: {} {}", m.outboxId(), m.kind(),
+                        m.refusals() + 1, MAX_REFUSALS, ar.result().code(), ar.result().message());
+                Instant next = now.plus(refusalBackoff(m.refusals() + 1));
                 return pool.preparedQuery(REFUSED).execute(Tuple.of(m.facilityId(), m.outboxId(),
-                        ar.result().code(), ar.result().message())).map(false);
+                        ar.result().code(), ar.result().message(), next.atOffset(ZoneOffset.UTC), MAX_REFUSALS,
+                        now.atOffset(ZoneOffset.UTC))).map(false);
             }
             Instant next = now.plus(backoff(m.attempts() + 1));
             return pool.preparedQuery(RETRY).execute(Tuple.of(m.facilityId(), m.outboxId(),
                     next.atOffset(ZoneOffset.UTC), String.valueOf(ar.cause().getMessage()))).map(false);
         });
+    }
+
+    /** After the n-th refusal: 1, 2, 4, 8 minutes (then dead). */
+    static Duration refusalBackoff(int refusals) {
+        return FIRST_REFUSAL_BACKOFF.multipliedBy(1L << Math.min(Math.max(refusals - 1, 0), 10));
     }
 
     /** 1 s, 2 s, 4 s, ... up to five minutes. */

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * {@code /pcare-rest/poli/fktp/{start}/{limit}} and {@code /pcare-rest/dokter/{start}/{limit}} (reference lists).
  * Control, for tests and demos: {@code POST /_sim/mode {"mode": "UP"|"SLOW"|"DOWN", "delayMs"}}, and
  * {@code POST /_sim/participants} with a participant (see {@link SimulatedParticipant#fromJson}), and
- * {@code POST /_sim/consumers {"consId", "secret", "userKey"}} for another facility's credentials.
+ * {@code POST /_sim/consumers {"consId", "secret", "userKey", "antreanUserKey"?}} for another facility's credentials.
  *
  * <p>Somewhat over 300 lines on purpose: it is one stand-in server whose routes share its consumers, its mode and
  * its record of requests; the data it serves lives apart ({@link SimulatedParticipant}, {@code ReferenceLists}).
@@ -51,12 +51,26 @@ public final class BpjsSimulator {
             "panggil", List.of("tanggalperiksa", "kodepoli", "nomorkartu", "status", "waktu"),
             "batal", List.of("tanggalperiksa", "kodepoli", "nomorkartu", "alasan"));
     static final long TIMESTAMP_WINDOW_SECONDS = 300;
+    /** BPJS's catalogue names the first for its POST services (with a JSON body); many callers send the second. */
+    static final java.util.Set<String> ANTREAN_CONTENT_TYPES = java.util.Set.of("application/x-www-form-urlencoded",
+            "application/json");
 
     /** How the simulator behaves: answering, answering late, or not at all. */
     public enum Mode { UP, SLOW, DOWN }
 
-    /** A consumer (a facility's BPJS credentials). */
-    public record Consumer(String consId, String secret, String userKey) {
+    /**
+     * A consumer (a facility's BPJS credentials). BPJS gives a user key per service: {@code antreanUserKey} is the
+     * FKTP queue service's, {@code userKey} PCare's.
+     */
+    public record Consumer(String consId, String secret, String userKey, String antreanUserKey) {
+        /** One user key for both services, as the demo and most test consumers have. */
+        public Consumer(String consId, String secret, String userKey) {
+            this(consId, secret, userKey, userKey);
+        }
+
+        String userKeyFor(String path) {
+            return path.startsWith(ANTREAN_PATH) ? antreanUserKey : userKey;
+        }
     }
 
     private final Vertx vertx;
@@ -68,6 +82,7 @@ public final class BpjsSimulator {
     private volatile Duration delay = Duration.ZERO;
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> addedQueues = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> cancelledQueues = ConcurrentHashMap.newKeySet();
     private HttpServer server;
 
     private BpjsSimulator(Vertx vertx, Clock clock) {
@@ -174,7 +189,7 @@ public final class BpjsSimulator {
         rc.response().setStatusCode(201).end(new JsonObject().put("cardNumber", p.cardNumber()).encode());
     }
 
-    /** Registers a consumer: {@code {"consId", "secret", "userKey"}}. */
+    /** Registers a consumer: {@code {"consId", "secret", "userKey", "antreanUserKey"?}}. */
     private void addConsumer(RoutingContext rc) {
         JsonObject body;
         try {
@@ -188,7 +203,8 @@ public final class BpjsSimulator {
             return;
         }
         register(new Consumer(String.valueOf(body.getValue("consId")), String.valueOf(body.getValue("secret")),
-                String.valueOf(body.getValue("userKey"))));
+                String.valueOf(body.getValue("userKey")),
+                String.valueOf(body.getValue("antreanUserKey", body.getValue("userKey")))));
         rc.response().setStatusCode(201).end(new JsonObject().put("consId", body.getValue("consId").toString()).encode());
     }
 
@@ -232,7 +248,7 @@ public final class BpjsSimulator {
             refuse(rc, "X-cons-id tidak terdaftar");
             return;
         }
-        if (!consumer.userKey().equals(request.getHeader("user_key"))) {
+        if (!consumer.userKeyFor(request.path()).equals(request.getHeader("user_key"))) {
             refuse(rc, "user_key tidak valid");
             return;
         }
@@ -246,6 +262,7 @@ public final class BpjsSimulator {
         }
         received.add(new JsonObject().put("consId", consumer.consId())
                 .put("method", request.method().name()).put("path", request.path())
+                .put("contentType", request.getHeader("Content-Type"))
                 .put("body", rc.body() == null ? null : rc.body().asString()));
         rc.put("consumer", consumer).put("timestamp", timestamp).next();
     }
@@ -279,30 +296,51 @@ public final class BpjsSimulator {
         replyEncrypted(rc, found.toPcare());
     }
 
-    /** antrean/add, antrean/panggil, antrean/batal: checked field by field; a repeated add is a duplicate (208). */
+    /**
+     * antrean/add, antrean/panggil, antrean/batal, sent as JSON with either content type BPJS's callers use
+     * ({@link #ANTREAN_CONTENT_TYPES}); checked field by field. A patient who is not JKN comes with an empty card
+     * number. An add for a poli BPJS does not know is refused; a repeated add or batal is answered 201 with BPJS's
+     * "already there" / "already cancelled" words.
+     */
     private void antreanReport(RoutingContext rc) {
         String report = rc.pathParam("report");
         List<String> fields = ANTREAN_FIELDS.get(report);
+        String contentType = String.valueOf(rc.request().getHeader("Content-Type")).split(";")[0].strip()
+                .toLowerCase(java.util.Locale.ROOT);
         JsonObject body;
         try {
-            body = rc.body().asJsonObject();
+            body = new JsonObject(rc.body().asString());
         } catch (RuntimeException e) {
             body = null;
         }
-        if (fields == null || body == null) {
+        if (fields == null || !ANTREAN_CONTENT_TYPES.contains(contentType) || body == null) {
             envelope(rc, 201, fields == null ? "Endpoint tidak ditemukan" : "Format request tidak sesuai");
             return;
         }
         for (String field : fields) {
             Object value = body.getValue(field);
-            if (value == null || value.toString().isBlank()) {
+            // The card number is there but empty for a patient who is not JKN.
+            if (value == null || (value.toString().isBlank() && !field.equals("nomorkartu"))) {
                 envelope(rc, 201, field + " tidak boleh kosong");
                 return;
             }
         }
-        if (report.equals("add") && !addedQueues.add(body.getString("nomorkartu") + "|" + body.getString("kodepoli")
-                + "|" + body.getString("tanggalperiksa") + "|" + body.getString("nomorantrean"))) {
-            envelope(rc, 208, "Data antrean sudah ada");
+        String card = body.getValue("nomorkartu").toString();
+        String poli = body.getValue("kodepoli").toString();
+        String day = poli + "|" + body.getValue("tanggalperiksa") + "|";
+        if (report.equals("add")) {
+            if (ReferenceLists.POLI.stream().noneMatch(p -> p.getString("kdPoli").equals(poli))) {
+                envelope(rc, 201, "Poli Tidak Ditemukan");
+                return;
+            }
+            if (!addedQueues.add(day + (card.isEmpty() ? "#" + body.getValue("nomorantrean") : card))) {
+                envelope(rc, 201, "Peserta sudah terdaftar di poli tersebut pada hari ini");
+                return;
+            }
+        }
+        // A cancellation without a card number cannot be told from another one: each is taken.
+        if (report.equals("batal") && !card.isEmpty() && !cancelledQueues.add(day + card)) {
+            envelope(rc, 201, "Antrean sudah dibatalkan");
             return;
         }
         envelope(rc, 200, "Ok");
