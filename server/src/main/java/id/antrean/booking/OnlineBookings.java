@@ -314,18 +314,24 @@ public final class OnlineBookings {
 
     /**
      * The doctor and hours sent ({@code kodedokter}, {@code jampraktek}) are the poli's that day, when sent (the older
-     * body has neither). A doctor code of nobody practising here is "not found"; one who practises at another poli
-     * or day, or other hours, is no practice of this poli that day.
+     * body has neither). As Khanza checks them: a doctor code of nobody practising here is "not found"; one who
+     * practises at another poli or day, or other hours, is no practice of this poli that day.
      */
     private Future<Void> practice(Facility facility, Schedule schedule, BookingRequest request) {
-        if (request.hours() != null && !request.hours().sameAs(schedule)) {
-            return Future.failedFuture(new BookingRefused(Refusal.NO_SCHEDULE));
-        }
-        if (request.doctor() == null || schedule.doctorCode() == null) {
-            // A schedule without a BPJS doctor code has nothing to compare the caller's with.
+        return doctor(facility, schedule, request.doctor()).map(v -> {
+            if (request.hours() != null && !request.hours().sameAs(schedule)) {
+                throw new BookingRefused(Refusal.NO_SCHEDULE);
+            }
+            return null;
+        });
+    }
+
+    private Future<Void> doctor(Facility facility, Schedule schedule, String doctor) {
+        if (doctor == null || schedule.doctorCode() == null) {
+            // A schedule without a BPJS doctor code (not set up yet) has nothing to compare the caller's with.
             return Future.succeededFuture();
         }
-        Integer sent = doctorCode(request.doctor());
+        Integer sent = doctorCode(doctor);
         if (sent == null) {
             return Future.failedFuture(new BookingRefused(Refusal.DOCTOR_NOT_FOUND));
         }

@@ -73,6 +73,9 @@ class MobileJknFollowsTheReferencesTest {
                 refusal("Dokter Tidak Ditemukan"));
         assertAnswer(mobileJkn.post("/antrean", umumTomorrow.copy().put("kodedokter", "dr. Andi")),
                 refusal("Dokter Tidak Ditemukan"));
+        // The doctor first, as Khanza: a stranger with other hours is still "not found".
+        assertAnswer(mobileJkn.post("/antrean", umumTomorrow.copy().put("kodedokter", 999999)
+                .put("jampraktek", "08:00-12:00")), refusal("Dokter Tidak Ditemukan"));
         // A doctor of this facility, but not of Poli Umum: no such practice.
         assertAnswer(mobileJkn.post("/antrean", umumTomorrow.copy().put("kodedokter", 123452)), refusal(NOT_AVAILABLE));
         assertAnswer(mobileJkn.post("/antrean", umumTomorrow.copy().put("jampraktek", "08:00-12:00")),
