@@ -7,6 +7,7 @@ import id.antrean.mobilejkn.ContractMessages.Field;
 import id.antrean.booking.BookingRequest;
 import id.antrean.booking.OnlineBookings;
 import id.antrean.booking.Poli;
+import id.antrean.booking.PoliDay;
 import id.antrean.booking.PracticeHours;
 import id.antrean.booking.Polis;
 import id.antrean.booking.Schedule;
@@ -45,26 +46,28 @@ final class QueueEndpoints {
         String poliCode = ContractInput.poliCode(rc.pathParam("kodepoli"));
         return polis.poli(facility, poliCode).compose(poli -> {
             LocalDate date = ContractInput.date(rc.pathParam("tanggalperiksa"), ContractMessages.DATE_FORMAT);
-            return bookings.day(facility, poli, date);
-        }).map(day -> {
-            if (day.schedule() == null) {
-                throw ContractRefusal.of(ContractMessages.NO_SCHEDULE);
-            }
-            Schedule schedule = day.schedule();
-            String hours = schedule.opens().format(HOURS) + "-" + schedule.closes().format(HOURS);
-            boolean closedForToday = date(rc).equals(facility.today(clock))
-                    && !LocalTime.ofInstant(clock.instant(), facility.zone()).isBefore(schedule.closes());
-            return Envelope.ok(new JsonArray().add(new JsonObject()
-                    .put("namapoli", day.poli().service().name())
-                    .put("totalantrean", day.total())
-                    .put("sisaantrean", day.remaining())
-                    .put("antreanpanggil", calling(day.poli(), day.nowCalling()))
-                    .put("keterangan", ContractMessages.statusNote(day.poli().service().name(), hours, schedule.closes(),
-                            facility.zone(), closedForToday, day.full()))
-                    .put("kodedokter", schedule.doctorCode())
-                    .put("namadokter", schedule.doctorName())
-                    .put("jampraktek", hours)));
+            return bookings.day(facility, poli, date).map(day -> statusOf(facility, date, day));
         });
+    }
+
+    private JsonObject statusOf(Facility facility, LocalDate date, PoliDay day) {
+        if (day.schedule() == null) {
+            throw ContractRefusal.of(ContractMessages.NO_SCHEDULE);
+        }
+        Schedule schedule = day.schedule();
+        String hours = schedule.opens().format(HOURS) + "-" + schedule.closes().format(HOURS);
+        boolean closedForToday = date.equals(facility.today(clock))
+                && !LocalTime.ofInstant(clock.instant(), facility.zone()).isBefore(schedule.closes());
+        return Envelope.ok(new JsonArray().add(new JsonObject()
+                .put("namapoli", day.poli().service().name())
+                .put("totalantrean", day.total())
+                .put("sisaantrean", day.remaining())
+                .put("antreanpanggil", calling(day.poli(), day.nowCalling()))
+                .put("keterangan", ContractMessages.statusNote(day.poli().service().name(), hours, schedule.closes(),
+                        facility.zone(), closedForToday, day.full()))
+                .put("kodedokter", schedule.doctorCode())
+                .put("namadokter", schedule.doctorName())
+                .put("jampraktek", hours)));
     }
 
     /**
@@ -146,8 +149,4 @@ final class QueueEndpoints {
         return label == null ? poli.service().prefix() + NOBODY_CALLED : label;
     }
 
-    /** The status call's date, already checked by the time its answer is made. */
-    private static LocalDate date(RoutingContext rc) {
-        return ContractInput.date(rc.pathParam("tanggalperiksa"), ContractMessages.DATE_FORMAT);
-    }
 }
