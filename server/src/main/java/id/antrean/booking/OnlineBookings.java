@@ -39,8 +39,9 @@ public final class OnlineBookings {
     /** Mobile JKN acting on the facility's queue, as the audit log names it. */
     public static final Actor MOBILE_JKN = new Actor("SYSTEM", null, "mobile-jkn");
 
-    static final String PATIENT_BY_CARD = """
-            SELECT norm FROM patient WHERE facility_id = $1 AND card_number = $2""";
+    /** The records of the card and of the NIK: one, two (the NIK is someone else's), or none. */
+    static final String PATIENTS_BY_CARD_OR_NIK = """
+            SELECT card_number, nik FROM patient WHERE facility_id = $1 AND (card_number = $2 OR nik = $3)""";
     static final String TICKET_OF_CARD = TicketView.selectFrom("ticket") + """
             WHERE t.facility_id = $1 AND t.home_service_id = $2 AND t.service_date = $3 AND t.card_number = $4
             ORDER BY (t.status = 'CANCELLED'), t.ticket_id DESC
@@ -77,6 +78,7 @@ public final class OnlineBookings {
               AND status IN ('BOOKED', 'WAITING')""";
     static final String DAY = """
             SELECT count(*) FILTER (WHERE status <> 'CANCELLED') AS total,
+                   count(*) FILTER (WHERE status <> 'CANCELLED' AND source = 'ONLINE') AS online,
                    count(*) FILTER (WHERE status IN ('BOOKED', 'WAITING')) AS remaining,
                    (SELECT label FROM ticket c
                     WHERE c.facility_id = $1 AND c.service_id = $2 AND c.service_date = $3
@@ -109,12 +111,14 @@ public final class OnlineBookings {
                     if (schedule.isEmpty() || !poli.service().open()) {
                         throw new BookingRefused(Refusal.NO_SCHEDULE, Map.of("poli", poli.service().name()));
                     }
+                    return practice(facility, schedule.get(), request).map(schedule);
+                }).compose(schedule -> {
                     if (request.date().equals(today)
                             && !LocalTime.ofInstant(clock.instant(), facility.zone()).isBefore(schedule.get().closes())) {
                         throw new BookingRefused(Refusal.CLOSED_FOR_TODAY, Map.of("poli", poli.service().name(),
                                 "closes", schedule.get().closes().toString()));
                     }
-                    return closure(facility, poli, request.date()).compose(open -> knownPatient(facility, request.card()))
+                    return closure(facility, poli, request.date()).compose(open -> knownPatient(facility, request))
                             .compose(v -> eligibility.check(facility, new Identity.Card(request.card())))
                             .compose(checked -> {
                                 if (!checked.eligible()) {
@@ -269,21 +273,82 @@ public final class OnlineBookings {
 
     /** A poli's day, for Mobile JKN's status call. */
     public Future<PoliDay> day(Facility facility, Poli poli, LocalDate date) {
+        // As for a booking: the references refuse a past day's status too.
+        if (date.isBefore(facility.today(clock))) {
+            return Future.failedFuture(new BookingRefused(Refusal.DATE_IN_PAST));
+        }
         return closure(facility, poli, date).compose(open -> Polis.schedule(pool, facility, poli, date)).compose(schedule ->
                 pool.preparedQuery(DAY).execute(Tuple.of(facility.id(), poli.service().id(), date)).map(rows -> {
                     Row row = rows.iterator().next();
                     return new PoliDay(poli, schedule.orElse(null), row.getLong("total").intValue(),
-                            row.getLong("remaining").intValue(), row.getString("now_calling"));
+                            row.getLong("online").intValue(), row.getLong("remaining").intValue(),
+                            row.getString("now_calling"));
                 }));
     }
 
-    private Future<Void> knownPatient(Facility facility, CardNumber card) {
-        return pool.preparedQuery(PATIENT_BY_CARD).execute(Tuple.of(facility.id(), card.value())).map(rows -> {
-            if (rows.size() == 0) {
+    /**
+     * The card has a record here (otherwise 202: the caller registers the patient), and the NIK sent is the card's:
+     * a NIK on another card's record, or a card whose record holds another NIK, is refused. This comes first, so a
+     * card without a record but someone else's NIK is told so rather than sent to register (where it would be
+     * "already registered").
+     */
+    private Future<Void> knownPatient(Facility facility, BookingRequest request) {
+        String card = request.card().value();
+        String nik = request.nik() == null ? null : request.nik().value();
+        return pool.preparedQuery(PATIENTS_BY_CARD_OR_NIK).execute(Tuple.of(facility.id(), card, nik)).map(rows -> {
+            boolean known = false;
+            for (Row row : rows) {
+                boolean sameCard = card.equals(row.getString("card_number"));
+                String recordNik = row.getString("nik");
+                if (nik != null && (sameCard ? recordNik != null && !recordNik.equals(nik) : nik.equals(recordNik))) {
+                    throw new BookingRefused(Refusal.NIK_OF_ANOTHER_CARD);
+                }
+                known |= sameCard;
+            }
+            if (!known) {
                 throw new BookingRefused(Refusal.PATIENT_UNKNOWN);
             }
             return null;
         });
+    }
+
+    /**
+     * The doctor and hours sent ({@code kodedokter}, {@code jampraktek}) are the poli's that day, when sent (the older
+     * body has neither). As Khanza checks them: a doctor code of nobody practising here is "not found"; one who
+     * practises at another poli or day, or other hours, is no practice of this poli that day.
+     */
+    private Future<Void> practice(Facility facility, Schedule schedule, BookingRequest request) {
+        return doctor(facility, schedule, request.doctor()).map(v -> {
+            if (request.hours() != null && !request.hours().sameAs(schedule)) {
+                throw new BookingRefused(Refusal.NO_SCHEDULE);
+            }
+            return null;
+        });
+    }
+
+    private Future<Void> doctor(Facility facility, Schedule schedule, String doctor) {
+        if (doctor == null || schedule.doctorCode() == null) {
+            // A schedule without a BPJS doctor code (not set up yet) has nothing to compare the caller's with.
+            return Future.succeededFuture();
+        }
+        Integer sent = doctorCode(doctor);
+        if (sent == null) {
+            return Future.failedFuture(new BookingRefused(Refusal.DOCTOR_NOT_FOUND));
+        }
+        if (sent.equals(schedule.doctorCode())) {
+            return Future.succeededFuture();
+        }
+        return Polis.doctorPractisesHere(pool, facility, sent).map(here -> {
+            throw new BookingRefused(here ? Refusal.NO_SCHEDULE : Refusal.DOCTOR_NOT_FOUND);
+        });
+    }
+
+    /** A BPJS doctor code as digits ("123451", or 123451 sent as a number); null when it cannot be one. */
+    private static Integer doctorCode(String text) {
+        if (!text.matches("[0-9]{1,9}")) {
+            return null;
+        }
+        return Integer.valueOf(text);
     }
 
     private Future<Standing> standing(SqlClient db, Facility facility, Poli poli, Schedule schedule, Ticket ticket) {

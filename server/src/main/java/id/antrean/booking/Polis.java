@@ -18,6 +18,8 @@ public final class Polis {
     static final String SCHEDULE = """
             SELECT opens_at, closes_at, doctor_code, doctor_name FROM service_schedule
             WHERE facility_id = $1 AND service_id = $2 AND weekday = $3""";
+    static final String DOCTOR_PRACTISES_HERE = """
+            SELECT 1 FROM service_schedule WHERE facility_id = $1 AND doctor_code = $2 LIMIT 1""";
 
     private final Pool pool;
 
@@ -38,6 +40,12 @@ public final class Polis {
             return new Poli(FacilityDirectory.service(row), row.getString("bpjs_code"), row.getInteger("daily_quota"),
                     row.getInteger("jkn_quota"));
         });
+    }
+
+    /** Whether a doctor (by BPJS code) practises at any poli of the facility on any day. */
+    static Future<Boolean> doctorPractisesHere(SqlClient db, Facility facility, long doctorCode) {
+        return db.preparedQuery(DOCTOR_PRACTISES_HERE).execute(Tuple.of(facility.id(), doctorCode))
+                .map(rows -> rows.size() > 0);
     }
 
     /** The poli's hours on that date's weekday; empty when it does not practise then. */

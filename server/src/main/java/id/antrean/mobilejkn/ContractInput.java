@@ -10,11 +10,15 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import id.antrean.booking.PracticeHours;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +38,28 @@ final class ContractInput {
     /** BPJS poli codes are three letters or digits ("001", "INT"); anything else is no poli of ours. */
     private static final Pattern POLI_CODE = Pattern.compile("[0-9A-Za-z]{1,10}");
 
+    /** "08:00-12:00", as the status call gives it; spaces around the dash and seconds are tolerated. */
+    private static final Pattern PRACTICE_HOURS =
+            Pattern.compile("([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?\\s*-\\s*([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?");
+
     private ContractInput() {
+    }
+
+    /** {@code jampraktek}: null when not sent; "Format Jam Praktek Tidak Sesuai" when it is no time range. */
+    static PracticeHours practiceHours(String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = PRACTICE_HOURS.matcher(value);
+        try {
+            if (m.matches()) {
+                return new PracticeHours(LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))),
+                        LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
+            }
+        } catch (DateTimeException e) {
+            // "25:00": no time of day, refused below
+        }
+        throw ContractRefusal.of(ContractMessages.format(ContractMessages.LABEL_HOURS));
     }
 
     /** The request body as a JSON object, or the contract's refusal. */
@@ -165,6 +190,11 @@ final class ContractInput {
             throw ContractRefusal.of(ContractMessages.format(field.label()));
         }
         return value;
+    }
+
+    /** An optional field of {@code /peserta}: its text, or null when absent, null or blank. */
+    static String optional(JsonObject body, Field field) {
+        return text(body, field.key(), ContractMessages.format(field.label()));
     }
 
     /** A required field of {@code /peserta}: its text, or "{Field} tidak boleh kosong". */

@@ -50,6 +50,13 @@ public final class ContractMessages {
     // --- Wording the contract leaves to the facility ----------------------------------------------------
 
     public static final String TOKEN_INVALID = "Token tidak valid";
+    /**
+     * A {@code kodedokter} of nobody practising here (Khanza: "Dokter tidak ditemukan"; mLITE: "Maaf Dokter Tujuan
+     * Tidak Ditemukan"), in the capitals of our "Poli Tidak Ditemukan".
+     */
+    public static final String DOCTOR_NOT_FOUND = "Dokter Tidak Ditemukan";
+    /** The NIK sent is on another card's record here, or the card's record holds another NIK. */
+    public static final String NIK_OF_ANOTHER_CARD = "NIK Tidak Sesuai Dengan Nomor Kartu";
     public static final String FACILITY_NOT_FOUND = "Fasilitas Kesehatan Tidak Ditemukan";
     public static final String INVALID_BODY = "Format Request Tidak Sesuai, isi harus berupa objek JSON";
     public static final String BODY_TOO_LARGE = "Ukuran Request Melebihi Batas 16 KB";
@@ -91,8 +98,12 @@ public final class ContractMessages {
                     + "ke loket pendaftaran.",
             TicketStatus.NO_SHOW, "Kedatangan tidak dikonfirmasi sampai pelayanan poli tutup, nomor antrean ini "
                     + "tidak berlaku lagi.");
-    /** {@code keterangan} of the status call: the contract gives it no content; the numbers say it all. */
-    public static final String STATUS_NOTE = "";
+    /**
+     * {@code keterangan} of the status call on a day still open: when to come and what to do if the number was
+     * missed, as both references say it ("Datanglah Minimal 30 Menit, jika no antrian anda terlewat, …").
+     */
+    private static final String STATUS_NOTE = "Datang minimal 30 menit sebelum jam praktek %s, lalu konfirmasi "
+            + "kedatangan di kiosk atau loket pendaftaran. Jika nomor antrean Anda terlewat, lapor ke loket pendaftaran.";
 
     /** The fields of {@code /peserta} in the contract's order: their JSON names and the names its messages use. */
     public enum Field {
@@ -160,6 +171,8 @@ public final class ContractMessages {
                 yield ContractRefusal.of(days <= 0 ? TODAY_ONLY : BEYOND_WINDOW.formatted(days));
             }
             case NO_SCHEDULE -> ContractRefusal.of(NO_SCHEDULE);
+            case DOCTOR_NOT_FOUND -> ContractRefusal.of(DOCTOR_NOT_FOUND);
+            case NIK_OF_ANOTHER_CARD -> ContractRefusal.of(NIK_OF_ANOTHER_CARD);
             case CLOSED_FOR_TODAY -> ContractRefusal.of(CLOSED_FOR_TODAY.formatted(
                     poliName(details.get("poli")), hours(String.valueOf(details.get("closes")))));
             case CLOSED_ON_DATE -> ContractRefusal.of(CLOSED_ON_DATE);
@@ -184,6 +197,21 @@ public final class ContractMessages {
         ZonedDateTime local = estimatedAt.atZone(zone);
         String time = local.format(HOURS) + ZoneLabel.of(zone).map(label -> " " + label).orElse("");
         return estimatedAt.minusSeconds(30 * 60).isBefore(now) ? COME_NOW.formatted(time) : COME_EARLY.formatted(time);
+    }
+
+    /**
+     * The status call's {@code keterangan}: today after closing, the booking's own "closed at" sentence; a full day,
+     * the booking's "quota full" sentence; otherwise when to come ({@code hours} as {@code "07:30-14:00"}).
+     */
+    public static String statusNote(String poli, String hours, LocalTime closes, ZoneId zone, boolean closedForToday,
+                                    boolean full) {
+        if (closedForToday) {
+            return CLOSED_FOR_TODAY.formatted(poliName(poli), closes.format(HOURS));
+        }
+        if (full) {
+            return QUOTA_FULL.formatted(poliName(poli));
+        }
+        return STATUS_NOTE.formatted(hours + ZoneLabel.of(zone).map(label -> " " + label).orElse(""));
     }
 
     /** What a patient who already came hears when asking for their place in line; null while still booked. */

@@ -24,6 +24,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -206,9 +207,16 @@ public final class MobileJkn implements Routes {
         return false;
     }
 
+    /** The contract's operations for BPJS's calls: documented in {@code antrean.yaml}, answered by {@link #router}. */
+    static final List<String> DOCUMENTED = List.of("mobileJknAuth", "mobileJknStatus", "mobileJknBook",
+            "mobileJknRemaining", "mobileJknCancel", "mobileJknRegister");
+
     @Override
     public void mount(RouterBuilder contract) {
         contract.getRoute("setMobileJknAccount").addHandler(this::setAccount);
+        // BPJS's calls are in the contract to be documented, not validated: a problem+json for a missing header or a
+        // body of the wrong shape would break their envelope. They pass on to the sub-router, which answers them.
+        DOCUMENTED.forEach(id -> contract.getRoute(id).setDoValidation(false).addHandler(RoutingContext::next));
     }
 
     /** BPJS's online-queue contract: its own envelope, body limit and rate limit; no staff token. */

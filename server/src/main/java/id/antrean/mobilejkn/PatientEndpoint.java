@@ -11,8 +11,9 @@ import java.util.Locale;
 
 /**
  * Call 6, {@code POST /peserta}: Mobile JKN registers a participant the facility has no record of (after a
- * 202 from {@code /antrean}). Every field is required and checked in the contract's order: the first one
- * missing or malformed is the answer.
+ * 202 from {@code /antrean}). Every field is checked in the contract's order, the first one missing or malformed
+ * being the answer; all are required but {@code nohp}, {@code rw} and {@code rt}, which the app sends empty when the
+ * participant has none (checked when sent).
  */
 final class PatientEndpoint {
     /** Nobody registering today was born before this. */
@@ -41,13 +42,21 @@ final class PatientEndpoint {
         if (birthDate.isBefore(EARLIEST_BIRTH) || birthDate.isAfter(facility.today(clock))) {
             throw ContractRefusal.of(ContractMessages.BIRTH_DATE_INVALID);
         }
-        String phone = ContractInput.phone(ContractInput.required(body, Field.PHONE));
+        String sentPhone = ContractInput.optional(body, Field.PHONE);
+        String phone = sentPhone == null ? null : ContractInput.phone(sentPhone);
         JsonObject address = new JsonObject();
         for (Field field : new Field[] {Field.ADDRESS, Field.PROVINCE_CODE, Field.PROVINCE_NAME, Field.REGENCY_CODE,
-                Field.REGENCY_NAME, Field.DISTRICT_CODE, Field.DISTRICT_NAME, Field.VILLAGE_CODE, Field.VILLAGE_NAME,
-                Field.RW, Field.RT}) {
+                Field.REGENCY_NAME, Field.DISTRICT_CODE, Field.DISTRICT_NAME, Field.VILLAGE_CODE, Field.VILLAGE_NAME}) {
             address.put(field.key(), ContractInput.plain(ContractInput.required(body, field), field,
                     field == Field.ADDRESS ? 300 : 100));
+        }
+        // Many villages have no RT/RW, and a participant may have no phone number on file: the app then sends
+        // them empty (mLITE takes that; Khanza does not check the phone at all).
+        for (Field field : new Field[] {Field.RW, Field.RT}) {
+            String value = ContractInput.optional(body, field);
+            if (value != null) {
+                address.put(field.key(), ContractInput.plain(value, field, 100));
+            }
         }
         return patients.register(facility, new Patients.NewPatient(card, nik, familyCard, name, sex, birthDate, phone,
                         address))

@@ -6,6 +6,9 @@ import id.antrean.facility.Facility;
 import id.antrean.mobilejkn.ContractMessages.Field;
 import id.antrean.booking.BookingRequest;
 import id.antrean.booking.OnlineBookings;
+import id.antrean.booking.Poli;
+import id.antrean.booking.PoliDay;
+import id.antrean.booking.PracticeHours;
 import id.antrean.booking.Polis;
 import id.antrean.booking.Schedule;
 import id.antrean.queue.TicketStatus;
@@ -15,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -24,8 +28,8 @@ import java.time.format.DateTimeFormatter;
  */
 final class QueueEndpoints {
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
-    /** What {@code antreanpanggil} says when nobody is being called. */
-    static final String NOBODY_CALLED = "-";
+    /** What follows the poli's letter in {@code antreanpanggil} when nobody is being called yet. */
+    static final String NOBODY_CALLED = "-000";
 
     private final Polis polis;
     private final OnlineBookings bookings;
@@ -42,28 +46,34 @@ final class QueueEndpoints {
         String poliCode = ContractInput.poliCode(rc.pathParam("kodepoli"));
         return polis.poli(facility, poliCode).compose(poli -> {
             LocalDate date = ContractInput.date(rc.pathParam("tanggalperiksa"), ContractMessages.DATE_FORMAT);
-            return bookings.day(facility, poli, date);
-        }).map(day -> {
-            if (day.schedule() == null) {
-                throw ContractRefusal.of(ContractMessages.NO_SCHEDULE);
-            }
-            Schedule schedule = day.schedule();
-            return Envelope.ok(new JsonArray().add(new JsonObject()
-                    .put("namapoli", day.poli().service().name())
-                    .put("totalantrean", day.total())
-                    .put("sisaantrean", day.remaining())
-                    .put("antreanpanggil", calling(day.nowCalling()))
-                    .put("keterangan", ContractMessages.STATUS_NOTE)
-                    .put("kodedokter", schedule.doctorCode())
-                    .put("namadokter", schedule.doctorName())
-                    .put("jampraktek", schedule.opens().format(HOURS) + "-" + schedule.closes().format(HOURS))));
+            return bookings.day(facility, poli, date).map(day -> statusOf(facility, date, day));
         });
+    }
+
+    private JsonObject statusOf(Facility facility, LocalDate date, PoliDay day) {
+        if (day.schedule() == null) {
+            throw ContractRefusal.of(ContractMessages.NO_SCHEDULE);
+        }
+        Schedule schedule = day.schedule();
+        String hours = schedule.opens().format(HOURS) + "-" + schedule.closes().format(HOURS);
+        boolean closedForToday = date.equals(facility.today(clock))
+                && !LocalTime.ofInstant(clock.instant(), facility.zone()).isBefore(schedule.closes());
+        return Envelope.ok(new JsonArray().add(new JsonObject()
+                .put("namapoli", day.poli().service().name())
+                .put("totalantrean", day.total())
+                .put("sisaantrean", day.remaining())
+                .put("antreanpanggil", calling(day.poli(), day.nowCalling()))
+                .put("keterangan", ContractMessages.statusNote(day.poli().service().name(), hours, schedule.closes(),
+                        facility.zone(), closedForToday, day.full()))
+                .put("kodedokter", schedule.doctorCode())
+                .put("namadokter", schedule.doctorName())
+                .put("jampraktek", hours)));
     }
 
     /**
      * {@code POST /antrean}: the newer body ({@code nohp, keluhan, kodedokter, jampraktek, norm} besides) or the
-     * older four fields. The doctor and hours are the poli's own on that day (one doctor per poli and day here),
-     * so {@code kodedokter} and {@code jampraktek} are read for their type only.
+     * older four fields. {@code kodedokter} and {@code jampraktek}, when sent, must be the poli's doctor and hours
+     * that day (one doctor per poli and day here).
      */
     Future<JsonObject> book(RoutingContext rc, Facility facility) {
         JsonObject body = ContractInput.body(rc.body().buffer());
@@ -73,19 +83,20 @@ final class QueueEndpoints {
         String rawDate = ContractInput.text(body, "tanggalperiksa", ContractMessages.DATE_FORMAT);
         String phone = ContractInput.text(body, "nohp", ContractMessages.format(Field.PHONE.label()));
         String complaint = ContractInput.text(body, "keluhan", ContractMessages.format(ContractMessages.LABEL_COMPLAINT));
-        ContractInput.text(body, "kodedokter", ContractMessages.format(ContractMessages.LABEL_DOCTOR));
-        ContractInput.text(body, "jampraktek", ContractMessages.format(ContractMessages.LABEL_HOURS));
+        String doctor = ContractInput.text(body, "kodedokter", ContractMessages.format(ContractMessages.LABEL_DOCTOR));
+        PracticeHours hours = ContractInput.practiceHours(
+                ContractInput.text(body, "jampraktek", ContractMessages.format(ContractMessages.LABEL_HOURS)));
         ContractInput.text(body, "norm", ContractMessages.format(ContractMessages.LABEL_RECORD_NUMBER));
         return polis.poli(facility, poliCode).compose(poli -> {
             LocalDate date = ContractInput.date(rawDate, ContractMessages.DATE_FORMAT);
             return bookings.book(facility, poli, new BookingRequest(card, nik, ContractInput.freeText(phone, 30), date,
-                    ContractInput.freeText(complaint, 500)));
+                    ContractInput.freeText(complaint, 500), doctor, hours));
         }).map(standing -> Envelope.ok(new JsonObject()
                 .put("nomorantrean", standing.ticket().label())
                 .put("angkaantrean", standing.ticket().number())
                 .put("namapoli", standing.poli().service().name())
                 .put("sisaantrean", standing.ahead())
-                .put("antreanpanggil", calling(standing.nowCalling()))
+                .put("antreanpanggil", calling(standing.poli(), standing.nowCalling()))
                 .put("keterangan", ContractMessages.arrival(standing.ticket().estimatedAt(), clock.instant(),
                         facility.zone()))));
     }
@@ -108,7 +119,7 @@ final class QueueEndpoints {
                     .put("namapoli", standing.poli().service().name())
                     // Once called (or gone), nobody stands before the patient any more.
                     .put("sisaantrean", inLine ? standing.ahead() : 0)
-                    .put("antreanpanggil", calling(standing.nowCalling()))
+                    .put("antreanpanggil", calling(standing.poli(), standing.nowCalling()))
                     .put("keterangan", note == null ? "" : note));
         });
     }
@@ -130,7 +141,12 @@ final class QueueEndpoints {
         }).map(cancelled -> Envelope.ok());
     }
 
-    private static String calling(String label) {
-        return label == null ? NOBODY_CALLED : label;
+    /**
+     * Who is being served now, or, before anyone is, the poli's number zero ({@code "A-000"}): a queue number's form,
+     * as mLITE answers then (Khanza always names a number), never a dash a caller cannot read as one.
+     */
+    private static String calling(Poli poli, String label) {
+        return label == null ? poli.service().prefix() + NOBODY_CALLED : label;
     }
+
 }

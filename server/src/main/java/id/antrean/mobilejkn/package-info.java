@@ -22,16 +22,20 @@
  *       and methods, an unknown facility, rate limiting ({@code MOBILEJKN_RATE_LIMIT}, with {@code Retry-After})
  *       and an unreachable database, is the contract's envelope with the HTTP status equal to
  *       {@code metadata.code}; never {@code problem+json}, never a 500.</li>
- *   <li><b>Order of checks</b> for {@code POST antrean}: card, NIK, poli, date format here; then the booking domain:
- *       past date, booking window, schedule, closing time, patient known (202), eligibility, one number per card,
+ *   <li><b>Order of checks</b> for {@code POST antrean}: card, NIK, poli, date format (and {@code jampraktek}'s
+ *       form) here; then the booking domain: past date, booking window, schedule, the doctor and hours sent,
+ *       closing time, closure, the NIK being the card's, patient known (202), eligibility, one number per card,
  *       quota. The window comes before the schedule (a far date is "too far", not "no practice"), a second
  *       number before a full quota, and an unknown patient (202) before a full quota.</li>
  *   <li><b>Names</b>: our services are named "Poli Umum"; in the contract's sentences "Ke Poli {nama}" the leading
  *       "Poli" is not repeated ({@code Pendaftaran Ke Poli Umum Sudah Tutup Jam 14:00}).</li>
- *   <li><b>Status</b> of a day without practice is refused like a booking ({@code Pendaftaran ke Poli ini tidak
- *       tersedia}); past days may be asked. One element: one doctor per poli and weekday here.</li>
- *   <li>{@code kodedokter}, {@code jampraktek} and {@code norm} of {@code POST antrean} are read for their type only:
- *       the doctor and hours are the poli's own on that day, the patient is known by the card.</li>
+ *   <li><b>Status</b> of a day without practice, or of a past day, is refused like a booking. One element: one
+ *       doctor per poli and weekday here. {@code antreanpanggil} before anyone is called is the poli's number zero
+ *       ({@code A-000}).</li>
+ *   <li>{@code kodedokter} and {@code jampraktek} of {@code POST antrean}, when sent, must be the poli's that day;
+ *       {@code norm} is read for its type only (the patient is known by the card).</li>
+ *   <li>Where this differs from the open implementations (SIMRS Khanza, mLITE) on purpose:
+ *       {@code docs/MOBILEJKN-CONTRACT.md}.</li>
  * </ul>
  *
  * <p>All the protocol's strings are in {@link id.antrean.mobilejkn.ContractMessages}.

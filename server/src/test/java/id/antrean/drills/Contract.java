@@ -84,6 +84,11 @@ final class Contract {
         List<Operation> out = new ArrayList<>();
         Map<String, Object> paths = map(root.get("paths"));
         for (Map.Entry<String, Object> path : paths.entrySet()) {
+            if (path.getKey().startsWith("/mobilejkn/")) {
+                // BPJS's contract, documented in the file but answered in its own envelope: the drill calls it
+                // as Mobile JKN does (Catalog.mobileJkn), not as an API operation.
+                continue;
+            }
             Map<String, Object> item = map(path.getValue());
             for (Map.Entry<String, Object> op : item.entrySet()) {
                 if (!METHODS.contains(op.getKey())) {

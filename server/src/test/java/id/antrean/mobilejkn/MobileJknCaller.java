@@ -92,17 +92,44 @@ public final class MobileJknCaller {
         return post("/antrean", booking(card, nik, poli, date));
     }
 
+    /**
+     * The newer body, with the doctor and hours the demo's poli has on that weekday (as Mobile JKN takes them from the
+     * status call); on a day the demo's week leaves empty (Sunday, a schedule an admin added), the older form without
+     * them.
+     */
     static JsonObject booking(String card, String nik, String poli, String date) {
-        return new JsonObject()
+        JsonObject body = new JsonObject()
                 .put("nomorkartu", card)
                 .put("nik", nik)
                 .put("nohp", "085612345678")
                 .put("kodepoli", poli)
                 .put("tanggalperiksa", date)
-                .put("keluhan", "demam")
-                .put("kodedokter", 123451)
-                .put("jampraktek", "07:30-14:00")
-                .put("norm", "");
+                .put("keluhan", "demam");
+        demoSchedule(poli, date).ifPresent(day -> body.put("kodedokter", day.doctor()).put("jampraktek", day.hours()));
+        return body.put("norm", "");
+    }
+
+    /** A demo poli's doctor and hours on a weekday, as the demo seed sets them (Fridays close at 11:00). */
+    record DemoDay(int doctor, String hours) {
+    }
+
+    static java.util.Optional<DemoDay> demoSchedule(String poli, String date) {
+        java.time.DayOfWeek day;
+        try {
+            day = java.time.LocalDate.parse(date).getDayOfWeek();
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+        if (day == java.time.DayOfWeek.SUNDAY) {
+            return java.util.Optional.empty();
+        }
+        String closes = day == java.time.DayOfWeek.FRIDAY ? "11:00" : null;
+        return java.util.Optional.ofNullable(switch (poli) {
+            case "001" -> new DemoDay(123451, "07:30-" + (closes == null ? "14:00" : closes));
+            case "002" -> new DemoDay(123452, "08:00-" + (closes == null ? "12:00" : closes));
+            case "003" -> new DemoDay(123453, "07:30-" + (closes == null ? "13:00" : closes));
+            default -> null;
+        });
     }
 
     static JsonObject refusal(String message) {

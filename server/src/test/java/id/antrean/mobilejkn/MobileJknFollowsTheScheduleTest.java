@@ -58,8 +58,10 @@ class MobileJknFollowsTheScheduleTest {
                 .put("namapoli", "Poli Umum")
                 .put("totalantrean", 0)
                 .put("sisaantrean", 0)
-                .put("antreanpanggil", "-")
-                .put("keterangan", "")
+                .put("antreanpanggil", "A-000")
+                .put("keterangan", "Datang minimal 30 menit sebelum jam praktek 08:00-12:00 WITA, lalu "
+                        + "konfirmasi kedatangan di kiosk atau loket pendaftaran. Jika nomor antrean Anda terlewat, lapor ke "
+                        + "loket pendaftaran.")
                 .put("kodedokter", 555001)
                 .put("namadokter", "dr. Minggu Sehat")
                 .put("jampraktek", "08:00-12:00"))));

@@ -20,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Call 6, {@code POST /peserta}: every field required and checked in order, one record per card and NIK. */
+/**
+ * Call 6, {@code POST /peserta}: every field checked in order, all required but {@code nohp}, {@code rw} and {@code rt}
+ * (see {@link MobileJknFollowsTheReferencesTest}), one record per card and NIK.
+ */
 class MobileJknPatientTest {
     // Wednesday 25 November 2026, 08:30 in Makassar (WITA).
     private static final MutableClock CLOCK = MutableClock.at("2026-11-25T00:30:00Z");
@@ -68,12 +71,11 @@ class MobileJknPatientTest {
                 Arguments.of("nomorkartu", "Nomor Kartu"), Arguments.of("nik", "NIK"),
                 Arguments.of("nomorkk", "Nomor KK"), Arguments.of("nama", "Nama"),
                 Arguments.of("jeniskelamin", "Jenis Kelamin"), Arguments.of("tanggallahir", "Tanggal Lahir"),
-                Arguments.of("nohp", "No.HP"), Arguments.of("alamat", "Alamat"),
+                Arguments.of("alamat", "Alamat"),
                 Arguments.of("kodeprop", "Kode Propinsi"), Arguments.of("namaprop", "Nama Propinsi"),
                 Arguments.of("kodedati2", "Kode Dati II"), Arguments.of("namadati2", "Nama Dati II"),
                 Arguments.of("kodekec", "Kode Kecamatan"), Arguments.of("namakec", "Nama Kecamatan"),
-                Arguments.of("kodekel", "Kode Kelurahan"), Arguments.of("namakel", "Nama Kelurahan"),
-                Arguments.of("rw", "RW"), Arguments.of("rt", "RT"));
+                Arguments.of("kodekel", "Kode Kelurahan"), Arguments.of("namakel", "Nama Kelurahan"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -99,7 +99,7 @@ class MobileJknQueueTest {
                 .put("angkaantrean", 1)
                 .put("namapoli", "Poli Umum")
                 .put("sisaantrean", 0)
-                .put("antreanpanggil", "-")
+                .put("antreanpanggil", "A-000")
                 .put("keterangan", "Silakan datang dan konfirmasi kedatangan di kiosk atau loket pendaftaran.")));
         assertThat(server.count("SELECT count(*) FROM ticket WHERE card_number = '" + DEWI + "' AND estimated_at IS NULL"
                 + " AND line_at = timestamptz '" + TOMORROW + " 07:30+08'")).isEqualTo(1);
@@ -114,7 +114,7 @@ class MobileJknQueueTest {
                 .put("angkaantrean", 1)
                 .put("namapoli", "Poli Umum")
                 .put("sisaantrean", 0)
-                .put("antreanpanggil", "-")
+                .put("antreanpanggil", "A-000")
                 .put("keterangan", "Harap datang 30 menit sebelum perkiraan waktu pelayanan pukul 07:30 WITA, lalu "
                         + "konfirmasi kedatangan di kiosk atau loket pendaftaran.")));
         // Five minutes a patient (no history yet), two rooms serve Umum: the second is expected 3 minutes later.
@@ -123,7 +123,7 @@ class MobileJknQueueTest {
                 .put("angkaantrean", 2)
                 .put("namapoli", "Poli Umum")
                 .put("sisaantrean", 1)
-                .put("antreanpanggil", "-")
+                .put("antreanpanggil", "A-000")
                 .put("keterangan", "Harap datang 30 menit sebelum perkiraan waktu pelayanan pukul 07:33 WITA, lalu "
                         + "konfirmasi kedatangan di kiosk atau loket pendaftaran.")));
         assertThat(server.count("SELECT count(*) FROM ticket WHERE service_date = '" + TOMORROW + "' AND status = 'BOOKED'"
@@ -225,7 +225,7 @@ class MobileJknQueueTest {
                 .put("nomorantrean", "A-001")
                 .put("namapoli", "Poli Umum")
                 .put("sisaantrean", 0)
-                .put("antreanpanggil", "-")
+                .put("antreanpanggil", "A-000")
                 .put("keterangan", "Kedatangan Anda sudah dikonfirmasi, silakan menunggu panggilan.")));
         HttpResponse<Buffer> called = server.counter("R-UMUM-1", "call-next", null);
         assertThat(called.bodyAsJsonObject().getString("label")).as(called.bodyAsString()).isEqualTo("A-001");
@@ -260,7 +260,9 @@ class MobileJknQueueTest {
                 .put("totalantrean", total)
                 .put("sisaantrean", remaining)
                 .put("antreanpanggil", calling)
-                .put("keterangan", "")
+                .put("keterangan", "Datang minimal 30 menit sebelum jam praktek 07:30-14:00 WITA, lalu "
+                        + "konfirmasi kedatangan di kiosk atau loket pendaftaran. Jika nomor antrean Anda terlewat, lapor ke "
+                        + "loket pendaftaran.")
                 .put("kodedokter", 123451)
                 .put("namadokter", "dr. Andi Wijaya")
                 .put("jampraktek", "07:30-14:00");

@@ -163,8 +163,10 @@ class MobileJknValidationTest {
                 .put("namapoli", "Poli Umum")
                 .put("totalantrean", 0)
                 .put("sisaantrean", 0)
-                .put("antreanpanggil", "-")
-                .put("keterangan", "")
+                .put("antreanpanggil", "A-000")
+                .put("keterangan", "Datang minimal 30 menit sebelum jam praktek 07:30-14:00 WITA, lalu "
+                        + "konfirmasi kedatangan di kiosk atau loket pendaftaran. Jika nomor antrean Anda terlewat, lapor ke "
+                        + "loket pendaftaran.")
                 .put("kodedokter", 123451)
                 .put("namadokter", "dr. Andi Wijaya")
                 .put("jampraktek", "07:30-14:00"))));
@@ -173,8 +175,10 @@ class MobileJknValidationTest {
                 .put("namapoli", "Poli Gigi")
                 .put("totalantrean", 0)
                 .put("sisaantrean", 0)
-                .put("antreanpanggil", "-")
-                .put("keterangan", "")
+                .put("antreanpanggil", "B-000")
+                .put("keterangan", "Datang minimal 30 menit sebelum jam praktek 08:00-11:00 WITA, lalu "
+                        + "konfirmasi kedatangan di kiosk atau loket pendaftaran. Jika nomor antrean Anda terlewat, lapor ke "
+                        + "loket pendaftaran.")
                 .put("kodedokter", 123452)
                 .put("namadokter", "drg. Sari Utami")
                 .put("jampraktek", "08:00-11:00"))));
