@@ -99,7 +99,9 @@ public final class CatalogHandlers implements Routes {
                 body.getBoolean("open", true),
                 body.getInteger("sortOrder", 0),
                 // Absent or null: not set (the wait estimate then needs history of its own).
-                body.getInteger("typicalServiceMinutes"));
+                body.getInteger("typicalServiceMinutes"),
+                // BPJS's poli code 002 is Poli Gigi: dental unless the admin says otherwise.
+                body.getBoolean("dental", "002".equals(bpjsCode == null ? null : bpjsCode.strip())));
     }
 
     private CounterSettings.Fields counterFields(JsonObject body) {
