@@ -78,7 +78,8 @@ WHERE f.code = 'klinik-demo'
 ON CONFLICT DO NOTHING;
 
 -- The online queue (Mobile JKN): BPJS poli codes, quotas, practice hours with their doctors.
-UPDATE service s SET bpjs_code = m.bpjs_code, daily_quota = m.daily_quota, jkn_quota = m.jkn_quota
+UPDATE service s SET bpjs_code = m.bpjs_code, daily_quota = m.daily_quota, jkn_quota = m.jkn_quota,
+                     dental = (m.bpjs_code = '002')
 FROM facility f, (VALUES ('UMUM', '001', 120, 60), ('GIGI', '002', 40, 20), ('KIA', '003', 60, 30))
      AS m(code, bpjs_code, daily_quota, jkn_quota)
 WHERE f.code = 'pkm-demo' AND s.facility_id = f.facility_id AND s.code = m.code AND s.bpjs_code IS NULL;

@@ -28,9 +28,9 @@ import {
 import { detailTicket } from './ticket-detail.js';
 import {
   checkInFromWalkin,
-  clearDuplicate,
   newWalkin,
   onPayerChange,
+  onServiceChange,
   rowCheckInButton,
   scheduleEligibility,
   submitWalkin,
@@ -110,7 +110,7 @@ function wire() {
   });
   $('walkin-form').addEventListener('submit', submitWalkin);
   $('walkin-payer').addEventListener('change', onPayerChange);
-  $('walkin-service').addEventListener('change', clearDuplicate);
+  $('walkin-service').addEventListener('change', onServiceChange);
   $('walkin-card').addEventListener('input', scheduleEligibility);
   $('walkin-print').addEventListener('click', (e) => { if (S.walkin.ticket) printTicket(S.walkin.ticket, e.currentTarget); });
   $('walkin-new').addEventListener('click', newWalkin);

@@ -1,20 +1,24 @@
 /*
  * BPJS: the facility's own credentials (stored encrypted; the page only learns which are set, never a value),
  * a button that tries them against BPJS and says the outcome in plain words, and the Mobile JKN account with
- * which the app books numbers here.
+ * which the app books numbers here; and the facility's BPJS settings (what an ineligible Mobile JKN booking gets,
+ * whether every patient is reported).
  */
 import { $, C, S, clearError, failed, formValues, path, saveVersioned, t } from './settings-state.js';
 
 const FIELDS = ['consId', 'secret', 'userKey', 'antreanUserKey', 'pcareUsername', 'pcarePassword', 'appCode'];
 let version = null;
+let settingsVersion = null;
 
 export function wireBpjs() {
   $('bpjs-form').addEventListener('submit', save);
   $('bpjs-test').addEventListener('click', test);
   $('mobilejkn-form').addEventListener('submit', saveMobileJkn);
+  $('bpjs-settings-form').addEventListener('submit', saveSettings);
 }
 
 export async function loadBpjs() {
+  loadSettings();
   clearError('bpjs-error');
   $('bpjs-test-result').hidden = true;
   try {
@@ -71,5 +75,35 @@ async function saveMobileJkn(event) {
     C.showBanner(t('console.settings.saved'), 'info');
   } catch (e) {
     failed(e, 'mobilejkn-error', null, form);
+  }
+}
+
+/** The settings' version is the facility's (shared with the profile), sent back in If-Match on save. */
+async function loadSettings() {
+  clearError('bpjs-settings-error');
+  try {
+    const settings = await C.api(path('/bpjs-settings'));
+    settingsVersion = settings.version;
+    const form = $('bpjs-settings-form');
+    form.elements.bookingEligibility.value = settings.bookingEligibility;
+    form.elements.reportAllPatients.checked = !!settings.reportAllPatients;
+  } catch (e) {
+    failed(e, 'bpjs-settings-error');
+  }
+}
+
+async function saveSettings(event) {
+  event.preventDefault();
+  const form = event.target;
+  clearError('bpjs-settings-error');
+  try {
+    await saveVersioned(path('/bpjs-settings'), 'PUT', {
+      bookingEligibility: form.elements.bookingEligibility.value,
+      reportAllPatients: form.elements.reportAllPatients.checked,
+    }, settingsVersion);
+    C.showBanner(t('console.settings.saved'), 'info');
+    await loadSettings();
+  } catch (e) {
+    failed(e, 'bpjs-settings-error', loadSettings, form);
   }
 }

@@ -13,6 +13,10 @@ export function wireServices() {
   $('service-new').addEventListener('click', () => edit(null));
   $('service-cancel').addEventListener('click', () => edit(null));
   $('schedule-form').addEventListener('submit', saveSchedule);
+  // BPJS's poli code 002 is Poli Gigi: a new service with it is dental unless the admin unticks it.
+  $('service-form').elements.bpjsCode.addEventListener('change', (event) => {
+    if (!editing && event.target.value.trim() === '002') $('service-form').elements.dental.checked = true;
+  });
   $('schedule-body').replaceChildren(...WEEKDAYS.map((day) => el('tr', { dataset: { weekday: day } },
     el('td', {}, el('label', { class: 'check' }, el('input', { type: 'checkbox', class: 'day-open' }),
       el('span', { class: 'day-name', dataset: { i18n: 'console.settings.weekday.' + day } }))),
@@ -41,6 +45,7 @@ function render() {
     el('td', { text: s.name }),
     el('td', { text: s.bpjsCode || '—' }),
     el('td', { text: t(s.kioskVisible === false ? 'console.settings.no' : 'console.settings.yes') }),
+    el('td', { text: t(s.dental ? 'console.settings.yes' : 'console.settings.no') }),
     el('td', { class: 'row-actions' },
       button('console.settings.edit', () => edit(s.code)),
       button('console.settings.remove', () => remove(s), 'btn-danger-text')))));

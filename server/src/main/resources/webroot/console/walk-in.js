@@ -29,9 +29,21 @@ function typedIdentity() {
   const raw = $('walkin-card').value.replace(/[\s.-]/g, '');
   if (!raw) return { empty: true };
   if (!/^\d+$/.test(raw)) return { invalid: true };
-  if (raw.length === 13) return { cardNumber: raw, key: 'card=' + raw };
-  if (raw.length === 16) return { nik: raw, key: 'nik=' + raw };
+  if (raw.length === 13) return { cardNumber: raw, key: 'card=' + raw + forService() };
+  if (raw.length === 16) return { nik: raw, key: 'nik=' + raw + forService() };
   return { invalid: true };
+}
+
+/** A dental poli is checked against the patient's dental FKTP: the check names the chosen service. */
+function forService() {
+  const service = $('walkin-service').value;
+  return service ? '&service=' + encodeURIComponent(service) : '';
+}
+
+/** Another service may be another answer (Poli Gigi has its own FKTP). */
+export function onServiceChange() {
+  clearDuplicate();
+  if ($('walkin-payer').value === 'JKN') scheduleEligibility();
 }
 
 function walkinError(text) {

@@ -51,6 +51,8 @@ import id.antrean.facility.FacilityHandlers;
 import id.antrean.mobilejkn.MobileJkn;
 import id.antrean.profile.Letterheads;
 import id.antrean.profile.ProfileHandlers;
+import id.antrean.bpjs.settings.BpjsSettingsHandlers;
+import id.antrean.bpjs.settings.BpjsSettingsStore;
 import id.antrean.setup.FirstOperator;
 import id.antrean.setup.SetupCode;
 import id.antrean.setup.SetupHandlers;
@@ -195,7 +197,7 @@ public final class Antrean implements AutoCloseable {
             EligibilityHandlers eligibilityChecks = new EligibilityHandlers(eligibility, roster,
                     (facility, card) -> checkIn.bookedToday(facility, card).compose(list -> list.isEmpty()
                             ? io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) null)
-                            : board.describe(facility, list.get(0))));
+                            : board.describe(facility, list.get(0))), directory);
             Closures closures = new Closures(pool, clock);
             AuthHandlers logins = new AuthHandlers(auth, new Devices(pool, clock),
                     new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock);
@@ -215,6 +217,7 @@ public final class Antrean implements AutoCloseable {
                             new SetupHandlers(new FirstOperator(pool, passwords, new LoginThrottle(
                                     limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock)),
                             new ProfileHandlers(pool, clock),
+                            new BpjsSettingsHandlers(new BpjsSettingsStore(pool, clock)),
                             new CatalogHandlers(new ServiceSettings(pool, clock), new CounterSettings(pool, clock), SpokenNames.ofDisplay()),
                             new ClosureHandlers(closures),
                             new StaffHandlers(new StaffAccounts(pool, passwords, clock)),

@@ -3,9 +3,11 @@ package id.antrean.booking;
 import id.antrean.web.UniqueViolation;
 import id.antrean.auth.Actor;
 import id.antrean.auth.AuditLog;
+import id.antrean.bpjs.settings.BpjsSettingsStore;
 import id.antrean.closure.Closures;
 import id.antrean.eligibility.CardNumber;
 import id.antrean.eligibility.Eligibility;
+import id.antrean.eligibility.EligibilityReason;
 import id.antrean.eligibility.EligibilityService;
 import id.antrean.eligibility.Identity;
 import id.antrean.events.EventType;
@@ -29,6 +31,8 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Online bookings (Mobile JKN): take a number for a day to come, cancel it, and say where it stands. A booked
@@ -86,6 +90,16 @@ public final class OnlineBookings {
                     ORDER BY c.called_at DESC LIMIT 1) AS now_calling
             FROM ticket WHERE facility_id = $1 AND home_service_id = $2 AND service_date = $3""";
 
+    /** A booking still open: a ticket already checked in, served or cancelled keeps what it has. */
+    static final String RECORD_ELIGIBILITY = """
+            WITH checked AS (
+                UPDATE ticket SET eligibility = $3, eligibility_source = $4, eligibility_checked_at = $5, updated_at = $6
+                WHERE facility_id = $1 AND ticket_id = $2 AND status = 'BOOKED'
+                RETURNING *)
+            """ + TicketView.selectFrom("checked");
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnlineBookings.class);
+
     private final Pool pool;
     private final EligibilityService eligibility;
     private final WaitEstimator estimator;
@@ -119,17 +133,57 @@ public final class OnlineBookings {
                                 "closes", schedule.get().closes().toString()));
                     }
                     return closure(facility, poli, request.date()).compose(open -> knownPatient(facility, request))
-                            .compose(v -> eligibility.check(facility, new Identity.Card(request.card())))
-                            .compose(checked -> {
-                                if (!checked.eligible()) {
-                                    throw new BookingRefused(Refusal.NOT_ELIGIBLE, Map.of("message", checked.message().id()));
-                                }
-                                return estimator.paces(facility).compose(paces -> pool.withTransaction(tx ->
-                                        insert(tx, facility, poli, schedule.get(), request, checked,
-                                                WaitEstimator.pace(paces, poli.service().id()))))
-                                        .recover(OnlineBookings::secondBookingRefused);
-                            });
+                            .compose(v -> BpjsSettingsStore.read(pool, facility))
+                            .compose(settings -> settings.refusesIneligibleBookings()
+                                    ? checkedFirst(facility, poli, schedule.get(), request)
+                                    : recordedAfter(facility, poli, schedule.get(), request));
                 });
+    }
+
+    /** The facility refuses ineligible bookings: PCare is asked first, and a refusal says why. */
+    private Future<Standing> checkedFirst(Facility facility, Poli poli, Schedule schedule, BookingRequest request) {
+        return eligibility.check(facility, new Identity.Card(request.card()), poli.service().dental())
+                .compose(checked -> {
+                    if (!checked.eligible()) {
+                        throw new BookingRefused(Refusal.NOT_ELIGIBLE, Map.of("message", checked.message().id()));
+                    }
+                    return taken(facility, poli, schedule, request, checked);
+                });
+    }
+
+    /**
+     * The default: Mobile JKN has already allowed the booking (no reference implementation checks again), so it is
+     * taken without waiting for PCare; the eligibility is checked afterwards and recorded on the ticket, where staff
+     * see it (the queue's badge) when the patient arrives.
+     */
+    private Future<Standing> recordedAfter(Facility facility, Poli poli, Schedule schedule, BookingRequest request) {
+        // Until the check is back the ticket says UNVERIFIED, as for any JKN ticket whose check has not answered.
+        Eligibility pending = new Eligibility(EligibilityReason.UNVERIFIED, null, null, Eligibility.Source.BPJS,
+                clock.instant(), facility.name());
+        return taken(facility, poli, schedule, request, pending).onSuccess(standing ->
+                eligibility.check(facility, new Identity.Card(request.card()), poli.service().dental())
+                        .compose(checked -> record(facility, standing.ticket(), checked))
+                        .onFailure(e -> LOG.warn("Eligibility of booking {} at {} not recorded: {}",
+                                standing.ticket().id(), facility.code(), e.toString())));
+    }
+
+    private Future<Standing> taken(Facility facility, Poli poli, Schedule schedule, BookingRequest request,
+                                   Eligibility checked) {
+        return estimator.paces(facility).compose(paces -> pool.withTransaction(tx ->
+                        insert(tx, facility, poli, schedule, request, checked,
+                                WaitEstimator.pace(paces, poli.service().id()))))
+                .recover(OnlineBookings::secondBookingRefused);
+    }
+
+    /** The check a booking carries from now on, announced like any change of a ticket (consoles redraw its badge). */
+    private Future<Void> record(Facility facility, Ticket booked, Eligibility checked) {
+        Instant now = clock.instant();
+        return pool.withTransaction(tx -> tx.preparedQuery(RECORD_ELIGIBILITY).execute(Tuple.of(facility.id(),
+                        booked.id(), checked.reason().name(), checked.source().name(),
+                        checked.checkedAt().atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)))
+                .compose(rows -> rows.size() == 0 ? Future.succeededFuture()
+                        : BookingEvents.append(tx, facility, EventType.TICKET_UPDATED,
+                                TicketView.map(rows.iterator().next()), now)));
     }
 
     /**

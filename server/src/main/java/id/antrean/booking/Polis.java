@@ -13,7 +13,7 @@ import java.util.Optional;
 /** A facility's polis as BPJS knows them (by their poli code), with their quotas and their hours per weekday. */
 public final class Polis {
     static final String POLI_BY_CODE = """
-            SELECT service_id, code, name, prefix, is_open, bpjs_code, daily_quota, jkn_quota
+            SELECT service_id, code, name, prefix, is_open, bpjs_code, daily_quota, jkn_quota, dental
             FROM service WHERE facility_id = $1 AND bpjs_code = $2 AND retired_at IS NULL""";
     static final String SCHEDULE = """
             SELECT opens_at, closes_at, doctor_code, doctor_name FROM service_schedule

@@ -102,6 +102,8 @@ public final class PcareClient implements ParticipantLookup {
     /** A PCare {@code peserta} response; its dates are {@code dd-MM-yyyy}. */
     static Participant participant(JsonObject p) {
         JsonObject provider = p.getJsonObject("kdProviderPst", new JsonObject());
+        // BPJS sends the dental FKTP as an object whose fields may be null, or null itself.
+        JsonObject dental = p.getValue("kdProviderGigi") instanceof JsonObject d ? d : new JsonObject();
         JsonObject kelas = p.getJsonObject("jnsKelas", new JsonObject());
         JsonObject jenis = p.getJsonObject("jnsPeserta", new JsonObject());
         Object arrears = p.getValue("tunggakan");
@@ -117,7 +119,9 @@ public final class PcareClient implements ParticipantLookup {
                 kelas.getString("kode"),
                 kelas.getString("nama"),
                 jenis.getString("nama"),
-                arrears instanceof Number n ? n.doubleValue() > 0 : isPositive(String.valueOf(arrears)));
+                arrears instanceof Number n ? n.doubleValue() > 0 : isPositive(String.valueOf(arrears)),
+                dental.getString("kdProvider"),
+                dental.getString("nmProvider"));
     }
 
     private static boolean isPositive(String value) {

@@ -101,7 +101,9 @@ public final class CatalogHandlers implements Routes {
                 // Absent or null: not set (the wait estimate then needs history of its own).
                 body.getInteger("typicalServiceMinutes"),
                 // Absent, null or blank: not set (the kiosk in English shows the Indonesian name).
-                nameEn(body.getString("nameEn")));
+                nameEn(body.getString("nameEn")),
+                // BPJS's poli code 002 is Poli Gigi: dental unless the admin says otherwise.
+                body.getBoolean("dental", "002".equals(bpjsCode == null ? null : bpjsCode.strip())));
     }
 
     private static String nameEn(String typed) {

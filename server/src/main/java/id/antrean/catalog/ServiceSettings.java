@@ -29,7 +29,7 @@ import java.time.ZoneOffset;
 public final class ServiceSettings {
     static final String COLUMNS = """
             service_id, code, name, name_en, prefix, is_open, bpjs_code, kiosk_visible, sort_order, daily_quota, jkn_quota,
-            typical_service_minutes, version, retired_at""";
+            typical_service_minutes, version, retired_at, dental""";
     static final String BY_CODE = "SELECT " + COLUMNS + " FROM service WHERE facility_id = $1 AND code = $2";
     static final String LOCK_ACTIVE = BY_CODE + " AND retired_at IS NULL FOR UPDATE";
     static final String SCHEDULE = """
@@ -37,11 +37,12 @@ public final class ServiceSettings {
             WHERE facility_id = $1 AND service_id = $2 ORDER BY weekday""";
     static final String CREATE = """
             INSERT INTO service (facility_id, code, name, prefix, bpjs_code, kiosk_visible, is_open, sort_order,
-                                 typical_service_minutes, name_en)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""";
+                                 typical_service_minutes, name_en, dental)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""";
     static final String UPDATE = """
             UPDATE service SET name = $4, prefix = $5, bpjs_code = $6, kiosk_visible = $7, is_open = $8,
-                               sort_order = $9, typical_service_minutes = $10, name_en = $11, version = version + 1
+                               sort_order = $9, typical_service_minutes = $10, name_en = $11, dental = $12,
+                               version = version + 1
             WHERE facility_id = $1 AND service_id = $2 AND version = $3""";
     static final String SET_QUOTAS = """
             UPDATE service SET daily_quota = $4, jkn_quota = $5, version = version + 1
@@ -64,7 +65,7 @@ public final class ServiceSettings {
 
     /** What an admin sends to create or change a service (already checked by the contract and the handler). */
     record Fields(String name, String prefix, String bpjsCode, boolean kioskVisible, boolean open, int sortOrder,
-                  Integer typicalServiceMinutes, String nameEn) {
+                  Integer typicalServiceMinutes, String nameEn, boolean dental) {
     }
 
     /** The outcome of a removal: the retired service, or null when it was deleted. */
@@ -89,7 +90,8 @@ public final class ServiceSettings {
         return pool.<JsonObject>withTransaction(tx -> tx.preparedQuery(CREATE)
                         .execute(Tuple.of(facility.id(), code, fields.name(), fields.prefix(), fields.bpjsCode(),
                                 fields.kioskVisible(), fields.open(), fields.sortOrder(), fields.typicalServiceMinutes(),
-                                fields.nameEn()))
+                                fields.nameEn())
+                                .addBoolean(fields.dental()))
                         .compose(v -> view(tx, facility, code))
                         .compose(after -> changed(tx, facility, by, "SERVICE_CREATED", null, after, at)))
                 .recover(e -> UniqueViolations.explain(e, code, fields.prefix(), fields.bpjsCode()));
@@ -101,7 +103,8 @@ public final class ServiceSettings {
                     JsonObject before = json(row, facility);
                     return tx.preparedQuery(UPDATE).execute(Tuple.of(facility.id(), row.getLong("service_id"), expected,
                                     fields.name(), fields.prefix(), fields.bpjsCode(), fields.kioskVisible(),
-                                    fields.open(), fields.sortOrder(), fields.typicalServiceMinutes(), fields.nameEn()))
+                                    fields.open(), fields.sortOrder(), fields.typicalServiceMinutes(), fields.nameEn())
+                                    .addBoolean(fields.dental()))
                             .compose(rows -> matched(rows))
                             .compose(v -> withSchedule(tx, facility, row.getLong("service_id"), before))
                             .compose(b -> view(tx, facility, row.getString("code"))
@@ -218,6 +221,7 @@ public final class ServiceSettings {
                 .put("dailyQuota", row.getInteger("daily_quota"))
                 .put("jknQuota", row.getInteger("jkn_quota"))
                 .put("typicalServiceMinutes", row.getInteger("typical_service_minutes"))
+                .put("dental", row.getBoolean("dental"))
                 .put("retiredAt", row.getOffsetDateTime("retired_at") == null ? null
                         : facility.local(row.getOffsetDateTime("retired_at").toInstant()).toString())
                 .put("version", row.getInteger("version"));

@@ -95,7 +95,9 @@ final class EligibilityCache {
                     .put("classCode", p.classCode())
                     .put("className", p.className())
                     .put("segmentName", p.segmentName())
-                    .put("inArrears", p.inArrears()));
+                    .put("inArrears", p.inArrears())
+                    .put("dentalProviderCode", p.dentalProviderCode())
+                    .put("dentalProviderName", p.dentalProviderName()));
         }
         return json;
     }
@@ -106,7 +108,7 @@ final class EligibilityCache {
                 p.getBoolean("active"), p.getString("statusText"), date(p.getString("validFrom")),
                 date(p.getString("validUntil")), p.getString("providerCode"), p.getString("providerName"),
                 p.getString("classCode"), p.getString("className"), p.getString("segmentName"),
-                p.getBoolean("inArrears"));
+                p.getBoolean("inArrears"), p.getString("dentalProviderCode"), p.getString("dentalProviderName"));
         String inactive = json.getString("inactiveReason");
         return new Eligibility(EligibilityReason.valueOf(json.getString("reason")),
                 inactive == null ? null : InactiveReason.valueOf(inactive), participant,

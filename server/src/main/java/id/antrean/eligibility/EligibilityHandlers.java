@@ -3,6 +3,8 @@ package id.antrean.eligibility;
 import id.antrean.auth.AccessGuard;
 import id.antrean.facility.FacilityContext;
 import id.antrean.facility.Facility;
+import id.antrean.facility.FacilityDirectory;
+import id.antrean.facility.Service;
 import id.antrean.web.Responses;
 import id.antrean.web.Routes;
 import io.vertx.core.Future;
@@ -18,20 +20,32 @@ public final class EligibilityHandlers implements Routes {
     private final EligibilityService eligibility;
     private final Roster roster;
     private final java.util.function.BiFunction<Facility, String, Future<JsonObject>> bookings;
+    private final FacilityDirectory directory;
 
-    /** @param bookings today's online booking of a card not checked in yet (its ticket JSON), or null */
+    /**
+     * @param bookings  today's online booking of a card not checked in yet (its ticket JSON), or null
+     * @param directory reads the service a check is made for (a dental poli has its own FKTP)
+     */
     public EligibilityHandlers(EligibilityService eligibility, Roster roster,
-                               java.util.function.BiFunction<Facility, String, Future<JsonObject>> bookings) {
+                               java.util.function.BiFunction<Facility, String, Future<JsonObject>> bookings,
+                               FacilityDirectory directory) {
         this.eligibility = eligibility;
         this.roster = roster;
         this.bookings = bookings;
+        this.directory = directory;
     }
 
-    /** The check, and the card's online booking for today if it has one (the kiosk then checks it in). */
+    /**
+     * The check (for the service named by {@code service}, if any: a dental poli asks the dental FKTP), and the
+     * card's online booking for today if it has one (the kiosk then checks it in).
+     */
     public void check(RoutingContext rc) {
         Identity identity = Identity.of(rc.queryParams().get("card"), rc.queryParams().get("nik"));
-        Responses.json(rc, FacilityContext.of(rc).compose(facility ->
-                eligibility.check(facility, identity).compose(e -> {
+        String service = rc.queryParams().get("service");
+        Responses.json(rc, FacilityContext.of(rc).compose(facility -> (service == null || service.isBlank()
+                        ? Future.succeededFuture(false)
+                        : directory.service(facility, service).map(Service::dental))
+                .compose(dental -> eligibility.check(facility, identity, dental)).compose(e -> {
                     JsonObject json = e.toJson(facility.zone());
                     if (e.cardNumber() == null || bookings == null) {
                         return Future.succeededFuture(json);

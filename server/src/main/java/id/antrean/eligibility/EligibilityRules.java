@@ -28,6 +28,27 @@ public final class EligibilityRules {
         return new Eligibility(reason, null, p, Eligibility.Source.BPJS, checkedAt, hereName);
     }
 
+    /**
+     * The same answer for a dental poli: a participant's dental care has its own FKTP ({@code kdProviderGigi}),
+     * which may differ from the primary one. Only BPJS's "registered here / elsewhere" is re-decided; an inactive
+     * card stays inactive, and the roster knows no dental provider. When BPJS names no dental FKTP, the primary
+     * one answers.
+     */
+    public static Eligibility forDental(Eligibility primary, String hereProviderCode) {
+        Participant p = primary.participant();
+        boolean placed = primary.reason() == EligibilityReason.ACTIVE_HERE
+                || primary.reason() == EligibilityReason.REGISTERED_ELSEWHERE;
+        if (!placed || primary.source() != Eligibility.Source.BPJS || p == null || !p.hasDentalProvider()
+                || hereProviderCode == null) {
+            return primary;
+        }
+        EligibilityReason reason = hereProviderCode.equalsIgnoreCase(strip(p.dentalProviderCode()))
+                ? EligibilityReason.ACTIVE_HERE
+                : EligibilityReason.REGISTERED_ELSEWHERE;
+        return new Eligibility(reason, null, p.atDentalProvider(), primary.source(), primary.checkedAt(),
+                primary.hereName());
+    }
+
     static InactiveReason inactiveReason(Participant p, LocalDate day) {
         boolean notYet = p.validFrom() != null && p.validFrom().isAfter(day);
         boolean expired = p.validUntil() != null && p.validUntil().isBefore(day);

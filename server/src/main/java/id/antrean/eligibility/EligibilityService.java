@@ -41,6 +41,18 @@ public final class EligibilityService {
     }
 
     public Future<Eligibility> check(Facility facility, Identity identity) {
+        return check(facility, identity, false);
+    }
+
+    /**
+     * @param dental for a dental poli: the participant's dental FKTP decides ({@link EligibilityRules#forDental});
+     *               the cached answer is the primary one, so one BPJS call serves both
+     */
+    public Future<Eligibility> check(Facility facility, Identity identity, boolean dental) {
+        return primary(facility, identity).map(e -> dental ? EligibilityRules.forDental(e, facility.bpjsProviderCode()) : e);
+    }
+
+    private Future<Eligibility> primary(Facility facility, Identity identity) {
         LocalDate day = facility.today(clock);
         return cache.find(facility, day, identity).compose(cached -> {
             if (cached.isEmpty() || stale(cached.get())) {
@@ -57,8 +69,9 @@ public final class EligibilityService {
     }
 
     /** "Periksa ulang": BPJS is asked now, whatever is cached, and its answer replaces the cached one. */
-    public Future<Eligibility> recheck(Facility facility, Identity identity) {
-        return fresh(facility, facility.today(clock), identity);
+    public Future<Eligibility> recheck(Facility facility, Identity identity, boolean dental) {
+        return fresh(facility, facility.today(clock), identity)
+                .map(e -> dental ? EligibilityRules.forDental(e, facility.bpjsProviderCode()) : e);
     }
 
     private boolean stale(Eligibility cached) {

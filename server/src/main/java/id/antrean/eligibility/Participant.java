@@ -11,6 +11,8 @@ import java.time.LocalDate;
  * @param validFrom    {@code tglMulaiAktif}, may be null
  * @param validUntil   {@code tglAkhirBerlaku}, may be null
  * @param inArrears    {@code tunggakan > 0} (its unit is undocumented: no amount is shown)
+ * @param dentalProviderCode {@code kdProviderGigi.kdProvider}: the FKTP of their dental care; null when BPJS
+ *                           names none (then the primary FKTP is theirs for dental care too)
  */
 public record Participant(
         String cardNumber,
@@ -24,7 +26,28 @@ public record Participant(
         String classCode,
         String className,
         String segmentName,
-        boolean inArrears) {
+        boolean inArrears,
+        String dentalProviderCode,
+        String dentalProviderName) {
+
+    /** Without a dental provider: the roster, and answers cached before dental providers were read. */
+    public Participant(String cardNumber, String name, boolean active, String statusText, LocalDate validFrom,
+                       LocalDate validUntil, String providerCode, String providerName, String classCode,
+                       String className, String segmentName, boolean inArrears) {
+        this(cardNumber, name, active, statusText, validFrom, validUntil, providerCode, providerName, classCode,
+                className, segmentName, inArrears, null, null);
+    }
+
+    /** Whether BPJS names a dental FKTP of their own. */
+    public boolean hasDentalProvider() {
+        return dentalProviderCode != null && !dentalProviderCode.isBlank();
+    }
+
+    /** The same participant seen from a dental poli: their dental FKTP stands in for the primary one. */
+    Participant atDentalProvider() {
+        return new Participant(cardNumber, name, active, statusText, validFrom, validUntil, dentalProviderCode,
+                dentalProviderName, classCode, className, segmentName, inArrears, dentalProviderCode, dentalProviderName);
+    }
 
     public Segment segment() {
         return Segment.fromName(segmentName);

@@ -21,10 +21,10 @@ public final class FacilityDirectory {
             SELECT facility_id, code, name, time_zone, bpjs_provider_code, booking_window_days FROM facility WHERE code = $1""";
     // A retired service is gone for everyone but history and reports: not listed, no new tickets.
     static final String SERVICES = """
-            SELECT service_id, code, name, name_en, prefix, is_open, bpjs_code, kiosk_visible FROM service
+            SELECT service_id, code, name, name_en, prefix, is_open, bpjs_code, kiosk_visible, dental FROM service
             WHERE facility_id = $1 AND retired_at IS NULL ORDER BY sort_order, code""";
     static final String SERVICE_BY_CODE = """
-            SELECT service_id, code, name, name_en, prefix, is_open, bpjs_code, kiosk_visible FROM service
+            SELECT service_id, code, name, name_en, prefix, is_open, bpjs_code, kiosk_visible, dental FROM service
             WHERE facility_id = $1 AND code = $2 AND retired_at IS NULL""";
     static final String COUNTERS = countersFrom("SELECT * FROM counter WHERE facility_id = $1 AND retired_at IS NULL");
 
@@ -124,8 +124,9 @@ public final class FacilityDirectory {
         boolean kioskVisible = row.getColumnIndex("kiosk_visible") < 0 || row.getBoolean("kiosk_visible");
         String bpjsCode = row.getColumnIndex("bpjs_code") < 0 ? null : row.getString("bpjs_code");
         String nameEn = row.getColumnIndex("name_en") < 0 ? null : row.getString("name_en");
+        boolean dental = row.getColumnIndex("dental") >= 0 && row.getBoolean("dental");
         return new Service(row.getLong("service_id"), row.getString("code"), row.getString("name"),
-                row.getString("prefix"), row.getBoolean("is_open"), bpjsCode, kioskVisible, nameEn);
+                row.getString("prefix"), row.getBoolean("is_open"), bpjsCode, kioskVisible, nameEn, dental);
     }
 
     public static Counter counter(Row row) {

@@ -9,9 +9,15 @@ import io.vertx.core.json.JsonObject;
  * @param bpjsCode     its BPJS poli code (kodepoli), for the online queue; may be null
  * @param kioskVisible offered to patients at the kiosk (staff may issue for any service)
  * @param nameEn       its English name for the kiosk in English; null when not set (the name is shown)
+ * @param dental       a dental poli: JKN eligibility is decided by the participant's dental FKTP
  */
 public record Service(long id, String code, String name, String prefix, boolean open, String bpjsCode,
-                      boolean kioskVisible, String nameEn) {
+                      boolean kioskVisible, String nameEn, boolean dental) {
+
+    public Service(long id, String code, String name, String prefix, boolean open, String bpjsCode,
+                   boolean kioskVisible) {
+        this(id, code, name, prefix, open, bpjsCode, kioskVisible, null, false);
+    }
 
     public JsonObject toJson() {
         return new JsonObject()
@@ -21,6 +27,7 @@ public record Service(long id, String code, String name, String prefix, boolean 
                 .put("prefix", prefix)
                 .put("open", open)
                 .put("bpjsCode", bpjsCode)
-                .put("kioskVisible", kioskVisible);
+                .put("kioskVisible", kioskVisible)
+                .put("dental", dental);
     }
 }

@@ -102,7 +102,9 @@ public final class TicketIssuer {
         Identity identity = request.cardNumber() != null
                 ? new Identity.Card(request.cardNumber())
                 : new Identity.ByNik(request.nik());
-        return eligibility.check(facility, identity);
+        // A dental poli is checked against the participant's dental FKTP: the service is read first.
+        return FacilityDirectory.service(pool, facility, request.service())
+                .compose(service -> eligibility.check(facility, identity, service.dental()));
     }
 
     private Future<Ticket> issueIn(SqlConnection tx, Facility facility, TicketRequest request, Eligibility checked,

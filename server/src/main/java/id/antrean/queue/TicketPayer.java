@@ -38,7 +38,9 @@ import java.util.Set;
 public final class TicketPayer {
     static final String STATE = """
             SELECT ticket_id, label, status, payer, card_number, nik, service_date, eligibility, eligibility_source,
-                   eligibility_checked_at
+                   eligibility_checked_at,
+                   (SELECT s.dental FROM service s
+                    WHERE s.facility_id = ticket.facility_id AND s.service_id = ticket.service_id) AS dental
             FROM ticket WHERE facility_id = $1 AND ticket_id = $2""";
     static final String LOCK = STATE + " FOR UPDATE";
 
@@ -80,7 +82,7 @@ public final class TicketPayer {
             if (identity == null) {
                 throw Problem.of(ErrorCode.TICKET_HAS_NO_IDENTITY, before.label());
             }
-            return eligibility.recheck(facility, identity).compose(checked -> pool.withTransaction(tx ->
+            return eligibility.recheck(facility, identity, before.dental()).compose(checked -> pool.withTransaction(tx ->
                     state(tx, facility, ticketId, true).compose(locked -> {
                         Instant now = clock.instant();
                         return tx.preparedQuery(SET_CHECK).execute(Tuple.of(facility.id(), ticketId,
@@ -114,7 +116,7 @@ public final class TicketPayer {
             if (identity == null) {
                 throw Problem.ofField(ErrorCode.IDENTITY_REQUIRED, "card");
             }
-            return eligibility.check(facility, identity).compose(checked ->
+            return eligibility.check(facility, identity, before.dental()).compose(checked ->
                     change(facility, ticketId, payer, checked,
                             identity instanceof Identity.Card c ? c.value() : checked.cardNumber(),
                             identity instanceof Identity.ByNik n ? n.value() : null, actor));
@@ -185,12 +187,12 @@ public final class TicketPayer {
 
     private record PayerState(String label, String status, String payer, String cardNumber, String nik,
                                LocalDate serviceDate, String eligibility, String eligibilitySource,
-                               OffsetDateTime eligibilityCheckedAt) {
+                               OffsetDateTime eligibilityCheckedAt, boolean dental) {
         static PayerState of(Row row) {
             return new PayerState(row.getString("label"), row.getString("status"), row.getString("payer"),
                     row.getString("card_number"), row.getString("nik"), row.getLocalDate("service_date"),
                     row.getString("eligibility"), row.getString("eligibility_source"),
-                    row.getOffsetDateTime("eligibility_checked_at"));
+                    row.getOffsetDateTime("eligibility_checked_at"), Boolean.TRUE.equals(row.getBoolean("dental")));
         }
 
         Identity identity() {

@@ -68,6 +68,8 @@ final class Catalog {
             Map.entry("createFacility", Caller.OPERATOR),
             Map.entry("getFacilityProfile", Caller.ADMIN),
             Map.entry("putFacilityProfile", Caller.ADMIN),
+            Map.entry("getBpjsSettings", Caller.ADMIN),
+            Map.entry("putBpjsSettings", Caller.ADMIN),
             Map.entry("getFacilityLogo", Caller.DEVICE),
             Map.entry("createService", Caller.ADMIN),
             Map.entry("getService", Caller.ADMIN),
@@ -131,6 +133,7 @@ final class Catalog {
                         case "from", "to", "date" -> b.query(p.name(), f.today(), ValueKind.DATE);
                         case "card" -> b.query("card", f.card(), ValueKind.CARD);
                         case "nik" -> b.query("nik", null, ValueKind.NIK);
+                        case "service" -> b.query("service", "GIGI", ValueKind.TEXT);
                         default -> throw new AssertionError("No good value for query parameter " + p.name() + " of " + op.id());
                     }
                 }
@@ -187,6 +190,7 @@ final class Catalog {
                     + "\"address\":\"Jl. Uji 1\",\"phone\":\"0967-123456\"}";
             case "putFacilityProfile" -> "{\"name\":\"Puskesmas Sejahtera (Demo)\",\"kioskIdleSeconds\":60,"
                     + "\"languages\":[\"id\",\"en\"],\"ticketFooter\":\"Terima kasih\",\"logo\":null}";
+            case "putBpjsSettings" -> "{\"bookingEligibility\":\"record\",\"reportAllPatients\":true}";
             case "createService" -> "{\"code\":\"FUZZ\",\"name\":\"Poli Fuzz\",\"prefix\":\"F\"}";
             case "updateService" -> "{\"name\":\"Poli Umum\",\"prefix\":\"A\",\"bpjsCode\":\"001\"}";
             case "setServiceSchedule" -> "{\"days\":[{\"weekday\":1,\"opensAt\":\"07:30\",\"closesAt\":\"14:00\"}],"

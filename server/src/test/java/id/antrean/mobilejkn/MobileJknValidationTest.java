@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.TestServer;
-import id.antrean.web.Messages;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -94,14 +93,8 @@ class MobileJknValidationTest {
                         "Format Kode Dokter Tidak Sesuai"),
                 Arguments.of("a participant without a record here", (Consumer<JsonObject>) b -> b
                                 .put("nomorkartu", "0002222222222").put("nik", "7371025704920008"),
-                        failure(202, "Data pasien ini tidak ditemukan")),
-                refused("a participant registered at another puskesmas", b -> b
-                                .put("nomorkartu", "0009876543210").put("nik", "7371066308850002"),
-                        Messages.text("eligibility.REGISTERED_ELSEWHERE", "Puskesmas Sejahtera (Demo)",
-                                "PUSKESMAS KASSI-KASSI").id()),
-                refused("a participant in arrears", b -> b
-                                .put("nomorkartu", "0005555555555").put("nik", "7371100101900003"),
-                        Messages.text("eligibility.INACTIVE.ARREARS", "TIDAK AKTIF (MENUNGGAK IURAN)").id()));
+                        failure(202, "Data pasien ini tidak ditemukan")));
+        // An ineligible participant is refused only where the facility chooses so: MobileJknBookingEligibilityTest.
     }
 
     private static Arguments refused(String name, Consumer<JsonObject> change, String message) {

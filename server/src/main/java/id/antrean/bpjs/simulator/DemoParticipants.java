@@ -18,6 +18,10 @@ public final class DemoParticipants {
     public static final String PBI_APBD_ELSEWHERE = "0004444444444";
     /** Active and registered here, but without a medical record yet: Mobile JKN registers her with /peserta. */
     public static final String NEW_PATIENT = "0002222222222";
+    /** Registered elsewhere for primary care, but their dental FKTP is the demo puskesmas: eligible at Poli Gigi only. */
+    public static final String DENTAL_HERE = "0002468024680";
+    /** Registered here for primary care, but their dental FKTP is elsewhere: not eligible at Poli Gigi. */
+    public static final String DENTAL_ELSEWHERE = "0001357913579";
 
     private DemoParticipants() {
     }
@@ -47,6 +51,12 @@ public final class DemoParticipants {
                         "14", "PEKERJA BUKAN PENERIMA UPAH", 0),
                 new SimulatedParticipant(PBI_APBD_ELSEWHERE, "7371050307750006", "YUSUF MALIK", "L",
                         LocalDate.of(1975, 7, 3), true, "AKTIF", longAgo, farAway, "19050103", "PUSKESMAS BARA-BARAYA",
-                        "3", "KELAS III", "22", "PBI (APBD)", 0));
+                        "3", "KELAS III", "22", "PBI (APBD)", 0),
+                new SimulatedParticipant(DENTAL_HERE, "7371032009880009", "HASAN BASRI", "L", LocalDate.of(1988, 9, 20),
+                        true, "AKTIF", longAgo, farAway, "19050102", "PUSKESMAS KASSI-KASSI", "3", "KELAS III",
+                        "14", "PEKERJA BUKAN PENERIMA UPAH", 0, DEMO_PROVIDER, DEMO_PROVIDER_NAME),
+                new SimulatedParticipant(DENTAL_ELSEWHERE, "7371046106950010", "NURUL AINI", "P", LocalDate.of(1995, 6, 21),
+                        true, "AKTIF", longAgo, farAway, DEMO_PROVIDER, DEMO_PROVIDER_NAME, "3", "KELAS III",
+                        "13", "PEKERJA PENERIMA UPAH", 0, "19050199", "KLINIK GIGI SEHAT MAKASSAR"));
     }
 }

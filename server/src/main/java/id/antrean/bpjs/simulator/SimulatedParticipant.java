@@ -21,7 +21,18 @@ public record SimulatedParticipant(
         String className,
         String segmentCode,
         String segmentName,
-        int arrears) {
+        int arrears,
+        String dentalProviderCode,
+        String dentalProviderName) {
+
+    /** A participant whose dental FKTP is their primary one, as for most. */
+    public SimulatedParticipant(String cardNumber, String nik, String name, String sex, LocalDate birthDate,
+                                boolean active, String statusText, LocalDate validFrom, LocalDate validUntil,
+                                String providerCode, String providerName, String classCode, String className,
+                                String segmentCode, String segmentName, int arrears) {
+        this(cardNumber, nik, name, sex, birthDate, active, statusText, validFrom, validUntil, providerCode,
+                providerName, classCode, className, segmentCode, segmentName, arrears, providerCode, providerName);
+    }
 
     private static final DateTimeFormatter PCARE_DATE = DateTimeFormatter.ofPattern("dd-MM-uuuu");
 
@@ -29,7 +40,9 @@ public record SimulatedParticipant(
      * A participant described in JSON: {@code cardNumber} (required), {@code nik}, {@code name}, {@code sex},
      * {@code birthDate}, {@code active} (default true), {@code statusText}, {@code validFrom}, {@code validUntil}
      * (dates yyyy-mm-dd), {@code providerCode}, {@code providerName}, {@code classCode}, {@code className},
-     * {@code segmentCode}, {@code segmentName}, {@code arrears}.
+     * {@code segmentCode}, {@code segmentName}, {@code arrears} (BPJS's {@code tunggakan}: a number, or
+     * {@code true}/{@code false} for "in arrears"/"not"), {@code dentalProviderCode}, {@code dentalProviderName}
+     * (the dental FKTP, {@code kdProviderGigi}; default: the primary provider).
      */
     public static SimulatedParticipant fromJson(JsonObject j) {
         String card = j.getString("cardNumber");
@@ -41,7 +54,23 @@ public record SimulatedParticipant(
                 date(j.getString("birthDate")), active, j.getString("statusText", active ? "AKTIF" : "TIDAK AKTIF"),
                 date(j.getString("validFrom")), date(j.getString("validUntil")), j.getString("providerCode"),
                 j.getString("providerName"), j.getString("classCode", "3"), j.getString("className", "KELAS III"),
-                j.getString("segmentCode"), j.getString("segmentName"), j.getInteger("arrears", 0));
+                j.getString("segmentCode"), j.getString("segmentName"), arrears(j.getValue("arrears")),
+                j.getString("dentalProviderCode", j.getString("providerCode")),
+                j.getString("dentalProviderName", j.getString("providerName")));
+    }
+
+    /** The README documents "arrears" without a unit: a number is taken as it is, a boolean as 1 or 0. */
+    private static int arrears(Object value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value instanceof Boolean b) {
+            return b ? 1 : 0;
+        }
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        throw new IllegalArgumentException("arrears must be a number or true/false");
     }
 
     private static LocalDate date(String value) {
@@ -58,7 +87,7 @@ public record SimulatedParticipant(
                 .put("tglMulaiAktif", format(validFrom))
                 .put("tglAkhirBerlaku", format(validUntil))
                 .put("kdProviderPst", new JsonObject().put("kdProvider", providerCode).put("nmProvider", providerName))
-                .put("kdProviderGigi", new JsonObject().put("kdProvider", null).put("nmProvider", null))
+                .put("kdProviderGigi", new JsonObject().put("kdProvider", dentalProviderCode).put("nmProvider", dentalProviderName))
                 .put("jnsKelas", new JsonObject().put("kode", classCode).put("nama", className))
                 .put("jnsPeserta", new JsonObject().put("kode", segmentCode).put("nama", segmentName))
                 .put("golDarah", "0")
