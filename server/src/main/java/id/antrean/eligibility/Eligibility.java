@@ -77,6 +77,21 @@ public record Eligibility(
         return json;
     }
 
+    /**
+     * What a dental poli would answer instead of this primary answer, when that differs (a dental FKTP other than
+     * the primary one): {@code {reason, eligible, providerName}}, so a kiosk that checks before the poli is chosen
+     * can say it; null when the dental answer is the same.
+     */
+    public JsonObject dentalViewJson(Eligibility dental) {
+        if (dental.reason() == reason || dental.participant() == null) {
+            return null;
+        }
+        return new JsonObject()
+                .put("reason", dental.reason().name())
+                .put("eligible", dental.eligible())
+                .put("providerName", dental.participant().providerName());
+    }
+
     private static String nullToDash(String s) {
         return s == null || s.isBlank() ? "-" : s;
     }

@@ -37,16 +37,24 @@ public final class EligibilityHandlers implements Routes {
 
     /**
      * The check (for the service named by {@code service}, if any: a dental poli asks the dental FKTP), and the
-     * card's online booking for today if it has one (the kiosk then checks it in).
+     * card's online booking for today if it has one (the kiosk then checks it in). Without a service, the answer
+     * also carries the dental view when it differs: the kiosk asks before the poli is chosen.
      */
     public void check(RoutingContext rc) {
         Identity identity = Identity.of(rc.queryParams().get("card"), rc.queryParams().get("nik"));
         String service = rc.queryParams().get("service");
-        Responses.json(rc, FacilityContext.of(rc).compose(facility -> (service == null || service.isBlank()
-                        ? Future.succeededFuture(false)
-                        : directory.service(facility, service).map(Service::dental))
+        boolean forService = service != null && !service.isBlank();
+        Responses.json(rc, FacilityContext.of(rc).compose(facility -> (forService
+                        ? directory.service(facility, service).map(Service::dental)
+                        : Future.succeededFuture(false))
                 .compose(dental -> eligibility.check(facility, identity, dental)).compose(e -> {
                     JsonObject json = e.toJson(facility.zone());
+                    if (!forService) {
+                        JsonObject dental = e.dentalViewJson(EligibilityRules.forDental(e, facility.bpjsProviderCode()));
+                        if (dental != null) {
+                            json.put("dental", dental);
+                        }
+                    }
                     if (e.cardNumber() == null || bookings == null) {
                         return Future.succeededFuture(json);
                     }

@@ -88,6 +88,44 @@ class DentalEligibilityTest {
     }
 
     @Test
+    void theAnswerWithoutAServiceSaysThatPoliGigiMayServeSomeoneRegisteredElsewhere() {
+        JsonObject answer = check(DENTAL_HERE, null);
+
+        assertThat(answer.getString("reason")).isEqualTo("REGISTERED_ELSEWHERE");
+        JsonObject dental = answer.getJsonObject("dental");
+        assertThat(dental).isNotNull();
+        assertThat(dental.getString("reason")).isEqualTo("ACTIVE_HERE");
+        assertThat(dental.getBoolean("eligible")).isTrue();
+        assertThat(dental.getString("providerName")).isEqualTo("PUSKESMAS SEJAHTERA (DEMO)");
+        assertThat(dental.fieldNames()).containsExactlyInAnyOrder("reason", "eligible", "providerName");
+    }
+
+    @Test
+    void theAnswerWithoutAServiceNamesTheDentalFktpOfSomeoneRegisteredHereWhoseDentalCareIsElsewhere() {
+        JsonObject answer = check(DENTAL_ELSEWHERE, null);
+
+        assertThat(answer.getString("reason")).isEqualTo("ACTIVE_HERE");
+        JsonObject dental = answer.getJsonObject("dental");
+        assertThat(dental).isNotNull();
+        assertThat(dental.getString("reason")).isEqualTo("REGISTERED_ELSEWHERE");
+        assertThat(dental.getBoolean("eligible")).isFalse();
+        assertThat(dental.getString("providerName")).isEqualTo("KLINIK GIGI SEHAT MAKASSAR");
+        assertThat(answer.encode()).doesNotContain("NURUL AINI").doesNotContain(DENTAL_ELSEWHERE);
+    }
+
+    @Test
+    void theDentalViewIsLeftOutWhenItSaysNothingNewOrTheAnswerIsAlreadyForAService() {
+        String card = "0002468024682";
+        teach(new JsonObject().put("cardNumber", card).put("providerCode", "19050101")
+                .put("providerName", "PUSKESMAS SEJAHTERA (DEMO)").put("dentalProviderCode", "19050101")
+                .put("dentalProviderName", "PUSKESMAS SEJAHTERA (DEMO)"));
+
+        assertThat(check(card, null).containsKey("dental")).isFalse();
+        assertThat(check(DENTAL_HERE, "GIGI").containsKey("dental")).isFalse();
+        assertThat(check(DENTAL_HERE, "UMUM").containsKey("dental")).isFalse();
+    }
+
+    @Test
     void oneBpjsCallServesBothThePrimaryAndTheDentalAnswer() {
         String card = "0002468024681";
         teach(new JsonObject().put("cardNumber", card).put("providerCode", "19050101")
