@@ -34,6 +34,7 @@ const clicks = {
   'btn-identify-back': () => show('welcome'),
   'btn-eligibility-back': () => show('identify'),
   'btn-continue': () => toServices('JKN', 'eligibility'),
+  'btn-dental-jkn': () => toServices('JKN', 'eligibility'),
   'btn-as-umum': () => toServices('UMUM', 'eligibility'),
   'btn-retype': retype,
   'btn-checkin': checkIn,

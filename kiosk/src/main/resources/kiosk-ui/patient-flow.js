@@ -111,6 +111,27 @@ function bookingOf(e) {
   return e && e.booking && e.booking.ticket ? e.booking.ticket : null;
 }
 
+/*
+ * The answer is asked before the poli is chosen, so it is the primary FKTP's; its "dental" says when a dental poli
+ * answers otherwise. Registered elsewhere but with the dental FKTP here: JKN at the dental polis only (the other
+ * polis through "pasien umum"). Registered here but with the dental FKTP elsewhere: the dental polis are shown
+ * disabled for JKN, naming that FKTP (a paying patient chooses "Pasien umum" at the start).
+ */
+function jknAtDentalOnly(e) {
+  return Boolean(e && e.reason === 'REGISTERED_ELSEWHERE' && e.dental && e.dental.eligible === true && !bookingOf(e));
+}
+
+function dentalElsewhere(e) {
+  return Boolean(e && e.eligible === true && e.dental && e.dental.eligible === false);
+}
+
+/** Why a service is not offered to this JKN patient (their dental FKTP is elsewhere), or null. */
+function notForJkn(s) {
+  if (state.payer !== 'JKN' || !s.dental || !dentalElsewhere(state.eligibility)) return null;
+  const name = facilityName(state.eligibility.dental.providerName) || t('kiosk.eligibility.line.another');
+  return t('kiosk.services.dentalElsewhere', name);
+}
+
 renderers.eligibility = () => {
   const e = state.eligibility;
   const booking = bookingOf(e);
@@ -138,14 +159,18 @@ renderers.eligibility = () => {
   $('eligibility-booking-ticket').textContent = booking
     ? [booking.label, booking.serviceName || booking.service].filter(Boolean).join(' · ') : '';
   $('btn-checkin').hidden = !booking;
+  const dentalOnly = jknAtDentalOnly(e);
   $('btn-continue').hidden = !canContinue || Boolean(booking);
+  $('btn-dental-jkn').hidden = !dentalOnly;
   $('btn-as-umum').hidden = !e || canContinue || Boolean(booking);
   // Not found is most often a typo: typing again (the digits kept) comes first, paying is the second choice.
   $('btn-retype').hidden = reason !== 'NOT_FOUND';
   $('btn-as-umum').classList.toggle('is-quiet', reason === 'NOT_FOUND');
   // Otherwise paying is what they can do here today: the main action.
-  $('btn-as-umum').classList.toggle('btn-primary', reason !== 'NOT_FOUND');
-  $('btn-as-umum').classList.toggle('btn-secondary', reason === 'NOT_FOUND');
+  // ... unless JKN at the dental poli is: then that comes first.
+  const asUmumFirst = reason !== 'NOT_FOUND' && !dentalOnly;
+  $('btn-as-umum').classList.toggle('btn-primary', asUmumFirst);
+  $('btn-as-umum').classList.toggle('btn-secondary', !asUmumFirst);
   $('btn-eligibility-retry').hidden = Boolean(e);
 };
 
@@ -166,6 +191,9 @@ function eligibilityLines(e, reason) {
       t(e.source === 'ROSTER' ? 'kiosk.eligibility.line.staffWillCheck' : 'kiosk.eligibility.line.choosePoli')];
   } else if (reason === 'UNVERIFIED') {
     lines = [t('kiosk.eligibility.line.cannotCheck'), t('kiosk.eligibility.line.stillNumber')];
+  } else if (reason === 'REGISTERED_ELSEWHERE' && jknAtDentalOnly(e)) {
+    lines = [t('kiosk.eligibility.line.yourFacility', facilityName(registered) || t('kiosk.eligibility.line.another')),
+      t('kiosk.eligibility.line.dentalHere'), t('kiosk.eligibility.line.othersAsUmum')];
   } else if (reason === 'REGISTERED_ELSEWHERE') {
     lines = [t('kiosk.eligibility.line.yourFacility', facilityName(registered) || t('kiosk.eligibility.line.another')),
       t('kiosk.eligibility.line.todayAsUmum'), t('kiosk.eligibility.line.emergency')];
@@ -266,7 +294,8 @@ renderers.services = () => {
   list.textContent = '';
   // A poli closed for the day (a closure) is not offered at all; one closed for now is shown greyed.
   const everything = state.services || [];
-  const all = everything.filter((s) => !s.closedToday);
+  const dentalOnly = state.payer === 'JKN' && jknAtDentalOnly(state.eligibility);
+  const all = everything.filter((s) => !s.closedToday && (!dentalOnly || s.dental));
   const open = all.filter((s) => s.open !== false);
   const closed = all.filter((s) => s.open === false);
   const shown = open.concat(closed);
@@ -277,9 +306,9 @@ renderers.services = () => {
   list.classList.remove('cols-1', 'cols-2', 'cols-3');
   list.classList.add('cols-' + cols);
   let error = state.servicesError;
-  const facilityClosed = everything.length > 0 && !all.length;
+  const facilityClosed = everything.length > 0 && !all.length && !dentalOnly;
   if (!error && facilityClosed) error = { key: 'kiosk.services.closedToday', args: [everything[0].closedToday.reason] };
-  if (!error && state.services && !open.length) error = { key: 'kiosk.services.none' };
+  if (!error && state.services && !open.length) error = { key: dentalOnly ? 'kiosk.services.noDental' : 'kiosk.services.none' };
   $('services-error').textContent = resolve(error);
   $('services-error').hidden = !error;
   $('btn-services-retry').hidden = !state.servicesError;
@@ -311,9 +340,13 @@ function serviceButton(s) {
   name.textContent = serviceName(s);
   const meta = document.createElement('span');
   meta.className = 'svc-meta';
+  const refused = notForJkn(s);
   if (s.open === false) {
     button.disabled = true;
     meta.textContent = t('kiosk.services.closed');
+  } else if (refused) {
+    button.disabled = true;
+    meta.textContent = refused;
   } else {
     const parts = [];
     if (s.waitingCount !== null && s.waitingCount !== undefined) parts.push(t('kiosk.services.waiting', s.waitingCount));
@@ -336,7 +369,7 @@ export function togglePriority() {
 /** A service chosen: one key for this choice, reused when the same request is retried. */
 export function chooseService(code) {
   const service = (state.services || []).find((s) => s.code === code);
-  if (!service || service.open === false || service.closedToday || locked()) return;
+  if (!service || service.open === false || service.closedToday || notForJkn(service) || locked()) return;
   // The ticket is printed in the language the patient is reading now.
   const body = { service: code, payer: state.payer === 'JKN' ? 'JKN' : 'UMUM', key: uuid(), lang: state.lang };
   if (state.priority) body.priority = true;

@@ -192,6 +192,74 @@ class KioskPatientScreensBrowserTest {
         browser.screenshot("kiosk-eligibility-registered-elsewhere");
     }
 
+    private List<String> offeredServices() {
+        return d().findElements(By.cssSelector("#services [data-service]")).stream()
+                .map(b -> b.getDomAttribute("data-service")).toList();
+    }
+
+    private WebElement serviceButton(String code) {
+        return d().findElement(By.cssSelector("#services [data-service='" + code + "']"));
+    }
+
+    @Test
+    void registeredElsewhereWithTheDentalFktpHereIsOfferedPoliGigiAsJknAndGetsAJknTicketThere() throws Exception {
+        startKiosk();
+        viewport(new Dimension(1280, 800));
+        open();
+        checkCard(DemoParticipants.DENTAL_HERE);
+
+        assertThat(message()).contains("Puskesmas Kassi-Kassi").contains("Poli Gigi dapat melayani Anda sebagai JKN");
+        assertPlainShortMessage(DemoParticipants.DENTAL_HERE);
+        String indonesian = message();
+        click("btn-lang");
+        within(5).until(x -> !message().equals(indonesian));
+        assertThat(message()).contains("dental clinic can see you under JKN");
+        assertPlainShortMessage(DemoParticipants.DENTAL_HERE + " (en)");
+        click("btn-lang");
+        assertThat(d().findElement(By.id("btn-continue")).isDisplayed()).isFalse();
+        assertThat(d().findElement(By.id("btn-as-umum")).isDisplayed()).isTrue();
+        WebElement dentalJkn = d().findElement(By.id("btn-dental-jkn"));
+        assertThat(dentalJkn.isDisplayed()).isTrue();
+        browser.screenshot("kiosk-eligibility-dental-here");
+
+        dentalJkn.click();
+        onScreen("services");
+        within(10).until(x -> !offeredServices().isEmpty());
+        // only the dental poli is offered under JKN; the others are reached as a paying patient
+        assertThat(offeredServices()).containsExactly("GIGI");
+        serviceButton("GIGI").click();
+        onScreen("ticket");
+        assertThat(d().findElement(By.id("ticket-payer")).getDomAttribute("data-payer")).isEqualTo("JKN");
+        assertThat(server.count("SELECT count(*) FROM ticket t JOIN service s USING (service_id) WHERE s.code = 'GIGI'"
+                + " AND t.payer = 'JKN' AND t.eligibility = 'ACTIVE_HERE'")).isEqualTo(1);
+    }
+
+    @Test
+    void registeredHereWithTheDentalFktpElsewhereSeesPoliGigiClosedToJknNamingTheirDentalFktp() throws Exception {
+        startKiosk();
+        open();
+        checkCard(DemoParticipants.DENTAL_ELSEWHERE);
+        assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason")).isEqualTo("ACTIVE_HERE");
+
+        click("btn-continue");
+        onScreen("services");
+        within(10).until(x -> offeredServices().contains("GIGI"));
+        WebElement gigi = serviceButton("GIGI");
+        assertThat(gigi.isEnabled()).isFalse();
+        assertThat(gigi.getText()).contains("Faskes gigi Anda: Klinik Gigi Sehat Makassar");
+        browser.screenshot("kiosk-services-dental-elsewhere");
+        gigi.click();
+        assertThat(d().findElement(By.tagName("body")).getDomAttribute("data-screen")).isEqualTo("services");
+
+        WebElement umum = serviceButton("UMUM");
+        assertThat(umum.isEnabled()).isTrue();
+        umum.click();
+        onScreen("ticket");
+        assertThat(d().findElement(By.id("ticket-payer")).getDomAttribute("data-payer")).isEqualTo("JKN");
+        assertThat(server.count("SELECT count(*) FROM ticket t JOIN service s USING (service_id) WHERE s.code = 'GIGI'"))
+                .isZero();
+    }
+
     @Test
     void theIdleWarningNeverCoversWhatThePatientTyped() throws Exception {
         // the shortest idle time an admin may set: the warning comes after 5 seconds untouched

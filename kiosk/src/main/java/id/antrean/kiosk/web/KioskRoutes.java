@@ -165,6 +165,8 @@ public final class KioskRoutes {
                             .put("name", service.getString("name"))
                             .put("nameEn", service.getString("nameEn"))
                             .put("prefix", service.getString("prefix"))
+                            // a dental poli: JKN there is decided by the dental FKTP (the eligibility's "dental")
+                            .put("dental", Boolean.TRUE.equals(service.getBoolean("dental")))
                             .put("open", service.getBoolean("open"))
                             .put("closedToday", service.getJsonObject("closedToday"))
                             .put("waitingCount", service.getInteger("waitingCount"))
