@@ -305,6 +305,7 @@ renderers.services = () => {
   const cols = portrait ? (n <= 6 ? 1 : 2) : (n <= 3 ? 1 : n <= 8 ? 2 : 3);
   list.classList.remove('cols-1', 'cols-2', 'cols-3');
   list.classList.add('cols-' + cols);
+  list.classList.toggle('has-reason', shown.some((s) => s.open !== false && notForJkn(s)));
   let error = state.servicesError;
   const facilityClosed = everything.length > 0 && !all.length && !dentalOnly;
   if (!error && facilityClosed) error = { key: 'kiosk.services.closedToday', args: [everything[0].closedToday.reason] };
@@ -346,6 +347,8 @@ function serviceButton(s) {
     meta.textContent = t('kiosk.services.closed');
   } else if (refused) {
     button.disabled = true;
+    button.classList.add('has-reason');
+    meta.classList.add('is-reason');
     meta.textContent = refused;
   } else {
     const parts = [];

@@ -234,9 +234,31 @@ class KioskPatientScreensBrowserTest {
                 + " AND t.payer = 'JKN' AND t.eligibility = 'ACTIVE_HERE'")).isEqualTo(1);
     }
 
+    /** The dental poli's reason is read in full (no ellipsis), inside its button, and no poli runs under "Kembali". */
+    private void assertDentalReasonFits(String at) throws java.io.IOException {
+        WebElement gigi = serviceButton("GIGI");
+        assertThat(gigi.getText()).as(at).contains("Faskes gigi Anda: Klinik Gigi Sehat Makassar");
+        assertThat((Boolean) browser.script("const b = arguments[0].getBoundingClientRect();"
+                + "const n = arguments[0].querySelector('.svc-name').getBoundingClientRect();"
+                + "const meta = arguments[0].querySelector('.svc-meta');"
+                + "const m = meta.getBoundingClientRect();"
+                + "const back = document.getElementById('btn-services-back').getBoundingClientRect();"
+                + "const lowest = Math.max(...[...document.querySelectorAll('#services [data-service]')]"
+                + "  .map((e) => e.getBoundingClientRect().bottom));"
+                + "return meta.scrollWidth <= meta.clientWidth && n.top >= b.top && m.bottom <= b.bottom"
+                + "  && n.bottom <= m.top + 1 && lowest <= back.top + 1;", gigi))
+                .as(at + ": " + browser.script("const b = arguments[0].getBoundingClientRect();"
+                        + "const back = document.getElementById('btn-services-back').getBoundingClientRect();"
+                        + "return JSON.stringify([b.top, b.bottom, back.top, [...document.querySelectorAll("
+                        + "'#services [data-service]')].map((e) => e.getBoundingClientRect().bottom)]);", gigi))
+                .isTrue();
+        browser.screenshot("kiosk-services-dental-elsewhere-" + at);
+    }
+
     @Test
     void registeredHereWithTheDentalFktpElsewhereSeesPoliGigiClosedToJknNamingTheirDentalFktp() throws Exception {
         startKiosk();
+        viewport(new Dimension(1280, 800));
         open();
         checkCard(DemoParticipants.DENTAL_ELSEWHERE);
         assertThat(d().findElement(By.id("eligibility-reason")).getDomAttribute("data-reason")).isEqualTo("ACTIVE_HERE");
@@ -246,10 +268,17 @@ class KioskPatientScreensBrowserTest {
         within(10).until(x -> offeredServices().contains("GIGI"));
         WebElement gigi = serviceButton("GIGI");
         assertThat(gigi.isEnabled()).isFalse();
-        assertThat(gigi.getText()).contains("Faskes gigi Anda: Klinik Gigi Sehat Makassar");
-        browser.screenshot("kiosk-services-dental-elsewhere");
+        assertDentalReasonFits("1280x800");
         gigi.click();
         assertThat(d().findElement(By.tagName("body")).getDomAttribute("data-screen")).isEqualTo("services");
+
+        viewport(new Dimension(768, 1366));
+        click("btn-services-back");
+        onScreen("eligibility");
+        click("btn-continue");
+        onScreen("services");
+        within(10).until(x -> offeredServices().contains("GIGI"));
+        assertDentalReasonFits("768x1366");
 
         WebElement umum = serviceButton("UMUM");
         assertThat(umum.isEnabled()).isTrue();
