@@ -1,0 +1,115 @@
+package id.antrean.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.antrean.testing.Eventually;
+import id.antrean.testing.MutableClock;
+import id.antrean.testing.SseClient;
+import id.antrean.testing.TestPostgres;
+import id.antrean.testing.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /metrics}: Prometheus' text for the bearer of {@code METRICS_TOKEN}, nobody else; absent without one. */
+class MetricsEndpointTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String TOKEN = "token-metrik-uji-0123456789";
+    private final MutableClock clock = MutableClock.at("2026-11-27T01:00:00Z");
+    private TestServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private TestServer withToken() {
+        Map<String, String> env = TestServer.env(TestPostgres.newDatabaseUrl(), true);
+        env.put("METRICS_TOKEN", TOKEN);
+        return TestServer.start(env, clock);
+    }
+
+    private HttpResponse<Buffer> scrape(String authorization) {
+        var request = server.anonymous().get("/metrics");
+        if (authorization != null) {
+            request.putHeader("Authorization", authorization);
+        }
+        return request.send().await();
+    }
+
+    @Test
+    void withoutAMetricsTokenThereIsNoMetricsRoute() {
+        server = TestServer.start(clock);
+
+        HttpResponse<Buffer> response = scrape("Bearer " + TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.getHeader("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aScrapeWithoutTheTokenOrWithAnotherIsRefusedAsProblemJson() {
+        server = withToken();
+
+        HttpResponse<Buffer> none = scrape(null);
+        HttpResponse<Buffer> wrong = scrape("Bearer " + TOKEN + "x");
+        HttpResponse<Buffer> staff = scrape("Bearer " + server.receptionistToken());
+
+        for (HttpResponse<Buffer> refused : java.util.List.of(none, wrong, staff)) {
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.getHeader("Content-Type")).startsWith("application/problem+json");
+            assertThat(refused.bodyAsString()).doesNotContain("antrean_");
+        }
+        assertThat(none.bodyAsJsonObject().getString("code")).isEqualTo("AUTH_REQUIRED");
+        assertThat(wrong.bodyAsJsonObject().getString("code")).isEqualTo("AUTH_INVALID");
+    }
+
+    @Test
+    void theScrapeCarriesTheFacilitysTicketsHttpJvmStreamsAndOutboxMeters() {
+        server = withToken();
+        try (SseClient display = SseClient.connect(server)) {
+            display.next(WAIT);
+            server.walkIn("UMUM");
+            server.counter("R-UMUM-1", "call-next", null);
+            display.until(e -> "TICKET_CALLED".equals(e.getString("type")), WAIT);
+
+            String text = Eventually.poll(WAIT, () -> scrape("Bearer " + TOKEN).bodyAsString(),
+                    t -> t.contains("antrean_tickets_called_total{facility=\"pkm-demo\"} 1.0")
+                            && t.contains("antrean_call_event_delay_seconds_count{facility=\"pkm-demo\"} 1")
+                            && t.contains("antrean_outbox_pending{facility=\"pkm-demo\"}"));
+
+            HttpResponse<Buffer> response = scrape("Bearer " + TOKEN);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.getHeader("Content-Type")).startsWith("text/plain");
+            assertThat(text)
+                    .contains("antrean_tickets_issued_total{facility=\"pkm-demo\"} 1.0")
+                    .contains("antrean_tickets_called_total{facility=\"pkm-demo\"} 1.0")
+                    .contains("antrean_sse_clients 1.0")
+                    .contains("antrean_outbox_pending{facility=\"pkm-demo\"}")
+                    .contains("antrean_outbox_dead{facility=\"pkm-demo\"}")
+                    .contains("antrean_backup_age_seconds")
+                    .contains("vertx_http_server_requests_total")
+                    .contains("vertx_sql_")
+                    .contains("jvm_memory_used_bytes")
+                    .contains("netty_eventexecutor_tasks_pending");
+        }
+    }
+
+    @Test
+    void aClosedStreamLeavesTheClientGauge() {
+        server = withToken();
+        try (SseClient display = SseClient.connect(server)) {
+            display.next(WAIT);
+            Eventually.poll(WAIT, () -> scrape("Bearer " + TOKEN).bodyAsString(),
+                    t -> t.contains("antrean_sse_clients 1.0"));
+        }
+        String after = Eventually.poll(WAIT, () -> scrape("Bearer " + TOKEN).bodyAsString(),
+                t -> t.contains("antrean_sse_clients 0.0"));
+        assertThat(after).contains("antrean_sse_clients 0.0");
+    }
+}
