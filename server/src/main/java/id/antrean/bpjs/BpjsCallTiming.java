@@ -5,7 +5,10 @@ import io.vertx.core.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
-/** Times one call to a BPJS service and names how it ended: ok, refused (BPJS said no), timeout or error. */
+/**
+ * Times one call to a BPJS service and names how it ended: ok, refused (an answer BPJS gave that says no), timeout,
+ * or error (no usable answer: network trouble, an HTTP error, an unreadable reply).
+ */
 public final class BpjsCallTiming {
     private BpjsCallTiming() {
     }
@@ -19,9 +22,6 @@ public final class BpjsCallTiming {
     }
 
     private static String failure(Throwable cause) {
-        if (cause instanceof TimeoutException) {
-            return "timeout";
-        }
-        return cause instanceof BpjsProtocolException ? "refused" : "error";
+        return cause instanceof TimeoutException ? "timeout" : "error";
     }
 }

@@ -2,6 +2,7 @@ package id.antrean.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.antrean.bpjs.simulator.BpjsSimulator;
 import id.antrean.testing.Eventually;
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.SseClient;
@@ -94,10 +95,28 @@ class MetricsEndpointTest {
                     .contains("antrean_outbox_dead{facility=\"pkm-demo\"}")
                     .contains("antrean_backup_age_seconds")
                     .contains("vertx_http_server_requests_total")
-                    .contains("vertx_sql_")
+                    .contains("vertx_http_server_response_time_seconds_bucket{")
+                    .containsPattern("vertx_pool_in_use\\{[^}]*pool_type=\"sql\"")
                     .contains("jvm_memory_used_bytes")
                     .contains("netty_eventexecutor_tasks_pending");
         }
+    }
+
+    @Test
+    void callsToBpjsAreTimedByServiceAndOutcomeAndFailuresCounted() {
+        server = withToken();
+        HttpResponse<Buffer> answered = server.get("/api/v1/facilities/pkm-demo/eligibility?card=0001357913579");
+        assertThat(answered.statusCode()).as(answered.bodyAsString()).isEqualTo(200);
+        server.bpjs().mode(BpjsSimulator.Mode.DOWN, Duration.ZERO);
+        server.get("/api/v1/facilities/pkm-demo/eligibility?card=0002468024680");
+
+        String text = scrape("Bearer " + TOKEN).bodyAsString();
+
+        assertThat(text)
+                .contains("antrean_bpjs_call_seconds_count{outcome=\"ok\",service=\"pcare\"} 1")
+                .contains("antrean_bpjs_call_seconds_count{outcome=\"error\",service=\"pcare\"} 1")
+                .contains("antrean_bpjs_failures_total{outcome=\"error\",service=\"pcare\"} 1.0")
+                .doesNotContain("antrean_bpjs_failures_total{outcome=\"ok\"");
     }
 
     @Test
