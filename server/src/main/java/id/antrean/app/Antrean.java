@@ -219,7 +219,7 @@ public final class Antrean implements AutoCloseable {
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock), new OutboxResend(pool, clock),
                             new ReportsHandlers(vertx, pool, new ReportRenderer(), clock),
                             new CredentialsHandlers(new CredentialsAdmin(pool, new CredentialSeal(key), facilityBpjs, clock),
-                                    facilityBpjs, new PcareReferences(vertx, clock), clock),
+                                    facilityBpjs, new PcareReferences(vertx, clock, metrics), clock),
                             new SetupHandlers(new FirstOperator(pool, passwords, new LoginThrottle(
                                     limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock)),
                             new ProfileHandlers(pool, clock),

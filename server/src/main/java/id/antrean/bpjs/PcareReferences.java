@@ -20,10 +20,17 @@ public final class PcareReferences {
 
     private final WebClient client;
     private final Clock clock;
+    private final id.antrean.metrics.Metrics metrics;
 
     public PcareReferences(Vertx vertx, Clock clock) {
+        this(vertx, clock, id.antrean.metrics.Metrics.off());
+    }
+
+    /** As above, timing each call to PCare on {@code metrics}. */
+    public PcareReferences(Vertx vertx, Clock clock, id.antrean.metrics.Metrics metrics) {
         this.client = WebClient.create(vertx);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** {@code [{"code": "001", "name": "Umum", "sick": true}]}. */
@@ -64,10 +71,10 @@ public final class PcareReferences {
 
     private Future<JsonObject> page(BpjsConfig config, String path, int start, int limit) {
         String timestamp = BpjsHeaders.timestamp(clock);
-        return client.getAbs(config.pcareBaseUrl() + path + start + "/" + limit)
-                .putHeaders(BpjsHeaders.signed(config, config.userKey(), timestamp))
-                .timeout(config.timeout().toMillis())
-                .send()
+        return BpjsCallTiming.time(metrics, "pcare", () -> client.getAbs(config.pcareBaseUrl() + path + start + "/" + limit)
+                        .putHeaders(BpjsHeaders.signed(config, config.userKey(), timestamp))
+                        .timeout(config.timeout().toMillis())
+                        .send(), response -> response.statusCode() == 200 ? "ok" : "error")
                 .recover(e -> Future.failedFuture(new BpjsCallFailed(BpjsCallFailed.Kind.UNREACHABLE,
                         e.getClass().getSimpleName())))
                 .map(response -> {
