@@ -3,6 +3,10 @@ package id.antrean.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antrean.bpjs.simulator.BpjsSimulator;
+import id.antrean.db.Database;
+import id.antrean.db.Migrations;
+import java.sql.Connection;
+import java.sql.Statement;
 import id.antrean.testing.Eventually;
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.SseClient;
@@ -30,7 +34,11 @@ class MetricsEndpointTest {
     }
 
     private TestServer withToken() {
-        Map<String, String> env = TestServer.env(TestPostgres.newDatabaseUrl(), true);
+        return withToken(TestPostgres.newDatabaseUrl());
+    }
+
+    private TestServer withToken(String databaseUrl) {
+        Map<String, String> env = TestServer.env(databaseUrl, true);
         env.put("METRICS_TOKEN", TOKEN);
         return TestServer.start(env, clock);
     }
@@ -122,6 +130,28 @@ class MetricsEndpointTest {
                 .contains("antrean_bpjs_call_seconds_count{outcome=\"error\",service=\"pcare\"} 1")
                 .contains("antrean_bpjs_failures_total{outcome=\"error\",service=\"pcare\"} 1.0")
                 .doesNotContain("antrean_bpjs_failures_total{outcome=\"ok\"");
+    }
+
+    @Test
+    void theBackupAgeCountsFromTheLastSuccessfulBackupNotFromALaterFailure() throws Exception {
+        String url = TestPostgres.newDatabaseUrl();
+        Database database = Database.fromUrl(url);
+        Migrations.apply(database);
+        try (Connection c = database.jdbc(); Statement s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO backup_run (trigger, requested_by, started_at, finished_at, file_name, bytes, outcome, error)
+                    VALUES ('MANUAL', 'admin', '2026-11-26T22:59:00Z', '2026-11-26T23:00:00Z',
+                            'antrean-20261127-060000.dump', 1000, 'SUCCEEDED', NULL),
+                           ('MANUAL', 'admin', '2026-11-27T00:00:00Z', '2026-11-27T00:01:00Z',
+                            NULL, NULL, 'FAILED', 'disk full')""");
+        }
+        server = withToken(url);
+
+        String text = Eventually.poll(WAIT, () -> scrape("Bearer " + TOKEN).bodyAsString(),
+                t -> !t.contains("antrean_backup_age_seconds NaN"));
+
+        // The clock stands at 01:00: two hours since the last good backup.
+        assertThat(text).contains("antrean_backup_age_seconds 7200.0");
     }
 
     @Test
