@@ -4,6 +4,7 @@ import id.antrean.eligibility.Identity;
 import id.antrean.eligibility.Participant;
 import id.antrean.eligibility.ParticipantLookup;
 import id.antrean.facility.Facility;
+import id.antrean.metrics.Metrics;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Future;
@@ -35,7 +36,7 @@ public final class PcareClient implements ParticipantLookup {
     /** One breaker per BPJS consumer: one facility's refused credentials must not cut off the others. */
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final Clock clock;
-    private final id.antrean.metrics.Metrics metrics;
+    private final Metrics metrics;
 
     public PcareClient(Vertx vertx, BpjsConfig config, Clock clock) {
         this(vertx, BpjsConfigs.fixed(config), clock);
@@ -43,11 +44,11 @@ public final class PcareClient implements ParticipantLookup {
 
     /** Signs each facility's calls with the credentials {@code configs} gives for it. */
     public PcareClient(Vertx vertx, BpjsConfigs configs, Clock clock) {
-        this(vertx, configs, clock, id.antrean.metrics.Metrics.off());
+        this(vertx, configs, clock, Metrics.off());
     }
 
     /** As above, timing each call to PCare on {@code metrics}. */
-    public PcareClient(Vertx vertx, BpjsConfigs configs, Clock clock, id.antrean.metrics.Metrics metrics) {
+    public PcareClient(Vertx vertx, BpjsConfigs configs, Clock clock, Metrics metrics) {
         this.vertx = vertx;
         this.configs = configs;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package id.antrean.bpjs;
 
+import id.antrean.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -20,14 +21,14 @@ public final class PcareReferences {
 
     private final WebClient client;
     private final Clock clock;
-    private final id.antrean.metrics.Metrics metrics;
+    private final Metrics metrics;
 
     public PcareReferences(Vertx vertx, Clock clock) {
-        this(vertx, clock, id.antrean.metrics.Metrics.off());
+        this(vertx, clock, Metrics.off());
     }
 
     /** As above, timing each call to PCare on {@code metrics}. */
-    public PcareReferences(Vertx vertx, Clock clock, id.antrean.metrics.Metrics metrics) {
+    public PcareReferences(Vertx vertx, Clock clock, Metrics metrics) {
         this.client = WebClient.create(vertx);
         this.clock = clock;
         this.metrics = metrics;

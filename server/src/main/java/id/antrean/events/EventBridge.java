@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Pool;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ public final class EventBridge {
     private final Metrics metrics;
     /** Facility codes by id, for the meters' tags; read once per facility, on the subscriber's context. */
     private final Map<Long, String> codes = new HashMap<>();
-    private final java.util.function.LongFunction<Future<String>> codeOf;
+    private final LongFunction<Future<String>> codeOf;
 
     public EventBridge(Vertx vertx, Pool pool, PgConnectOptions connectOptions) {
         this(vertx, pool, connectOptions, Metrics.off(), id -> Future.succeededFuture(null));
@@ -43,7 +44,7 @@ public final class EventBridge {
      * @param codeOf a facility's code by its id (meters are tagged with codes, events carry ids)
      */
     public EventBridge(Vertx vertx, Pool pool, PgConnectOptions connectOptions, Metrics metrics,
-                       java.util.function.LongFunction<Future<String>> codeOf) {
+                       LongFunction<Future<String>> codeOf) {
         this.vertx = vertx;
         this.pool = pool;
         this.metrics = metrics;

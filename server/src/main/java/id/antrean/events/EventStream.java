@@ -16,6 +16,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -35,7 +36,7 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
     private final long keepaliveMillis;
     private final Metrics metrics;
     /** Streams open on this node (all facilities): a gauge. */
-    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
 
     public EventStream(Pool pool, Function<Facility, Future<JsonObject>> snapshots, int idleTimeoutSeconds) {
         this(pool, snapshots, idleTimeoutSeconds, Metrics.off());

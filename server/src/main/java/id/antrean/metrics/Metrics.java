@@ -8,10 +8,12 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -108,13 +110,13 @@ public final class Metrics {
     }
 
     /** The age of the last successful backup, read at each scrape (NaN before the first). */
-    public void backupAge(java.util.function.DoubleSupplier seconds) {
+    public void backupAge(DoubleSupplier seconds) {
         Gauge.builder(BACKUP_AGE, seconds::getAsDouble).description("Seconds since the last successful backup")
                 .baseUnit("seconds").register(registry);
     }
 
     private static Duration[] millis(long... values) {
-        return java.util.Arrays.stream(values).mapToObj(Duration::ofMillis).toArray(Duration[]::new);
+        return Arrays.stream(values).mapToObj(Duration::ofMillis).toArray(Duration[]::new);
     }
 
     /** Sets a gauge sampled from the database (outbox, backups): kept until set again. */

@@ -1,9 +1,11 @@
 package id.antrean.bpjs.outbox;
 
+import id.antrean.bpjs.BpjsCallTiming;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.BpjsConfigs;
 import id.antrean.bpjs.BpjsHeaders;
 import id.antrean.bpjs.BpjsReply;
+import id.antrean.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -46,15 +48,15 @@ public final class AntreanFktpClient {
     private final BpjsConfigs configs;
     private final WebClient client;
     private final Clock clock;
-    private final id.antrean.metrics.Metrics metrics;
+    private final Metrics metrics;
 
     /** Reports each facility's queue with its own credentials when it has them ({@code configs}). */
     public AntreanFktpClient(Vertx vertx, BpjsConfigs configs, Clock clock) {
-        this(vertx, configs, clock, id.antrean.metrics.Metrics.off());
+        this(vertx, configs, clock, Metrics.off());
     }
 
     /** As above, timing each report to BPJS on {@code metrics}. */
-    public AntreanFktpClient(Vertx vertx, BpjsConfigs configs, Clock clock, id.antrean.metrics.Metrics metrics) {
+    public AntreanFktpClient(Vertx vertx, BpjsConfigs configs, Clock clock, Metrics metrics) {
         this.configs = configs;
         this.clock = clock;
         this.client = WebClient.create(vertx);
@@ -69,7 +71,7 @@ public final class AntreanFktpClient {
     public Future<Answer> send(long facilityId, String kind, JsonObject payload) {
         return configs.of(facilityId).compose(config -> config == null
                 ? Future.failedFuture(new IllegalStateException("no BPJS credentials for this facility yet"))
-                : id.antrean.bpjs.BpjsCallTiming.time(metrics, "antrean", () -> send(config, kind, payload),
+                : BpjsCallTiming.time(metrics, "antrean", () -> send(config, kind, payload),
                         answer -> answer.accepted() ? "ok" : "refused"));
     }
 
