@@ -9,6 +9,7 @@ import id.antrean.auth.LoginThrottle;
 import id.antrean.auth.PasswordPool;
 import id.antrean.auth.Passwords;
 import id.antrean.auth.ThrottleConfig;
+import id.antrean.backup.BackupAge;
 import id.antrean.backup.Backups;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.PcareClient;
@@ -19,6 +20,7 @@ import id.antrean.bpjs.credentials.CredentialsHandlers;
 import id.antrean.bpjs.credentials.FacilityBpjs;
 import id.antrean.bpjs.credentials.MasterKey;
 import id.antrean.bpjs.outbox.AntreanFktpClient;
+import id.antrean.bpjs.outbox.OutboxGauges;
 import id.antrean.bpjs.outbox.OutboxResend;
 import id.antrean.bpjs.outbox.OutboxView;
 import id.antrean.bpjs.outbox.OutboxWorker;
@@ -48,6 +50,9 @@ import id.antrean.events.EventStream;
 import id.antrean.facility.FacilityContext;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.facility.FacilityHandlers;
+import id.antrean.metrics.Metrics;
+import id.antrean.metrics.MetricsRoutes;
+import id.antrean.metrics.Sampling;
 import id.antrean.mobilejkn.MobileJkn;
 import id.antrean.profile.Letterheads;
 import id.antrean.profile.ProfileHandlers;
@@ -153,16 +158,17 @@ public final class Antrean implements AutoCloseable {
     }
 
     private static Antrean startNode(AppConfig config, Clock clock, Database database, MasterKey key) {
-        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        Metrics metrics = config.metricsToken() == null ? Metrics.off() : Metrics.prometheus();
+        Vertx vertx = NodeMetrics.vertx(new VertxOptions().setPreferNativeTransport(true), metrics);
         Pool pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(config.dbPoolSize()).setEventLoopSize(config.httpInstances()))
                 .connectingTo(database.connectOptions().setPipeliningLimit(1).setCachePreparedStatements(true))
                 .using(vertx)
                 .build();
-        EventBridge bridge = new EventBridge(vertx, pool, database.connectOptions());
+        FacilityDirectory directory = new FacilityDirectory(pool);
+        EventBridge bridge = new EventBridge(vertx, pool, database.connectOptions(), metrics, directory::code);
         try {
             bridge.start().await();
-            FacilityDirectory directory = new FacilityDirectory(pool);
             WaitEstimator estimator = new WaitEstimator(pool, clock);
             QueueBoard board = new QueueBoard(pool, estimator, clock);
             Roster roster = new Roster(vertx, pool, clock);
@@ -174,7 +180,7 @@ public final class Antrean implements AutoCloseable {
             }
             FacilityBpjs facilityBpjs = new FacilityBpjs(pool, new CredentialSeal(key), bpjs, clock);
             EligibilityService eligibility = new EligibilityService(
-                    bpjs == null ? null : new PcareClient(vertx, facilityBpjs, clock), roster, pool, clock,
+                    bpjs == null ? null : new PcareClient(vertx, facilityBpjs, clock, metrics), roster, pool, clock,
                     config.eligibilityNegativeTtl());
             ThrottleConfig limits = config.throttle();
             // One pool for every bcrypt of this node; one failed-login throttle per login surface.
@@ -185,7 +191,7 @@ public final class Antrean implements AutoCloseable {
             OnlineBookings bookings = new OnlineBookings(pool, eligibility, estimator, clock);
             CheckIn checkIn = new CheckIn(pool, board, clock);
             if (bpjs != null && bpjs.antreanBaseUrl() != null) {
-                new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, facilityBpjs, clock), clock).start();
+                new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, facilityBpjs, clock, metrics), clock).start();
             }
             NoShowSweep noShows = new NoShowSweep(vertx, pool, directory, clock);
             noShows.start();
@@ -208,12 +214,12 @@ public final class Antrean implements AutoCloseable {
                     // Mobile JKN first: its paths read their own bodies, whatever else they look like.
                     List.of(mobileJkn, logins, new FacilityHandlers(directory, closures::closedToday, clock), queue, checkIn, eligibilityChecks,
                             new TicketPayerHandlers(new TicketPayer(pool, eligibility, clock)),
-                            new EventStream(pool, board::board, config.http().idleTimeoutSeconds()),
+                            new EventStream(pool, board::board, config.http().idleTimeoutSeconds(), metrics),
                             new TicketPrints(vertx, board, estimator, new Letterheads(pool), new TicketRenderer()),
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock), new OutboxResend(pool, clock),
                             new ReportsHandlers(vertx, pool, new ReportRenderer(), clock),
                             new CredentialsHandlers(new CredentialsAdmin(pool, new CredentialSeal(key), facilityBpjs, clock),
-                                    facilityBpjs, new PcareReferences(vertx, clock), clock),
+                                    facilityBpjs, new PcareReferences(vertx, clock, metrics), clock),
                             new SetupHandlers(new FirstOperator(pool, passwords, new LoginThrottle(
                                     limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock)),
                             new ProfileHandlers(pool, clock),
@@ -221,7 +227,12 @@ public final class Antrean implements AutoCloseable {
                             new CatalogHandlers(new ServiceSettings(pool, clock), new CounterSettings(pool, clock), SpokenNames.ofDisplay()),
                             new ClosureHandlers(closures),
                             new StaffHandlers(new StaffAccounts(pool, passwords, clock)),
-                            Backups.start(vertx, pool, database, config.backups(), clock)));
+                            Backups.start(vertx, pool, database, config.backups(), clock),
+                            new MetricsRoutes(metrics, config.metricsToken())));
+            if (metrics.enabled()) {
+                Sampling.start(vertx, NodeMetrics.SAMPLE_EVERY,
+                        List.of(new OutboxGauges(pool, metrics), new BackupAge(pool, metrics, clock)));
+            }
 
             // One deployment of several instances: they share the port, even a random one (PORT=0).
             AtomicInteger bound = new AtomicInteger();

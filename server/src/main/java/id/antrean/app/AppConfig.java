@@ -32,11 +32,13 @@ import java.util.Map;
  * @param backups       {@code BACKUP_*}: where, when and how many backups
  * @param eligibilityNegativeTtl {@code ELIGIBILITY_NEGATIVE_TTL}, minutes, default 10: how long a NOT_FOUND or
  *                      INACTIVE answer of BPJS is kept (a positive one is kept for the facility's day)
+ * @param metricsToken  {@code METRICS_TOKEN}: the bearer token Prometheus scrapes {@code /metrics} with; null = no
+ *                      {@code /metrics} (404) and no meters kept
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize,
                         int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http,
                         MasterKey secretKey, String setupCode, BackupConfig backups,
-                        Duration eligibilityNegativeTtl) {
+                        Duration eligibilityNegativeTtl, String metricsToken) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "./data"));
@@ -55,12 +57,21 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 Env.text(env, "SECRET_KEY") == null ? null : MasterKey.parse(env.get("SECRET_KEY"), "SECRET_KEY"),
                 setupCode(Env.text(env, "SETUP_CODE")),
                 BackupConfig.fromEnv(env, dataDir),
-                Duration.ofMinutes(Env.integer(env, "ELIGIBILITY_NEGATIVE_TTL", 10, 0, 24 * 60)));
+                Duration.ofMinutes(Env.integer(env, "ELIGIBILITY_NEGATIVE_TTL", 10, 0, 24 * 60)),
+                metricsToken(Env.text(env, "METRICS_TOKEN")));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
-                throttle, http, secretKey, setupCode, backups, eligibilityNegativeTtl);
+                throttle, http, secretKey, setupCode, backups, eligibilityNegativeTtl, metricsToken);
+    }
+
+    /** A token worth the name: the scrape tells every facility's traffic. */
+    private static String metricsToken(String value) {
+        if (value != null && value.strip().length() < 16) {
+            throw new IllegalArgumentException("METRICS_TOKEN must have at least 16 characters");
+        }
+        return value == null ? null : value.strip();
     }
 
     /** A code that can be typed, and not guessed in the few tries the throttle allows. */
@@ -78,6 +89,7 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 + dataDir + ", embeddedDbPort=" + embeddedDbPort + ", demo=" + demo + ", dbPoolSize=" + dbPoolSize
                 + ", httpInstances=" + httpInstances + ", bpjs=" + bpjs + ", auth=" + auth + ", throttle=" + throttle
                 + ", http=" + http + ", secretKey=" + secretKey + ", setupCode=" + (setupCode == null ? "random" : "set")
-                + ", backups=" + backups + ", eligibilityNegativeTtl=" + eligibilityNegativeTtl + "]";
+                + ", backups=" + backups + ", eligibilityNegativeTtl=" + eligibilityNegativeTtl
+                + ", metricsToken=" + (metricsToken == null ? "off" : "set") + "]";
     }
 }

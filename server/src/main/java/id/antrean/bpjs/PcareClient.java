@@ -4,6 +4,7 @@ import id.antrean.eligibility.Identity;
 import id.antrean.eligibility.Participant;
 import id.antrean.eligibility.ParticipantLookup;
 import id.antrean.facility.Facility;
+import id.antrean.metrics.Metrics;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Future;
@@ -35,6 +36,7 @@ public final class PcareClient implements ParticipantLookup {
     /** One breaker per BPJS consumer: one facility's refused credentials must not cut off the others. */
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Metrics metrics;
 
     public PcareClient(Vertx vertx, BpjsConfig config, Clock clock) {
         this(vertx, BpjsConfigs.fixed(config), clock);
@@ -42,10 +44,16 @@ public final class PcareClient implements ParticipantLookup {
 
     /** Signs each facility's calls with the credentials {@code configs} gives for it. */
     public PcareClient(Vertx vertx, BpjsConfigs configs, Clock clock) {
+        this(vertx, configs, clock, Metrics.off());
+    }
+
+    /** As above, timing each call to PCare on {@code metrics}. */
+    public PcareClient(Vertx vertx, BpjsConfigs configs, Clock clock, Metrics metrics) {
         this.vertx = vertx;
         this.configs = configs;
         this.clock = clock;
         this.client = WebClient.create(vertx);
+        this.metrics = metrics;
     }
 
     /** With the server-wide configuration (no facility's own credentials). */
@@ -60,7 +68,8 @@ public final class PcareClient implements ParticipantLookup {
                 : "/peserta/nik/" + identity.value();
         return configs.of(facility == null ? null : facility.id()).compose(config -> config == null
                 ? Future.failedFuture(noCredentials())
-                : breaker(config).execute(promise -> get(config, path).onComplete(promise)));
+                : breaker(config).execute(promise -> BpjsCallTiming.time(metrics, "pcare", () -> get(config, path),
+                        found -> "ok").onComplete(promise)));
     }
 
     /** The eligibility check then asks the facility's roster, as during an outage. */

@@ -1,5 +1,6 @@
 package id.antrean.bpjs;
 
+import id.antrean.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -20,10 +21,17 @@ public final class PcareReferences {
 
     private final WebClient client;
     private final Clock clock;
+    private final Metrics metrics;
 
     public PcareReferences(Vertx vertx, Clock clock) {
+        this(vertx, clock, Metrics.off());
+    }
+
+    /** As above, timing each call to PCare on {@code metrics}. */
+    public PcareReferences(Vertx vertx, Clock clock, Metrics metrics) {
         this.client = WebClient.create(vertx);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** {@code [{"code": "001", "name": "Umum", "sick": true}]}. */
@@ -64,10 +72,10 @@ public final class PcareReferences {
 
     private Future<JsonObject> page(BpjsConfig config, String path, int start, int limit) {
         String timestamp = BpjsHeaders.timestamp(clock);
-        return client.getAbs(config.pcareBaseUrl() + path + start + "/" + limit)
-                .putHeaders(BpjsHeaders.signed(config, config.userKey(), timestamp))
-                .timeout(config.timeout().toMillis())
-                .send()
+        return BpjsCallTiming.time(metrics, "pcare", () -> client.getAbs(config.pcareBaseUrl() + path + start + "/" + limit)
+                        .putHeaders(BpjsHeaders.signed(config, config.userKey(), timestamp))
+                        .timeout(config.timeout().toMillis())
+                        .send(), response -> response.statusCode() == 200 ? "ok" : "error")
                 .recover(e -> Future.failedFuture(new BpjsCallFailed(BpjsCallFailed.Kind.UNREACHABLE,
                         e.getClass().getSimpleName())))
                 .map(response -> {

@@ -1,5 +1,6 @@
 package id.antrean.events;
 
+import id.antrean.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -10,6 +11,7 @@ import io.vertx.sqlclient.Pool;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +31,24 @@ public final class EventBridge {
     /** Last event id republished per facility; touched only on the subscriber's context. */
     private final Map<Long, Long> lastPublished = new HashMap<>();
     private Future<Void> chain = Future.succeededFuture();
+    private final Metrics metrics;
+    /** Facility codes by id, for the meters' tags; read once per facility, on the subscriber's context. */
+    private final Map<Long, String> codes = new HashMap<>();
+    private final LongFunction<Future<String>> codeOf;
 
     public EventBridge(Vertx vertx, Pool pool, PgConnectOptions connectOptions) {
+        this(vertx, pool, connectOptions, Metrics.off(), id -> Future.succeededFuture(null));
+    }
+
+    /**
+     * @param codeOf a facility's code by its id (meters are tagged with codes, events carry ids)
+     */
+    public EventBridge(Vertx vertx, Pool pool, PgConnectOptions connectOptions, Metrics metrics,
+                       LongFunction<Future<String>> codeOf) {
         this.vertx = vertx;
         this.pool = pool;
+        this.metrics = metrics;
+        this.codeOf = codeOf;
         this.subscriber = PgSubscriber.subscriber(vertx, connectOptions)
                 .reconnectPolicy(attempt -> RECONNECT_DELAY_MS);
         vertx.eventBus().registerDefaultCodec(PublishedEvent.class, new PublishedEvent.LocalCodec());
@@ -71,11 +87,31 @@ public final class EventBridge {
         if (last != null && eventId <= last) {
             return Future.succeededFuture();
         }
-        if (!inline.isEmpty() && (last == null || eventId == last + 1)) {
-            publish(facilityId, QueueEvent.withId(eventId, new JsonObject(inline)));
-            return Future.succeededFuture();
+        long heardAt = System.nanoTime();
+        return facilityCode(facilityId).compose(code -> {
+            if (!inline.isEmpty() && (last == null || eventId == last + 1)) {
+                publish(facilityId, code, heardAt, QueueEvent.withId(eventId, new JsonObject(inline)));
+                return Future.succeededFuture();
+            }
+            return readBack(facilityId, last == null ? eventId - 1 : last);
+        });
+    }
+
+    /** Null without metrics: no query then. */
+    private Future<String> facilityCode(long facilityId) {
+        if (!metrics.enabled()) {
+            return Future.succeededFuture(null);
         }
-        return readBack(facilityId, last == null ? eventId - 1 : last);
+        String known = codes.get(facilityId);
+        if (known != null) {
+            return Future.succeededFuture(known);
+        }
+        return codeOf.apply(facilityId).map(code -> {
+            if (code != null) {
+                codes.put(facilityId, code);
+            }
+            return code;
+        }).otherwise((String) null);
     }
 
     private Future<Void> catchUp() {
@@ -87,8 +123,11 @@ public final class EventBridge {
     }
 
     private Future<Void> readBack(long facilityId, long afterId) {
-        return EventLog.since(pool, facilityId, afterId, CATCH_UP_BATCH).compose(events -> {
-            events.forEach(event -> publish(facilityId, event));
+        return Future.all(EventLog.since(pool, facilityId, afterId, CATCH_UP_BATCH), facilityCode(facilityId))
+                .compose(both -> {
+            List<JsonObject> events = both.resultAt(0);
+            String code = both.resultAt(1);
+            events.forEach(event -> publish(facilityId, code, 0, event));
             return events.size() == CATCH_UP_BATCH
                     ? readBack(facilityId, lastId(events))
                     : Future.succeededFuture();
@@ -99,13 +138,23 @@ public final class EventBridge {
         return events.get(events.size() - 1).getLong("id");
     }
 
-    private void publish(long facilityId, JsonObject event) {
+    private void publish(long facilityId, String code, long heardAt, JsonObject event) {
         long id = event.getLong("id");
         Long last = lastPublished.get(facilityId);
         if (last != null && id <= last) {
             return;
         }
         lastPublished.put(facilityId, id);
-        vertx.eventBus().publish(address(facilityId), new PublishedEvent(id, event.encode()));
+        String type = event.getString("type");
+        boolean call = EventType.TICKET_CALLED.name().equals(type);
+        if (code != null) {
+            // Every node hears every event: each counts them all (the README says to aggregate with max, not sum).
+            if (EventType.TICKET_ISSUED.name().equals(type) || EventType.TICKET_BOOKED.name().equals(type)) {
+                metrics.ticketIssued(code);
+            } else if (call) {
+                metrics.ticketCalled(code);
+            }
+        }
+        vertx.eventBus().publish(address(facilityId), new PublishedEvent(id, event.encode(), code, call, heardAt));
     }
 }

@@ -2,6 +2,7 @@ package id.antrean.events;
 
 import id.antrean.facility.FacilityContext;
 import id.antrean.facility.Facility;
+import id.antrean.metrics.Metrics;
 import id.antrean.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -15,6 +16,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -32,16 +34,25 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
     private final Pool pool;
     private final Function<Facility, Future<JsonObject>> snapshots;
     private final long keepaliveMillis;
+    private final Metrics metrics;
+    /** Streams open on this node (all facilities): a gauge. */
+    private final AtomicInteger open = new AtomicInteger();
+
+    public EventStream(Pool pool, Function<Facility, Future<JsonObject>> snapshots, int idleTimeoutSeconds) {
+        this(pool, snapshots, idleTimeoutSeconds, Metrics.off());
+    }
 
     /**
      * @param snapshots          the queue board of a facility, read consistently with its {@code lastEventId}
      * @param idleTimeoutSeconds the HTTP server's idle timeout: the heartbeat comes well within it
      */
     public EventStream(Pool pool, Function<Facility, Future<JsonObject>> snapshots,
-                       int idleTimeoutSeconds) {
+                       int idleTimeoutSeconds, Metrics metrics) {
         this.pool = pool;
         this.snapshots = snapshots;
         this.keepaliveMillis = keepaliveMillis(idleTimeoutSeconds);
+        this.metrics = metrics;
+        metrics.sseClients(open::get);
     }
 
     /** Every 15 s, or three times within the idle timeout when that is shorter (so one late beat is no harm). */
@@ -80,6 +91,7 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
         private boolean live;
         private boolean closed;
         private long keepalive = -1;
+        private boolean started;
 
         Connection(RoutingContext rc, Facility facility) {
             this.rc = rc;
@@ -137,6 +149,8 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
         }
 
         private void start() {
+            started = true;
+            open.incrementAndGet();
             response.setChunked(true)
                     .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                     .putHeader("Cache-Control", "no-cache")
@@ -154,6 +168,7 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
             }
             if (event.id() == sentUpTo + 1) {
                 send(event.id(), event.json());
+                measure(event);
                 return Future.succeededFuture();
             }
             // A gap: this node missed a notification (e.g. while reconnecting). Read it back.
@@ -162,6 +177,7 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
                         events.stream().filter(e -> e.getLong("id") < event.id())
                                 .forEach(e -> send(e.getLong("id"), e.encode()));
                         send(event.id(), event.json());
+                        measure(event);
                         return (Void) null;
                     })
                     .recover(e -> {
@@ -169,6 +185,13 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
                         response.end();
                         return Future.succeededFuture();
                     });
+        }
+
+        /** A call heard from PostgreSQL and now written to this screen: how long that took. */
+        private void measure(PublishedEvent event) {
+            if (event.call() && event.heardAtNanos() != 0 && event.facility() != null && !closed) {
+                metrics.callToEvent(event.facility(), System.nanoTime() - event.heardAtNanos());
+            }
         }
 
         private void send(long id, String json) {
@@ -200,6 +223,9 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
                 return;
             }
             closed = true;
+            if (started) {
+                open.decrementAndGet();
+            }
             if (consumer != null) {
                 consumer.unregister();
             }

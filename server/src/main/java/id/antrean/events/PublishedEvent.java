@@ -6,8 +6,16 @@ import io.vertx.core.eventbus.MessageCodec;
 /**
  * An event as it travels on this node's event bus to the SSE streams: its id and its JSON, encoded
  * once. Immutable, so every local consumer shares the same instance.
+ *
+ * @param facility     the facility's code, when metrics are kept (null otherwise)
+ * @param call         a {@code TICKET_CALLED}: its delay to each screen is measured
+ * @param heardAtNanos {@link System#nanoTime()} when its notification reached this node; 0 when read back
  */
-public record PublishedEvent(long id, String json) {
+public record PublishedEvent(long id, String json, String facility, boolean call, long heardAtNanos) {
+
+    public PublishedEvent(long id, String json) {
+        this(id, json, null, false, 0);
+    }
 
     /** Local-only codec: hands the same instance to every consumer. */
     static final class LocalCodec implements MessageCodec<PublishedEvent, PublishedEvent> {

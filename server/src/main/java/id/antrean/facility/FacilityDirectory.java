@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class FacilityDirectory {
     static final String ALL_FACILITIES = """
             SELECT facility_id, code, name, time_zone, bpjs_provider_code, booking_window_days FROM facility ORDER BY code""";
+    static final String CODE_BY_ID = "SELECT code FROM facility WHERE facility_id = $1";
     static final String FACILITY_BY_CODE = """
             SELECT facility_id, code, name, time_zone, bpjs_provider_code, booking_window_days FROM facility WHERE code = $1""";
     // A retired service is gone for everyone but history and reports: not listed, no new tickets.
@@ -54,6 +55,12 @@ public final class FacilityDirectory {
     public Future<List<Facility>> facilities() {
         return db.query(ALL_FACILITIES).execute()
                 .map(rows -> map(rows, FacilityDirectory::facility));
+    }
+
+    /** The code of the facility with this id (e.g. to tag a meter); null when there is none. */
+    public Future<String> code(long facilityId) {
+        return db.preparedQuery(CODE_BY_ID).execute(Tuple.of(facilityId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("code"));
     }
 
     public Future<Facility> facility(String code) {

@@ -1,9 +1,11 @@
 package id.antrean.bpjs.outbox;
 
+import id.antrean.bpjs.BpjsCallTiming;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.BpjsConfigs;
 import id.antrean.bpjs.BpjsHeaders;
 import id.antrean.bpjs.BpjsReply;
+import id.antrean.metrics.Metrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -46,12 +48,19 @@ public final class AntreanFktpClient {
     private final BpjsConfigs configs;
     private final WebClient client;
     private final Clock clock;
+    private final Metrics metrics;
 
     /** Reports each facility's queue with its own credentials when it has them ({@code configs}). */
     public AntreanFktpClient(Vertx vertx, BpjsConfigs configs, Clock clock) {
+        this(vertx, configs, clock, Metrics.off());
+    }
+
+    /** As above, timing each report to BPJS on {@code metrics}. */
+    public AntreanFktpClient(Vertx vertx, BpjsConfigs configs, Clock clock, Metrics metrics) {
         this.configs = configs;
         this.clock = clock;
         this.client = WebClient.create(vertx);
+        this.metrics = metrics;
     }
 
     /**
@@ -62,7 +71,8 @@ public final class AntreanFktpClient {
     public Future<Answer> send(long facilityId, String kind, JsonObject payload) {
         return configs.of(facilityId).compose(config -> config == null
                 ? Future.failedFuture(new IllegalStateException("no BPJS credentials for this facility yet"))
-                : send(config, kind, payload));
+                : BpjsCallTiming.time(metrics, "antrean", () -> send(config, kind, payload),
+                        answer -> answer.accepted() ? "ok" : "refused"));
     }
 
     private Future<Answer> send(BpjsConfig config, String kind, JsonObject payload) {
