@@ -114,7 +114,7 @@ public final class IssuanceScript {
 
     /** Appends the constant with its parameters replaced; {@code gset} keeps its one row's columns as variables. */
     private static void statement(StringBuilder s, Class<?> owner, String field, Map<Integer, String> bound, String gset) {
-        String sql = constant(owner, field);
+        String sql = colonsOutOfLiterals(constant(owner, field));
         Matcher m = PARAMETER.matcher(sql);
         StringBuilder replaced = new StringBuilder();
         while (m.find()) {
@@ -129,6 +129,28 @@ public final class IssuanceScript {
         s.append("-- ").append(owner.getSimpleName()).append('.').append(field).append('\n')
                 .append(replaced.toString().strip());
         s.append(gset == null ? ";\n" : " \\gset " + gset + "\n");
+    }
+
+    /**
+     * pgbench reads {@code :name} as a variable even inside a string literal ({@code 'HH24:MI'}); such a colon is
+     * written as a concatenation PostgreSQL folds at planning ({@code 'HH24' || ':' || 'MI'}), same cost.
+     */
+    static String colonsOutOfLiterals(String sql) {
+        StringBuilder out = new StringBuilder();
+        boolean inLiteral = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                inLiteral = !inLiteral;
+            }
+            if (inLiteral && c == ':' && i + 1 < sql.length()
+                    && (Character.isLetter(sql.charAt(i + 1)) || sql.charAt(i + 1) == '_')) {
+                out.append("' || ':' || '");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** A server SQL constant by name (package-private in the server: read reflectively, never copied). */
