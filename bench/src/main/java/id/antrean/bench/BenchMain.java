@@ -23,7 +23,7 @@ import java.util.Locale;
 public final class BenchMain {
     static final int FACILITIES = 100;
     static final int RATE = 500;
-    private static final Set<String> ALL = Set.of("cold-start", "render", "issuance", "sse");
+    private static final Set<String> ALL = Set.of("cold-start", "render", "issuance", "sse", "line");
 
     private final boolean quick;
     private final Path work;
@@ -42,7 +42,7 @@ public final class BenchMain {
         // Maven's exec passes -Dbench.args as one argument: split it.
         String[] args = String.join(" ", arguments).strip().split("\\s+");
         boolean quick = args.length > 0 && "quick".equals(args[0]);
-        // Then optionally some of the sections (cold-start, render, issuance, sse); all when none is named.
+        // Then optionally some of the sections (cold-start, render, issuance, sse, line); all when none is named.
         Set<String> sections = args.length > 1 ? Set.of(Arrays.copyOfRange(args, 1, args.length)) : ALL;
         Path work = Path.of("target", "bench-run").toAbsolutePath();
         deleteTree(work);
@@ -68,6 +68,9 @@ public final class BenchMain {
             int runs = quick ? 50 : 500;
             line("render: " + RenderDecode.renderPdf(runs, runs).summary());
             line("decode: " + RenderDecode.decodeFrame(runs / 5, runs).summary());
+        }
+        if (sections.contains("line")) {
+            line();
         }
         if (!sections.contains("issuance") && !sections.contains("sse")) {
             write();
@@ -126,6 +129,19 @@ public final class BenchMain {
                 } else {
                     line("pgbench is not installed (Debian: apt-get install postgresql-client): no ceiling measured");
                 }
+            }
+        }
+    }
+
+    /** One poli's line at 50, 300 and 1,000 waiting, on a server and database of its own (a clean demo day). */
+    private void line() {
+        heading("Cost as the line grows (one poli, one caller, request after request)");
+        try (Postgres db = Postgres.start(work.resolve("line-postgres"));
+             ServerProcess server = ServerProcess.start(ServerProcess.env(db.url(), work.resolve("line-server-data")),
+                     work.resolve("line-server.log"))) {
+            LineCost cost = new LineCost(server.base(), login(server));
+            for (int waiting : new int[] {50, 300, 1000}) {
+                line(cost.measure(waiting, quick ? 20 : 200).toString());
             }
         }
     }

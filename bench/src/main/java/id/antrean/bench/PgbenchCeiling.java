@@ -1,7 +1,6 @@
 package id.antrean.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The database's ceiling for the issuance transaction: pgbench running {@code bench/issuance.pgbench} (what
- * one issuance does, statement for statement) against the same PostgreSQL the server uses.
+ * The database's ceiling for the issuance transaction: pgbench running the script {@link IssuanceScript} generates
+ * from the server's SQL constants (what one issuance does, statement for statement) against the same PostgreSQL
+ * the server uses.
  */
 public final class PgbenchCeiling {
     /** pgbench's own figures. */
@@ -45,9 +45,7 @@ public final class PgbenchCeiling {
         try {
             Path script = workDir.resolve("issuance.pgbench");
             Files.createDirectories(workDir);
-            try (InputStream in = PgbenchCeiling.class.getResourceAsStream("/bench/issuance.pgbench")) {
-                Files.write(script, in.readAllBytes());
-            }
+            IssuanceScript.write(script);
             List<String> command = List.of("pgbench", "-n", "-M", "prepared", "-h", "localhost",
                     "-p", Integer.toString(db.port()), "-U", "postgres",
                     "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 4)),

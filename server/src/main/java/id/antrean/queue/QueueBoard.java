@@ -20,7 +20,8 @@ import java.util.List;
 
 /** Reads the state of a facility's queues: the board of today, and single tickets with their history. */
 public final class QueueBoard {
-    static final String OPEN_TICKETS_OF_DAY = TicketView.selectFrom("ticket") + """
+    // Every waiting ticket of the day is selected, so positions can be ranked in one pass (TicketView).
+    static final String OPEN_TICKETS_OF_DAY = TicketView.selectLineFrom("ticket") + """
             WHERE t.facility_id = $1 AND t.service_date = $2
               AND t.status IN ('BOOKED', 'WAITING', 'CALLED', 'SERVING', 'PARKED', 'SKIPPED')
             ORDER BY t.priority DESC, t.line_at, t.queue_order""";
