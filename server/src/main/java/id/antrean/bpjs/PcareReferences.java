@@ -23,11 +23,7 @@ public final class PcareReferences {
     private final Clock clock;
     private final Metrics metrics;
 
-    public PcareReferences(Vertx vertx, Clock clock) {
-        this(vertx, clock, Metrics.off());
-    }
-
-    /** As above, timing each call to PCare on {@code metrics}. */
+    /** Reads PCare's reference lists, timing each call on {@code metrics} (off: {@code Metrics.off()}). */
     public PcareReferences(Vertx vertx, Clock clock, Metrics metrics) {
         this.client = WebClient.create(vertx);
         this.clock = clock;

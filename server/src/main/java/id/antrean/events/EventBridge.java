@@ -36,10 +36,6 @@ public final class EventBridge {
     private final Map<Long, String> codes = new HashMap<>();
     private final LongFunction<Future<String>> codeOf;
 
-    public EventBridge(Vertx vertx, Pool pool, PgConnectOptions connectOptions) {
-        this(vertx, pool, connectOptions, Metrics.off(), id -> Future.succeededFuture(null));
-    }
-
     /**
      * @param codeOf a facility's code by its id (meters are tagged with codes, events carry ids)
      */

@@ -38,10 +38,6 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
     /** Streams open on this node (all facilities): a gauge. */
     private final AtomicInteger open = new AtomicInteger();
 
-    public EventStream(Pool pool, Function<Facility, Future<JsonObject>> snapshots, int idleTimeoutSeconds) {
-        this(pool, snapshots, idleTimeoutSeconds, Metrics.off());
-    }
-
     /**
      * @param snapshots          the queue board of a facility, read consistently with its {@code lastEventId}
      * @param idleTimeoutSeconds the HTTP server's idle timeout: the heartbeat comes well within it

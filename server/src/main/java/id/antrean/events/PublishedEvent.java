@@ -13,10 +13,6 @@ import io.vertx.core.eventbus.MessageCodec;
  */
 public record PublishedEvent(long id, String json, String facility, boolean call, long heardAtNanos) {
 
-    public PublishedEvent(long id, String json) {
-        this(id, json, null, false, 0);
-    }
-
     /** Local-only codec: hands the same instance to every consumer. */
     static final class LocalCodec implements MessageCodec<PublishedEvent, PublishedEvent> {
         @Override

@@ -14,11 +14,6 @@ import io.vertx.core.json.JsonObject;
 public record Service(long id, String code, String name, String prefix, boolean open, String bpjsCode,
                       boolean kioskVisible, String nameEn, boolean dental) {
 
-    public Service(long id, String code, String name, String prefix, boolean open, String bpjsCode,
-                   boolean kioskVisible) {
-        this(id, code, name, prefix, open, bpjsCode, kioskVisible, null, false);
-    }
-
     public JsonObject toJson() {
         return new JsonObject()
                 .put("code", code)
