@@ -255,6 +255,8 @@ export function onEvent(event) {
 }
 
 export function onStatus(status) {
+  // A reconnect attempt while offline is still offline: the badge must not blink off and on every second.
+  if (status === 'connecting' && state.status === 'offline') return;
   state.status = status;
   if (status === 'live') state.unauthorized = false;
   render();

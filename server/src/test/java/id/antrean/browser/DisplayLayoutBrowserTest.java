@@ -105,9 +105,23 @@ class DisplayLayoutBrowserTest {
         openDisplay();
         within(tv.driver(), GENEROUS).until(ExpectedConditions.textToBe(By.id("facility-name"), longName));
 
+        // Count the display's reconnect attempts, and note whether the badge ever goes away once shown.
+        tv.script("window.eventsFetches = 0; const realFetch = window.fetch;"
+                + " window.fetch = (url, init) => { if (String(url).endsWith('/events')) window.eventsFetches++;"
+                + " return realFetch(url, init); };"
+                + " const badge = document.getElementById('offline-badge'); window.badgeWentAway = false;"
+                + " new MutationObserver(() => { if (window.badgeShownAt !== undefined && badge.hidden)"
+                + " window.badgeWentAway = true; if (!badge.hidden && window.badgeShownAt === undefined)"
+                + " window.badgeShownAt = window.eventsFetches; })"
+                + ".observe(badge, { attributes: true, childList: true, characterData: true, subtree: true });");
         server.stopNode();
 
         within(tv.driver(), GENEROUS).until(ExpectedConditions.visibilityOfElementLocated(By.id("offline-badge")));
+        // Three more attempts to reconnect fail while the server is down: the badge stays, whole, all along.
+        within(tv.driver(), GENEROUS).until(d -> ((Number) tv.script(
+                "return window.eventsFetches - window.badgeShownAt;")).intValue() >= 3);
+        assertThat((Boolean) tv.script("return window.badgeWentAway;"))
+                .as("the offline badge stays while reconnecting fails").isFalse();
         tv.screenshot("display-offline-long-name");
         assertThat((Boolean) tv.script("const n = document.getElementById('facility-name');"
                 + " return n.scrollWidth <= n.clientWidth + 1 && n.scrollHeight <= n.clientHeight + 1;"))
