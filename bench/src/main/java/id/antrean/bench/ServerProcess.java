@@ -120,8 +120,16 @@ public final class ServerProcess implements AutoCloseable {
 
     /** {@code GET /health}: its status, or -1 when nothing answers. */
     public int health() {
+        return health(Duration.ofSeconds(2));
+    }
+
+    /**
+     * {@code GET /health}'s status, or -1 when it did not answer within {@code timeout}. Drills that judge every
+     * answer give it longer: on a loaded CI machine a slow answer is not a wrong one.
+     */
+    public int health(Duration timeout) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/health")).timeout(Duration.ofSeconds(2))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/health")).timeout(timeout)
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -58,7 +58,7 @@ class DatabaseRestartDrillTest {
             Thread watcher = Thread.ofVirtual().start(() -> {
                 while (watching.get()) {
                     Database before = database.get();
-                    int status = server.health();
+                    int status = server.health(Duration.ofSeconds(10));
                     if (before == database.get()) {
                         health.add(new HealthSample(before, status));
                     }
