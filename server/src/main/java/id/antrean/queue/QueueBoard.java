@@ -75,10 +75,13 @@ public final class QueueBoard {
     }
 
     public Future<JsonObject> ticketWithHistory(Facility facility, long ticketId) {
-        return ticket(facility, ticketId)
-                .compose(ticket -> describe(facility, ticket))
-                .compose(ticket -> EventLog.ofTicket(pool, facility.id(), ticketId)
-                        .map(history -> ticket.put("history", new JsonArray(new ArrayList<>(history)))));
+        return ticket(facility, ticketId).compose(ticket -> ticketWithHistory(facility, ticket));
+    }
+
+    public Future<JsonObject> ticketWithHistory(Facility facility, Ticket ticket) {
+        return describe(facility, ticket)
+                .compose(json -> EventLog.ofTicket(pool, facility.id(), ticket.id())
+                        .map(history -> json.put("history", new JsonArray(new ArrayList<>(history)))));
     }
 
     private JsonObject toJson(Facility facility, long lastEventId, List<Service> services, Iterable<Row> rows,

@@ -52,6 +52,11 @@ public final class Browser implements AutoCloseable {
         return new Browser(1366, 768);
     }
 
+    /** A low-end Android phone's screen (360x740 CSS pixels): the tracking page. */
+    public static Browser phone() {
+        return new Browser(360, 740);
+    }
+
     /** A desk PC. */
     public static Browser desk() {
         return new Browser(1600, 1000);
