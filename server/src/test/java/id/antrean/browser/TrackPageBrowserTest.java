@@ -79,7 +79,9 @@ class TrackPageBrowserTest {
         assertThat(text("label")).isEqualTo(mine.getString("label"));
         assertThat(text("service")).isEqualTo("Poli Umum");
         assertThat(text("ahead")).isEqualTo("1 orang di depan Anda");
-        assertThat(text("wait")).isEqualTo("± 5 menit");
+        // The queue's own estimate, as the desk saw it at issue.
+        assertThat(mine.getInteger("estimatedWaitMinutes")).isPositive();
+        assertThat(text("wait")).isEqualTo("± " + mine.getInteger("estimatedWaitMinutes") + " menit");
         assertThat(text("called")).isEmpty();
         // Vibration is the phone's: count the page's asks.
         phone.script("window.vibrations = []; navigator.vibrate = (p) => { window.vibrations.push(p); return true; };");
