@@ -74,10 +74,7 @@ public final class QueueBoard {
         });
     }
 
-    public Future<JsonObject> ticketWithHistory(Facility facility, long ticketId) {
-        return ticket(facility, ticketId).compose(ticket -> ticketWithHistory(facility, ticket));
-    }
-
+    /** A ticket read with {@link #ticket}, as the API shows it, with its history (every event). */
     public Future<JsonObject> ticketWithHistory(Facility facility, Ticket ticket) {
         return describe(facility, ticket)
                 .compose(json -> EventLog.ofTicket(pool, facility.id(), ticket.id())

@@ -131,7 +131,7 @@ final class TicketStream {
     }
 
     private void gone() {
-        write("event: gone\ndata: {}\n\n");
+        write("event: gone\ndata: {\"gone\":true}\n\n");
         end();
     }
 

@@ -67,7 +67,7 @@ class TrackPageBrowserTest {
     }
 
     @Test
-    void aPhoneFollowsItsTicketFromIssueToCallWithinASecondOfEachChangeAlsoAfterADroppedConnection() {
+    void aPhoneFollowsItsTicketFromIssueToCallWithinASecondOfEachChangeAlsoAfterADroppedConnection() throws Exception {
         Clock clock = Clock.systemUTC();
         server = TestServer.start(clock);
         int port = server.port();
@@ -83,6 +83,7 @@ class TrackPageBrowserTest {
         assertThat(mine.getInteger("estimatedWaitMinutes")).isPositive();
         assertThat(text("wait")).isEqualTo("± " + mine.getInteger("estimatedWaitMinutes") + " menit");
         assertThat(text("called")).isEmpty();
+        phone.screenshot("track-waiting");
         // Vibration is the phone's: count the page's asks.
         phone.script("window.vibrations = []; navigator.vibrate = (p) => { window.vibrations.push(p); return true; };");
 
@@ -119,6 +120,7 @@ class TrackPageBrowserTest {
         assertThat(status()).isEqualTo("live");
         assertThat(text("ahead")).isEmpty();
         assertThat((List<?>) phone.script("return window.vibrations;")).isNotEmpty();
+        phone.screenshot("track-called");
 
         // English on request, from the same bundles.
         d().findElement(By.id("lang-switch")).click();

@@ -197,14 +197,22 @@ class TrackApiTest {
     void theLinkExpiresAtTheFacilitysLocalMidnight() {
         // 23:30 in Makassar.
         MutableClock clock = MutableClock.at("2026-12-07T15:30:00Z");
-        server = TestServer.start(clock);
+        Map<String, String> env = new HashMap<>(TestServer.env(id.antrean.testing.TestPostgres.newDatabaseUrl(), true));
+        // A short idle timeout: the stream's heartbeat, which also notices the day's end, comes every 333 ms.
+        env.put("HTTP_IDLE_TIMEOUT_SECONDS", "1");
+        server = TestServer.start(env, clock);
         String code = code(server.walkIn("UMUM"));
         assertThat(anonymousGet("/api/v1/track/" + code).statusCode()).isEqualTo(200);
         clock.set(java.time.Instant.parse("2026-12-07T15:59:59Z"));
         assertThat(anonymousGet("/api/v1/track/" + code).statusCode()).isEqualTo(200);
         assertThat(anonymousGet("/t/" + code).statusCode()).isEqualTo(200);
+        SseClient open = SseClient.open(server, "/api/v1/track/" + code + "/events");
+        open.until(m -> "WAITING".equals(m.getString("status")), Duration.ofSeconds(10));
         // Midnight in Makassar: 16:00 UTC, while it is still the same day in Jakarta and in UTC.
         clock.set(java.time.Instant.parse("2026-12-07T16:00:00Z"));
+        // A phone still watching is told, and its stream ends.
+        open.until(m -> m.getBoolean("gone", false), Duration.ofSeconds(10));
+        open.close();
         HttpResponse<Buffer> api = anonymousGet("/api/v1/track/" + code);
         assertThat(api.statusCode()).isEqualTo(404);
         assertThat(api.bodyAsJsonObject().getString("code")).isEqualTo("TRACKING_NOT_FOUND");
