@@ -76,6 +76,9 @@ class TrackPageBrowserTest {
         phone = Browser.phone();
         d().get("http://localhost:" + port + "/t/" + codeOf(mine));
         within(d(), GENEROUS).until(x -> "live".equals(status()));
+        assertThat(phone.script("return [window.innerWidth, window.innerHeight];")).isEqualTo(List.of(360L, 740L));
+        // Nothing wider than the phone: no sideways scrolling.
+        assertThat(phone.script("return document.documentElement.scrollWidth;")).isEqualTo(360L);
         assertThat(text("label")).isEqualTo(mine.getString("label"));
         assertThat(text("service")).isEqualTo("Poli Umum");
         assertThat(text("ahead")).isEqualTo("1 orang di depan Anda");
