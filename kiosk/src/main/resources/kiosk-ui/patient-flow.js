@@ -22,21 +22,34 @@ import { setIdentifyError } from './identify.js';
 // ---- a ticket's QR: its status ---------------------------------------------------------------------
 
 export async function openBooking(result, gen) {
-  const match = /^ANTREAN:[^:]+:(\d+):/.exec(String(result.text || ''));
+  const text = String(result.text || '').trim();
+  const match = /^ANTREAN:[^:]+:(\d+):/.exec(text);
+  // Tickets print their tracking link (…/t/<code>); older ones the ANTREAN: code with the ticket's id.
+  const link = /\/t\/([A-Za-z0-9_-]{22})$/.exec(text);
   const id = result.ticketId || (match && match[1]);
-  if (!id) {
+  if (!id && !link) {
     setIdentifyError({ key: 'kiosk.identify.other' });
     return;
   }
-  const res = await request('GET', '/api/tickets/' + encodeURIComponent(id));
+  const res = id ? await request('GET', '/api/tickets/' + encodeURIComponent(id))
+    : await request('GET', '/api/tracked/' + encodeURIComponent(link[1]));
   if (gen !== state.gen) return;
-  const ticket = res.ok && res.data ? (res.data.ticket || res.data) : null;
+  const ticket = res.ok && res.data ? (id ? (res.data.ticket || res.data) : fromTracked(res.data)) : null;
   if (!ticket || !ticket.label) {
     setIdentifyError(res.ok ? { key: 'kiosk.error.generic', args: [res.status] } : problemText(res));
     return;
   }
   state.booking = ticket;
   show('booking');
+}
+
+/** The public tracking state in the ticket's shape this screen reads (place = people ahead + 1, room = counter). */
+function fromTracked(tracked) {
+  const ahead = tracked.ahead;
+  return Object.assign({}, tracked, {
+    position: ahead === null || ahead === undefined ? null : ahead + 1,
+    counter: tracked.room || null,
+  });
 }
 
 renderers.booking = () => {

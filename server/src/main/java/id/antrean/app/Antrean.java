@@ -62,6 +62,7 @@ import id.antrean.setup.FirstOperator;
 import id.antrean.setup.SetupCode;
 import id.antrean.setup.SetupHandlers;
 import id.antrean.print.TicketPrints;
+import id.antrean.track.TrackHandlers;
 import id.antrean.print.TicketRenderer;
 import id.antrean.queue.CounterDesk;
 import id.antrean.queue.QueueBoard;
@@ -199,7 +200,7 @@ public final class Antrean implements AutoCloseable {
                     new RateLimiter(config.auth().mobileJknRateLimit(), clock),
                     new LoginThrottle(limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock);
             QueueHandlers queue = new QueueHandlers(new TicketIssuer(pool, eligibility, clock),
-                    new CounterDesk(pool, clock), board);
+                    new CounterDesk(pool, clock), board, config.publicUrl());
             EligibilityHandlers eligibilityChecks = new EligibilityHandlers(eligibility, roster,
                     (facility, card) -> checkIn.bookedToday(facility, card).compose(list -> list.isEmpty()
                             ? io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) null)
@@ -215,7 +216,10 @@ public final class Antrean implements AutoCloseable {
                     List.of(mobileJkn, logins, new FacilityHandlers(directory, closures::closedToday, clock), queue, checkIn, eligibilityChecks,
                             new TicketPayerHandlers(new TicketPayer(pool, eligibility, clock)),
                             new EventStream(pool, board::board, config.http().idleTimeoutSeconds(), metrics),
-                            new TicketPrints(vertx, board, estimator, new Letterheads(pool), new TicketRenderer()),
+                            new TicketPrints(vertx, board, estimator, new Letterheads(pool), new TicketRenderer(),
+                                    config.publicUrl()),
+                            new TrackHandlers(pool, directory, estimator,
+                                    new RateLimiter(config.trackRateLimit(), clock), config.http().idleTimeoutSeconds(), clock),
                             new DeviceAlerts(pool, clock), new OutboxView(pool, clock), new OutboxResend(pool, clock),
                             new ReportsHandlers(vertx, pool, new ReportRenderer(), clock),
                             new CredentialsHandlers(new CredentialsAdmin(pool, new CredentialSeal(key), facilityBpjs, clock),

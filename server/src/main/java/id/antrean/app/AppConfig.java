@@ -6,6 +6,7 @@ import id.antrean.auth.ThrottleConfig;
 import id.antrean.bpjs.BpjsConfig;
 import id.antrean.bpjs.credentials.MasterKey;
 import id.antrean.protocol.Env;
+import id.antrean.web.PublicUrl;
 import id.antrean.web.http.HttpLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,11 +35,17 @@ import java.util.Map;
  *                      INACTIVE answer of BPJS is kept (a positive one is kept for the facility's day)
  * @param metricsToken  {@code METRICS_TOKEN}: the bearer token Prometheus scrapes {@code /metrics} with; null = no
  *                      {@code /metrics} (404) and no meters kept
+ * @param publicUrl     {@code PUBLIC_URL}: the base of the links handed to patients (a ticket's tracking link, in its
+ *                      QR); unset = the origin each request came to (right on the facility's own network)
+ * @param trackRateLimit {@code TRACK_RATE_LIMIT}: requests a minute of one client address to the tracking page and
+ *                      its API (0 = off), default 120 (a facility's Wi-Fi may put many phones behind one address; a
+ *                      code of 122 random bits is not found by trying, the limit only stops a flood)
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize,
                         int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http,
                         MasterKey secretKey, String setupCode, BackupConfig backups,
-                        Duration eligibilityNegativeTtl, String metricsToken) {
+                        Duration eligibilityNegativeTtl, String metricsToken, PublicUrl publicUrl,
+                        int trackRateLimit) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "./data"));
@@ -58,12 +65,15 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 setupCode(Env.text(env, "SETUP_CODE")),
                 BackupConfig.fromEnv(env, dataDir),
                 Duration.ofMinutes(Env.integer(env, "ELIGIBILITY_NEGATIVE_TTL", 10, 0, 24 * 60)),
-                metricsToken(Env.text(env, "METRICS_TOKEN")));
+                metricsToken(Env.text(env, "METRICS_TOKEN")),
+                PublicUrl.of(Env.text(env, "PUBLIC_URL")),
+                Env.integer(env, "TRACK_RATE_LIMIT", 120, 0, 1_000_000));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
-                throttle, http, secretKey, setupCode, backups, eligibilityNegativeTtl, metricsToken);
+                throttle, http, secretKey, setupCode, backups, eligibilityNegativeTtl, metricsToken, publicUrl,
+                trackRateLimit);
     }
 
     /** A token worth the name: the scrape tells every facility's traffic. */
@@ -90,6 +100,7 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 + ", httpInstances=" + httpInstances + ", bpjs=" + bpjs + ", auth=" + auth + ", throttle=" + throttle
                 + ", http=" + http + ", secretKey=" + secretKey + ", setupCode=" + (setupCode == null ? "random" : "set")
                 + ", backups=" + backups + ", eligibilityNegativeTtl=" + eligibilityNegativeTtl
-                + ", metricsToken=" + (metricsToken == null ? "off" : "set") + "]";
+                + ", metricsToken=" + (metricsToken == null ? "off" : "set") + ", publicUrl=" + publicUrl
+                + ", trackRateLimit=" + trackRateLimit + "]";
     }
 }

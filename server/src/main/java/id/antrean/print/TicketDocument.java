@@ -10,7 +10,7 @@ package id.antrean.print;
  * @param bookingText    "Booking online" with the booked time for a Mobile JKN booking; null for a walk-in
  * @param aheadText      people ahead; null unless the ticket is waiting
  * @param waitText       the estimated wait; null when there is no basis for one, or nobody is ahead
- * @param code           the ticket's code, printed as a QR (see {@link id.antrean.protocol.TicketCode})
+ * @param code           what the QR carries: the ticket's tracking link (see {@link id.antrean.protocol.TrackLink})
  * @param qrCaption      what the QR is for, printed under it
  * @param bookFromHome   the word on Mobile JKN's online queue, for walk-ins only; null on a booking
  * @param facilityFooter the facility's own footer (its profile); null without one

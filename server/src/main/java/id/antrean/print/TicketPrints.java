@@ -5,13 +5,14 @@ import id.antrean.facility.FacilityContext;
 import id.antrean.facility.ZoneLabel;
 import id.antrean.profile.Letterhead;
 import id.antrean.profile.Letterheads;
-import id.antrean.protocol.TicketCode;
+import id.antrean.protocol.TrackLink;
 import id.antrean.queue.QueueBoard;
 import id.antrean.queue.Ticket;
 import id.antrean.queue.WaitEstimator;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Messages;
 import id.antrean.web.Problem;
+import id.antrean.web.PublicUrl;
 import id.antrean.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,14 +36,17 @@ public final class TicketPrints implements Routes {
     private final WaitEstimator estimator;
     private final Letterheads letterheads;
     private final TicketRenderer renderer;
+    private final PublicUrl links;
 
+    /** @param links the base of the tracking link the ticket's QR carries */
     public TicketPrints(Vertx vertx, QueueBoard board, WaitEstimator estimator, Letterheads letterheads,
-                        TicketRenderer renderer) {
+                        TicketRenderer renderer, PublicUrl links) {
         this.vertx = vertx;
         this.board = board;
         this.estimator = estimator;
         this.letterheads = letterheads;
         this.renderer = renderer;
+        this.links = links;
     }
 
     public void handle(RoutingContext rc) {
@@ -60,7 +64,8 @@ public final class TicketPrints implements Routes {
         }
         TicketRenderer.Width width = TicketRenderer.Width.of(widthParam == null ? 80 : Integer.parseInt(widthParam));
         Locale language = langParam == null ? Messages.INDONESIAN : Locale.forLanguageTag(langParam);
-        FacilityContext.of(rc).compose(facility -> pdf(facility, Long.parseLong(id), width, language)).onComplete(ar -> {
+        String base = links.base(rc);
+        FacilityContext.of(rc).compose(facility -> pdf(facility, Long.parseLong(id), width, language, base)).onComplete(ar -> {
             if (ar.failed()) {
                 rc.fail(ar.cause());
                 return;
@@ -72,16 +77,22 @@ public final class TicketPrints implements Routes {
         });
     }
 
-    public Future<Buffer> pdf(Facility facility, long ticketId, TicketRenderer.Width width, Locale language) {
+    /** @param base where the ticket's tracking link points (PUBLIC_URL, or the origin the kiosk asked) */
+    public Future<Buffer> pdf(Facility facility, long ticketId, TicketRenderer.Width width, Locale language,
+                              String base) {
         return board.ticket(facility, ticketId).compose(ticket -> Future.all(estimator.minutesFor(facility, ticket),
                         letterheads.of(facility))
                 .compose(both -> vertx.executeBlocking(() -> Buffer.buffer(renderer.pdf(
-                        document(facility, ticket, both.resultAt(0), both.resultAt(1), language), width)), false)));
+                        document(facility, ticket, both.resultAt(0), both.resultAt(1), language,
+                                TrackLink.of(base, ticket.trackingCode()).url()), width)), false)));
     }
 
-    /** The ticket in words of one language: the one the patient used at the kiosk. */
+    /**
+     * The ticket in words of one language: the one the patient used at the kiosk. Its QR carries the ticket's
+     * tracking link: a phone's camera opens the patient's page, and the kiosk reads it back as a ticket.
+     */
     public static TicketDocument document(Facility facility, Ticket ticket, Integer waitMinutes, Letterhead letterhead,
-                                          Locale language) {
+                                          Locale language, String trackUrl) {
         String when = DateTimeFormatter.ofPattern(text(language, "ticket.dateFormat"), language)
                 .format(ticket.issuedAt().atZone(facility.zone())) + " "
                 + ZoneLabel.of(facility.zone()).orElse(facility.zone().getId());
@@ -104,7 +115,7 @@ public final class TicketPrints implements Routes {
                 // The estimate's rules (WaitEstimator): null is no basis, and no line is better than a made-up
                 // number; nobody ahead is no wait to announce, never "0 menit".
                 waiting && waitMinutes != null && waitMinutes >= 1 ? text(language, "ticket.wait", waitMinutes) : null,
-                new TicketCode(facility.code(), ticket.id(), ticket.label()).text(),
+                trackUrl,
                 text(language, "ticket.qr"),
                 // Who booked from home needs no advice to do so.
                 booked ? null : text(language, "ticket.bookFromHome"),

@@ -74,11 +74,11 @@ public final class QueueBoard {
         });
     }
 
-    public Future<JsonObject> ticketWithHistory(Facility facility, long ticketId) {
-        return ticket(facility, ticketId)
-                .compose(ticket -> describe(facility, ticket))
-                .compose(ticket -> EventLog.ofTicket(pool, facility.id(), ticketId)
-                        .map(history -> ticket.put("history", new JsonArray(new ArrayList<>(history)))));
+    /** A ticket read with {@link #ticket}, as the API shows it, with its history (every event). */
+    public Future<JsonObject> ticketWithHistory(Facility facility, Ticket ticket) {
+        return describe(facility, ticket)
+                .compose(json -> EventLog.ofTicket(pool, facility.id(), ticket.id())
+                        .map(history -> json.put("history", new JsonArray(new ArrayList<>(history)))));
     }
 
     private JsonObject toJson(Facility facility, long lastEventId, List<Service> services, Iterable<Row> rows,

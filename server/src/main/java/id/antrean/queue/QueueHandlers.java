@@ -5,6 +5,7 @@ import id.antrean.auth.Actor;
 import id.antrean.facility.FacilityContext;
 import id.antrean.web.BodyIds;
 import id.antrean.web.PathIds;
+import id.antrean.web.PublicUrl;
 import id.antrean.web.Responses;
 import id.antrean.web.Routes;
 import io.vertx.core.Handler;
@@ -18,11 +19,14 @@ public final class QueueHandlers implements Routes {
     private final TicketIssuer issuer;
     private final CounterDesk desk;
     private final QueueBoard board;
+    private final PublicUrl links;
 
-    public QueueHandlers(TicketIssuer issuer, CounterDesk desk, QueueBoard board) {
+    /** @param links the base of the ticket's tracking link ({@code trackUrl}) in the answers about one ticket */
+    public QueueHandlers(TicketIssuer issuer, CounterDesk desk, QueueBoard board, PublicUrl links) {
         this.issuer = issuer;
         this.desk = desk;
         this.board = board;
+        this.links = links;
     }
 
     public void issueTicket(RoutingContext rc) {
@@ -42,13 +46,15 @@ public final class QueueHandlers implements Routes {
                             .setStatusCode(ar.result().getKey().created() ? 201 : 200)
                             .putHeader("Content-Type", "application/json; charset=utf-8")
                             .putHeader("Location", "/api/v1/facilities/" + ticket.facility() + "/tickets/" + ticket.id())
-                            .end(ar.result().getValue().encode());
+                            .end(ar.result().getValue().put("trackUrl", links.trackUrl(rc, ticket.trackingCode())).encode());
                 });
     }
 
     public void getTicket(RoutingContext rc) {
         long id = PathIds.id(rc, "ticket");
-        Responses.json(rc, FacilityContext.of(rc).compose(facility -> board.ticketWithHistory(facility, id)));
+        Responses.json(rc, FacilityContext.of(rc).compose(facility -> board.ticket(facility, id)
+                .compose(ticket -> board.ticketWithHistory(facility, ticket)
+                        .map(json -> json.put("trackUrl", links.trackUrl(rc, ticket.trackingCode()))))));
     }
 
     public void getQueue(RoutingContext rc) {

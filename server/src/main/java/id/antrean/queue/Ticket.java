@@ -17,6 +17,8 @@ import java.time.ZoneId;
  * @param lineAt since when the ticket stands in its line (the fairness rule): a walk-in from issue (or its
  *     transfer), a booking from check-in but not before its estimated time; {@code call-next} passes it over
  *     until then
+ * @param trackingCode the code of its public tracking link ({@code /t/{code}}); not in {@link #toJson()}, which also
+ *     goes into the event log: the API's handlers add the link to the answers of the one ticket
  */
 public record Ticket(
         long id,
@@ -49,7 +51,8 @@ public record Ticket(
         Instant eligibilityCheckedAt,
         Instant estimatedAt,
         Instant checkedInAt,
-        Instant lineAt) {
+        Instant lineAt,
+        String trackingCode) {
 
     public JsonObject toJson() {
         JsonObject json = new JsonObject()

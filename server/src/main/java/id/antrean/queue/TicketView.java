@@ -58,7 +58,7 @@ public final class TicketView {
                        t.source, t.payer, t.priority, right(t.card_number, 4) AS card_last4, t.service_date,
                        t.issued_at, t.called_at, t.started_at, t.finished_at, t.call_count, t.counter_id,
                        c.code AS counter_code, c.name AS counter_name, c.spoken_name AS counter_spoken_name, t.eligibility, t.eligibility_source,
-                       t.eligibility_checked_at, t.estimated_at, t.checked_in_at, t.line_at,
+                       t.eligibility_checked_at, t.estimated_at, t.checked_in_at, t.line_at, t.tracking_code,
                        %s AS position
                 FROM %s t
                 JOIN facility f ON f.facility_id = t.facility_id
@@ -101,7 +101,8 @@ public final class TicketView {
                 instant(row.getOffsetDateTime("eligibility_checked_at")),
                 instant(row.getOffsetDateTime("estimated_at")),
                 instant(row.getOffsetDateTime("checked_in_at")),
-                instant(row.getOffsetDateTime("line_at")));
+                instant(row.getOffsetDateTime("line_at")),
+                row.getString("tracking_code"));
     }
 
     private static java.time.Instant instant(OffsetDateTime t) {

@@ -18,6 +18,8 @@ public enum ErrorCode {
     SERVICE_NOT_FOUND(404),
     COUNTER_NOT_FOUND(404),
     TICKET_NOT_FOUND(404),
+    /** A tracking link's code that names no ticket, or a ticket whose day is over: the same answer for both. */
+    TRACKING_NOT_FOUND(404),
     OUTBOX_MESSAGE_NOT_FOUND(404),
 
     MALFORMED_JSON(400),

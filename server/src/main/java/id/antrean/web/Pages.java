@@ -19,7 +19,7 @@ public final class Pages {
     /** No inline script or style: what a page runs is what the server ships. */
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "media-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-    static final Set<String> PAGE_BUNDLES = Set.of("console", "display");
+    static final Set<String> PAGE_BUNDLES = Set.of("console", "display", "track");
     private static final int ASSET_MAX_AGE_SECONDS = 300;
 
     private Pages() {
@@ -45,7 +45,8 @@ public final class Pages {
         router.get("/").handler(rc -> rc.redirect("/console/"));
     }
 
-    private static void securityHeaders(RoutingContext rc) {
+    /** The pages' headers: this CSP, no sniffing, no referrer (a tracking link's code never leaks in one). */
+    public static void securityHeaders(RoutingContext rc) {
         rc.response()
                 .putHeader("Content-Security-Policy", CSP)
                 .putHeader("X-Content-Type-Options", "nosniff")

@@ -24,6 +24,11 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
 
     private Browser(int width, int height) {
+        this(width, height, false);
+    }
+
+    /** {@code phone}: a phone's viewport of exactly that size (a desktop window cannot be narrower than 500 px). */
+    private Browser(int width, int height, boolean phone) {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need Chromium and ChromeDriver (" + CHROMIUM + ", "
                     + CHROMEDRIVER + "): apt-get install chromium chromium-driver (.ci/run does)");
@@ -34,6 +39,12 @@ public final class Browser implements AutoCloseable {
                         "--disable-quic", "--no-first-run", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--hide-scrollbars",
                         "--autoplay-policy=no-user-gesture-required", "--window-size=" + width + "," + height);
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                    "deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),
+                    "userAgent", "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+                            + "Chrome/120.0 Mobile Safari/537.36"));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -50,6 +61,11 @@ public final class Browser implements AutoCloseable {
     /** The small laptop of a puskesmas office (1366x768): the settings pages must work there. */
     public static Browser laptop() {
         return new Browser(1366, 768);
+    }
+
+    /** A low-end Android phone's screen (360x740 CSS pixels): the tracking page. */
+    public static Browser phone() {
+        return new Browser(360, 740, true);
     }
 
     /** A desk PC. */

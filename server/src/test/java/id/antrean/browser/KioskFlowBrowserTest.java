@@ -191,6 +191,20 @@ class KioskFlowBrowserTest {
     }
 
     @Test
+    void aTicketsQrScannedAtTheKioskShowsItsPlaceWhetherItCarriesTheTrackingLinkOrTheOldCode() {
+        server.walkIn("UMUM");
+        JsonObject ticket = server.walkIn("UMUM");
+        for (String qr : List.of(ticket.getString("trackUrl"),
+                "ANTREAN:pkm-demo:" + ticket.getLong("id") + ":" + ticket.getString("label"))) {
+            open();
+            new org.openqa.selenium.interactions.Actions(d()).sendKeys(qr + org.openqa.selenium.Keys.ENTER).perform();
+            onScreen("booking");
+            assertThat(d().findElement(By.id("booking-label")).getText()).as(qr).isEqualTo(ticket.getString("label"));
+            assertThat(d().findElement(By.id("booking-ahead")).getText()).as(qr).isEqualTo("1 orang di depan Anda");
+        }
+    }
+
+    @Test
     void aPatientWhoBookedOnMobileJknChecksInAtTheKioskGetsTheBookedNumberPrintedAndIsCalledInTurn() throws Exception {
         String before = server.walkIn("UMUM").getString("label");
         JsonObject booked = MobileJknCaller.response(

@@ -89,7 +89,7 @@ class MessageFormatBrowserTest {
     @Test
     void everyTextOfThePagesBundlesReadsAsInJava() throws IOException {
         List<String> args = List.of("‹0›", "‹1›", "‹2›", "‹3›", "‹4›", "‹5›");
-        for (String bundle : List.of("console", "display", "kiosk")) {
+        for (String bundle : List.of("console", "display", "kiosk", "track")) {
             for (Locale locale : List.of(INDONESIAN, Locale.ENGLISH)) {
                 Map<String, String> patterns = bundle("i18n/" + bundle + "_" + locale.getLanguage() + ".properties");
                 assertThat(patterns).as(bundle).isNotEmpty();

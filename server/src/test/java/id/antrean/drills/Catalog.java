@@ -35,6 +35,7 @@ final class Catalog {
             Map.entry("stats", Caller.ADMIN),
             Map.entry("auditLog", Caller.ADMIN),
             Map.entry("listFacilities", Caller.NONE),
+            Map.entry("getTrackedTicket", Caller.NONE),
             Map.entry("listServices", Caller.RECEPTIONIST),
             Map.entry("listCounters", Caller.RECEPTIONIST),
             Map.entry("issueTicket", Caller.RECEPTIONIST),
@@ -92,6 +93,9 @@ final class Catalog {
             Map.entry("listBackups", Caller.ADMIN),
             Map.entry("takeBackup", Caller.ADMIN));
 
+    /** A tracking code of the right form that no ticket has. */
+    private static final String TRACKING_CODE = "AAAAAAAAAAAAAAAAAAAAAA";
+
     private Catalog() {
     }
 
@@ -125,6 +129,8 @@ final class Catalog {
                     case "staff" -> Long.toString(f.staff());
                     // The drill's first outbox message: pending or sent, so "Kirim ulang" answers 409, never 500.
                     case "message" -> "1";
+                    // Well formed, and no ticket's: the drill's requests find nothing to show (404).
+                    case "trackingCode" -> TRACKING_CODE;
                     default -> throw new AssertionError("No good value for path parameter " + p.name() + " of " + op.id());
                 });
                 case "query" -> {
@@ -230,7 +236,13 @@ final class Catalog {
                 Endpoint.builder(Target.API, "GET", "/display/{facility}", "displayPage", Caller.NONE)
                         .param("facility", f.facility()).build(),
                 Endpoint.builder(Target.API, "GET", "/i18n/{file}", "pageTexts", Caller.NONE)
-                        .param("file", "console.json").query("lang", "en", ValueKind.ENUM).build());
+                        .param("file", "console.json").query("lang", "en", ValueKind.ENUM).build(),
+                Endpoint.builder(Target.API, "GET", "/t/{code}", "trackPage", Caller.NONE)
+                        .param("code", TRACKING_CODE).build(),
+                Endpoint.builder(Target.API, "GET", "/track/{file}", "trackAssets", Caller.NONE)
+                        .param("file", "track.js").build(),
+                Endpoint.builder(Target.API, "GET", "/api/v1/track/{code}/events", "trackEvents", Caller.NONE)
+                        .param("code", TRACKING_CODE).stream().build());
     }
 
     /** BPJS's online-queue contract under /mobilejkn/{facility}: all six calls. */
@@ -294,6 +306,8 @@ final class Catalog {
                 Endpoint.builder(Target.KIOSK, "GET", "/api/services", "kioskServices", Caller.NONE).build(),
                 Endpoint.builder(Target.KIOSK, "GET", "/api/tickets/{id}", "kioskTicket", Caller.NONE)
                         .param("id", Long.toString(f.waitingTicket())).build(),
+                Endpoint.builder(Target.KIOSK, "GET", "/api/tracked/{code}", "kioskTracked", Caller.NONE)
+                        .param("code", TRACKING_CODE).build(),
                 Endpoint.builder(Target.KIOSK, "POST", "/api/tickets", "kioskIssue", Caller.NONE)
                         .body(Body.JSON, "{\"key\":\"{KEY}\",\"service\":\"UMUM\",\"payer\":\"UMUM\"}",
                                 List.of(text("key"), text("service"),

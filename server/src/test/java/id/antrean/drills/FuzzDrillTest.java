@@ -162,7 +162,7 @@ class FuzzDrillTest {
         // Catalog.all fails for a contract operation it has no entry for.
         List<Endpoint> endpoints = Catalog.all(Contract.load(), fixtures);
         List<String> known = endpoints.stream().filter(e -> e.target() == Target.API)
-                .map(e -> e.method() + " " + e.path().replaceAll("\\{([a-z]+)}", ":$1"))
+                .map(e -> e.method() + " " + e.path().replaceAll("\\{([A-Za-z]+)}", ":$1"))
                 .toList();
         List<String> missing = new ArrayList<>();
         for (String route : server.routes()) {

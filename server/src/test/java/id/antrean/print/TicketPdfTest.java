@@ -7,7 +7,7 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import id.antrean.mobilejkn.MobileJknCaller;
-import id.antrean.protocol.TicketCode;
+import id.antrean.protocol.TrackLink;
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.TestServer;
 import io.vertx.core.buffer.Buffer;
@@ -85,8 +85,10 @@ class TicketPdfTest {
 
             String qr = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
                     new BufferedImageLuminanceSource(page)))).getText();
-            assertThat(qr).isEqualTo("ANTREAN:pkm-demo:" + ticket.getLong("id") + ":A-002");
-            assertThat(TicketCode.parse(qr)).contains(new TicketCode("pkm-demo", ticket.getLong("id"), "A-002"));
+            // The patient's own tracking link (a phone's camera opens it), which the kiosk reads back too.
+            assertThat(qr).isEqualTo(ticket.getString("trackUrl"))
+                    .startsWith("http://localhost:" + server.port() + "/t/");
+            assertThat(TrackLink.parse(qr).map(TrackLink::code)).contains(qr.substring(qr.lastIndexOf('/') + 1));
         }
     }
 
@@ -118,7 +120,7 @@ class TicketPdfTest {
             ImageIO.write(page, "png", Path.of("target", "screenshots", "ticket-priority-" + width + "mm.png").toFile());
             String qr = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
                     new BufferedImageLuminanceSource(page)))).getText();
-            assertThat(qr).endsWith(":" + priority.getString("label"));
+            assertThat(qr).isEqualTo(priority.getString("trackUrl"));
         }
     }
 

@@ -49,6 +49,11 @@ public final class SseClient implements AutoCloseable {
         return connect(server.clientVertx(), server.port(), TestServer.DEMO, server.receptionistToken());
     }
 
+    /** Any stream of a test's node, without a token (the tracking page's, say). */
+    public static SseClient open(TestServer server, String path) {
+        return new SseClient(server.clientVertx(), server.port(), path, null, null);
+    }
+
     public static SseClient resume(TestServer server, long lastEventId) {
         return new SseClient(server.clientVertx(), server.port(), "/api/v1/facilities/" + TestServer.DEMO + "/events",
                 server.receptionistToken(), lastEventId);

@@ -159,6 +159,7 @@ public final class TestServer implements AutoCloseable {
         env.put("LOGIN_FAILURES_PER_ADDRESS", "0");
         env.put("DEVICE_RATE_LIMIT", "0");
         env.put("HTTP_CONNECTIONS_PER_ADDRESS", "0");
+        env.put("TRACK_RATE_LIMIT", "0");
         env.put("SECRET_KEY", SECRET_KEY);
         // Test clocks are fixed: a nightly backup timer computed from them could fire in the middle of a test.
         env.put("BACKUP_TIME", "off");

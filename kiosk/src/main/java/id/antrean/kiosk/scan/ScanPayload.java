@@ -3,6 +3,7 @@ package id.antrean.kiosk.scan;
 import id.antrean.protocol.CardNumberRule;
 import id.antrean.protocol.NikRule;
 import id.antrean.protocol.TicketCode;
+import id.antrean.protocol.TrackLink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +13,11 @@ import java.util.regex.Pattern;
 /**
  * What a scanned QR code means to the kiosk. What the Mobile JKN digital card encodes is not documented,
  * so its text is searched rather than parsed: it counts when it is, or plainly contains, a 13-digit card
- * number or a valid 16-digit NIK. Our own printed tickets carry {@code ANTREAN:<facility>:<id>:<label>}.
+ * number or a valid 16-digit NIK. Our own printed tickets carry their tracking link ({@code <base>/t/<code>}), or
+ * before it {@code ANTREAN:<facility>:<id>:<label>}: both are a {@link Kind#BOOKING}, a ticket to show.
  *
  * @param kind  what was recognised
- * @param value the normalised value: 13 digits, 16 digits, the ticket code; empty for {@link Kind#OTHER}
+ * @param value the normalised value: 13 digits, 16 digits, the ticket code or link; empty for {@link Kind#OTHER}
  */
 public record ScanPayload(Kind kind, String value) {
 
@@ -53,7 +55,8 @@ public record ScanPayload(Kind kind, String value) {
         }
         String stripped = text.strip();
         // The server's own format (the protocol module), so a ticket it prints is always recognised.
-        if (TicketCode.parse(stripped).isPresent()) {
+        // Tickets print their tracking link since the patient's own page (issue #19); older ones the ANTREAN: code.
+        if (TicketCode.parse(stripped).isPresent() || TrackLink.parse(stripped).isPresent()) {
             return new ScanPayload(Kind.BOOKING, stripped);
         }
         List<String> numbers = candidateNumbers(stripped);

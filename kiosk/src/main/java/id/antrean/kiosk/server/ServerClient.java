@@ -58,6 +58,11 @@ public final class ServerClient {
         return send(() -> get(facilityPath("/tickets/" + id)));
     }
 
+    /** A ticket by its tracking code (its printed QR's link): the public state its patient's phone shows. */
+    public Future<HttpResponse<Buffer>> tracked(String trackingCode) {
+        return send(() -> client.getAbs(config.serverUrl() + "/api/v1/track/" + trackingCode).timeout(TIMEOUT_MS));
+    }
+
     /** The ticket as the server renders it for this roll width, in the patient's language ({@code id} or {@code en}). */
     public Future<HttpResponse<Buffer>> ticketPdf(long id, int widthMm, String lang) {
         return send(() -> get(facilityPath("/tickets/" + id + "/ticket.pdf"))

@@ -9,6 +9,7 @@ import id.antrean.kiosk.scan.ScanPayload;
 import id.antrean.kiosk.server.ServerClient;
 import id.antrean.kiosk.tickets.PrintOutcomes;
 import id.antrean.kiosk.tickets.TicketDesk;
+import id.antrean.protocol.TrackLink;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -70,6 +71,7 @@ public final class KioskRoutes {
         router.get("/api/eligibility").handler(this::eligibility);
         router.get("/api/services").handler(this::services);
         router.get("/api/tickets/:id").handler(this::ticket);
+        router.get("/api/tracked/:code").handler(this::tracked);
         router.post("/api/tickets").handler(this::issue);
         router.post("/api/tickets/:id/print").handler(this::reprint);
         router.post("/api/bookings/:id/check-in").handler(this::checkIn);
@@ -183,6 +185,15 @@ public final class KioskRoutes {
             throw new KioskProblem("NOT_FOUND", 404);
         }
         server.ticket(Long.parseLong(id)).onSuccess(response -> Responses.passThrough(rc, response)).onFailure(rc::fail);
+    }
+
+    /** A scanned ticket's tracking link: its state from the server's public tracking API (nothing personal). */
+    private void tracked(RoutingContext rc) {
+        String code = rc.pathParam("code");
+        if (!TrackLink.isCode(code)) {
+            throw new KioskProblem("NOT_FOUND", 404);
+        }
+        server.tracked(code).onSuccess(response -> Responses.passThrough(rc, response)).onFailure(rc::fail);
     }
 
     private void issue(RoutingContext rc) {

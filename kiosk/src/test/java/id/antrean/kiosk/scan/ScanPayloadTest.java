@@ -42,6 +42,13 @@ class ScanPayloadTest {
             ANTREAN:pkm-demo:123:A-012                               | BOOKING | ANTREAN:pkm-demo:123:A-012
             '  ANTREAN:pkm-demo:123:A-012\n'                         | BOOKING | ANTREAN:pkm-demo:123:A-012
             ANTREAN:pkm-kassi-kassi:987654321:E-1203                 | BOOKING | ANTREAN:pkm-kassi-kassi:987654321:E-1203
+            http://192.168.1.10:8080/t/AbCdEfGhIjKlMnOpQrStUv        | BOOKING | http://192.168.1.10:8080/t/AbCdEfGhIjKlMnOpQrStUv
+            https://antrean.pkm.id/t/Ab-dEfGhIjKlMnOpQrS_Uv          | BOOKING | https://antrean.pkm.id/t/Ab-dEfGhIjKlMnOpQrS_Uv
+            ' https://pkm.id/antrean/t/AbCdEfGhIjKlMnOpQrStUv '      | BOOKING | https://pkm.id/antrean/t/AbCdEfGhIjKlMnOpQrStUv
+            https://antrean.pkm.id/t/AbCdEfGhIj                      | OTHER   |
+            https://antrean.pkm.id/t/AbCdEfGhIjKlMnOpQrStUv?x=1      | OTHER   |
+            https://antrean.pkm.id/x/AbCdEfGhIjKlMnOpQrStUv          | OTHER   |
+            ftp://antrean.pkm.id/t/AbCdEfGhIjKlMnOpQrStUv            | OTHER   |
             ANTREAN:pkm-demo:123:A-012:extra                         | OTHER   |
             antrean:pkm-demo:123:A-012                               | OTHER   |
             ANTREAN:PKM-DEMO:123:A-012                               | OTHER   |

@@ -89,6 +89,10 @@ class KioskAgentTest {
         assertThat(identify("7371011205580001").bodyAsJsonObject().getString("kind")).isEqualTo("NIK");
         assertThat(identify("NIK 7371011205580001").bodyAsJsonObject().getString("kind")).isEqualTo("NIK");
         assertThat(identify("ANTREAN:pkm-demo:12:A-012").bodyAsJsonObject().getString("kind")).isEqualTo("BOOKING");
+        // The ticket's QR as printed since the tracking page: its link, read as a ticket as the old code is.
+        HttpResponse<Buffer> link = identify("http://192.168.1.10:8080/t/AbCdEfGhIjKlMnOpQrStUv");
+        assertThat(link.bodyAsJsonObject().getString("kind")).isEqualTo("BOOKING");
+        assertThat(link.bodyAsJsonObject().getString("text")).isEqualTo("http://192.168.1.10:8080/t/AbCdEfGhIjKlMnOpQrStUv");
         assertThat(identify("https://example.com").bodyAsJsonObject().getString("kind")).isEqualTo("OTHER");
 
         HttpResponse<Buffer> short12 = identify("000123456789");
