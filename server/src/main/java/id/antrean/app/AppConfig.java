@@ -34,11 +34,13 @@ import java.util.Map;
  *                      INACTIVE answer of BPJS is kept (a positive one is kept for the facility's day)
  * @param metricsToken  {@code METRICS_TOKEN}: the bearer token Prometheus scrapes {@code /metrics} with; null = no
  *                      {@code /metrics} (404) and no meters kept
+ * @param notifyWebhookUrl {@code NOTIFY_WEBHOOK_URL}: the messaging gateway of facilities that set none of their own
+ *                      (issue #19; {@code {phone}} and {@code {text}} may appear in it); null = none
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize,
                         int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http,
                         MasterKey secretKey, String setupCode, BackupConfig backups,
-                        Duration eligibilityNegativeTtl, String metricsToken) {
+                        Duration eligibilityNegativeTtl, String metricsToken, String notifyWebhookUrl) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "./data"));
@@ -58,18 +60,27 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 setupCode(Env.text(env, "SETUP_CODE")),
                 BackupConfig.fromEnv(env, dataDir),
                 Duration.ofMinutes(Env.integer(env, "ELIGIBILITY_NEGATIVE_TTL", 10, 0, 24 * 60)),
-                metricsToken(Env.text(env, "METRICS_TOKEN")));
+                metricsToken(Env.text(env, "METRICS_TOKEN")),
+                notifyWebhookUrl(Env.text(env, "NOTIFY_WEBHOOK_URL")));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
-                throttle, http, secretKey, setupCode, backups, eligibilityNegativeTtl, metricsToken);
+                throttle, http, secretKey, setupCode, backups, eligibilityNegativeTtl, metricsToken, notifyWebhookUrl);
     }
 
     /** A token worth the name: the scrape tells every facility's traffic. */
     private static String metricsToken(String value) {
         if (value != null && value.strip().length() < 16) {
             throw new IllegalArgumentException("METRICS_TOKEN must have at least 16 characters");
+        }
+        return value == null ? null : value.strip();
+    }
+
+    /** An http(s) URL, refused at start otherwise (a typo would only show as messages that never leave). */
+    private static String notifyWebhookUrl(String value) {
+        if (value != null && !value.strip().matches("^https?://[^\\s]+$")) {
+            throw new IllegalArgumentException("NOTIFY_WEBHOOK_URL must be an http:// or https:// URL");
         }
         return value == null ? null : value.strip();
     }
@@ -90,6 +101,8 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 + ", httpInstances=" + httpInstances + ", bpjs=" + bpjs + ", auth=" + auth + ", throttle=" + throttle
                 + ", http=" + http + ", secretKey=" + secretKey + ", setupCode=" + (setupCode == null ? "random" : "set")
                 + ", backups=" + backups + ", eligibilityNegativeTtl=" + eligibilityNegativeTtl
-                + ", metricsToken=" + (metricsToken == null ? "off" : "set") + "]";
+                + ", metricsToken=" + (metricsToken == null ? "off" : "set")
+                // The URL may carry a gateway's key in its query: only whether it is set.
+                + ", notifyWebhookUrl=" + (notifyWebhookUrl == null ? "none" : "set") + "]";
     }
 }
