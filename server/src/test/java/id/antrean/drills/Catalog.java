@@ -70,6 +70,10 @@ final class Catalog {
             Map.entry("putFacilityProfile", Caller.ADMIN),
             Map.entry("getBpjsSettings", Caller.ADMIN),
             Map.entry("putBpjsSettings", Caller.ADMIN),
+            Map.entry("getNotifySettings", Caller.ADMIN),
+            Map.entry("putNotifySettings", Caller.ADMIN),
+            Map.entry("getNotifyOffer", Caller.DEVICE),
+            Map.entry("registerNotifyPhone", Caller.DEVICE),
             Map.entry("getFacilityLogo", Caller.DEVICE),
             Map.entry("createService", Caller.ADMIN),
             Map.entry("getService", Caller.ADMIN),
@@ -191,6 +195,9 @@ final class Catalog {
             case "putFacilityProfile" -> "{\"name\":\"Puskesmas Sejahtera (Demo)\",\"kioskIdleSeconds\":60,"
                     + "\"languages\":[\"id\",\"en\"],\"ticketFooter\":\"Terima kasih\",\"logo\":null}";
             case "putBpjsSettings" -> "{\"bookingEligibility\":\"record\",\"reportAllPatients\":true}";
+            // Off, as the demo has it: a good number then answers 409 NOTIFY_DISABLED, never a 5xx.
+            case "putNotifySettings" -> "{\"enabled\":false,\"threshold\":3}";
+            case "registerNotifyPhone" -> "{\"phone\":\"0812 3456 7890\"}";
             case "createService" -> "{\"code\":\"FUZZ\",\"name\":\"Poli Fuzz\",\"prefix\":\"F\"}";
             case "updateService" -> "{\"name\":\"Poli Umum\",\"prefix\":\"A\",\"bpjsCode\":\"001\"}";
             case "setServiceSchedule" -> "{\"days\":[{\"weekday\":1,\"opensAt\":\"07:30\",\"closesAt\":\"14:00\"}],"

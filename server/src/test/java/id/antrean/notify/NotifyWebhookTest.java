@@ -234,6 +234,6 @@ class NotifyWebhookTest {
         for (String good : List.of("081234567890", "+6281234567890", "6281234567890", "0812 3456 789")) {
             assertThat(register(kiosk, ticket.getLong("id"), good).statusCode()).as(good).isEqualTo(200);
         }
-        assertThat(server.count("SELECT count(*) FROM notify_phone WHERE phone = '62812345678'")).isEqualTo(1);
+        assertThat(server.count("SELECT count(*) FROM notify_phone WHERE phone = '628123456789'")).isEqualTo(1);
     }
 }
