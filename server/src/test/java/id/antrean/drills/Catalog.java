@@ -308,6 +308,10 @@ final class Catalog {
                                         text("cardNumber"), text("nik"))).build(),
                 Endpoint.builder(Target.KIOSK, "POST", "/api/bookings/{id}/check-in", "kioskCheckIn", Caller.NONE)
                         .param("id", Long.toString(f.bookedTicket())).build(),
+                Endpoint.builder(Target.KIOSK, "GET", "/api/notify", "kioskNotifyOffer", Caller.NONE).build(),
+                Endpoint.builder(Target.KIOSK, "POST", "/api/tickets/{id}/notify", "kioskLeavePhone", Caller.NONE)
+                        .param("id", Long.toString(f.waitingTicket()))
+                        .body(Body.JSON, "{\"phone\":\"081234567890\"}", List.of(text("phone"))).build(),
                 Endpoint.builder(Target.KIOSK, "POST", "/api/settings/unlock", "kioskUnlock", Caller.NONE)
                         .body(Body.JSON, "{\"pin\":\"" + f.kioskPin() + "\"}", List.of(text("pin"))).build(),
                 Endpoint.builder(Target.KIOSK, "GET", "/api/settings", "kioskSettings", Caller.KIOSK_SETTINGS).build(),
