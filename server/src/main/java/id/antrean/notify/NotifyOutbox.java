@@ -40,6 +40,9 @@ public final class NotifyOutbox {
             WHERE %s AND a.ahead <= n.threshold
               AND NOT EXISTS (SELECT 1 FROM notify_outbox c
                               WHERE c.facility_id = p.facility_id AND c.ticket_id = p.ticket_id AND c.kind = 'CALLED')
+            -- One order for every writer (a counter's transaction, the worker's safety net): two of them inserting
+            -- the same tickets wait for each other in turn and never deadlock, which would fail a call.
+            ORDER BY p.facility_id, p.ticket_id
             ON CONFLICT (facility_id, ticket_id, kind) DO NOTHING""";
     static final String NEAR_IN_DAY = NEAR.formatted("p.facility_id = $2 AND p.service_date = $3");
     /** Every facility's own today. */

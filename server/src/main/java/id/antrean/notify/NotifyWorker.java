@@ -21,14 +21,16 @@ import org.slf4j.LoggerFactory;
  * (a hanging gateway holds up nothing but its own messages), and records the outcome. The messages of one ticket go
  * in order ("near" before "called"). A failure (network, timeout, anything but 2xx, an open circuit) is retried after
  * 5 s, 10 s, 20 s … up to five minutes; after {@link #MAX_ATTEMPTS} tries the message is DEAD, as it is at once when
- * its number is gone (the day is over) or the facility turned notifications off. Each tick also looks at every
- * facility's lines for patients who came near by a change that did not go through a counter, and once a minute it
- * forgets the numbers of days that are over.
+ * its number is gone (the day is over) or the facility turned notifications off. Every few ticks it also looks at
+ * every facility's lines for patients who came near by a change that did not go through a counter, and once a minute
+ * it forgets the numbers of days that are over.
  */
 public final class NotifyWorker {
     private static final Logger LOG = LoggerFactory.getLogger(NotifyWorker.class);
     static final long TICK_MS = 1_000;
     static final int SWEEP_EVERY_TICKS = 60;
+    /** The safety net over every line: counters queue their messages at once, so this may be slower. */
+    static final int LINES_EVERY_TICKS = 5;
     static final int BATCH = 20;
     static final Duration LEASE = Duration.ofSeconds(60);
     static final int MAX_ATTEMPTS = 8;
@@ -87,9 +89,10 @@ public final class NotifyWorker {
         vertx.setPeriodic(TICK_MS, id -> {
             if (!busy) {
                 busy = true;
-                boolean sweep = ticks++ % SWEEP_EVERY_TICKS == 0;
-                (sweep ? sweep().mapEmpty() : Future.succeededFuture())
-                        .compose(v -> NotifyOutbox.anyLineMoved(pool, clock.instant()))
+                int tick = ticks++;
+                (tick % SWEEP_EVERY_TICKS == 0 ? sweep().mapEmpty() : Future.succeededFuture())
+                        .compose(v -> tick % LINES_EVERY_TICKS == 0
+                                ? NotifyOutbox.anyLineMoved(pool, clock.instant()).mapEmpty() : Future.succeededFuture())
                         .compose(v -> deliverDue())
                         .onFailure(e -> LOG.warn("Notification round failed: {}", e.toString()))
                         .onComplete(ar -> busy = false);

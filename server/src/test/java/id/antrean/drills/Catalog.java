@@ -66,7 +66,8 @@ final class Catalog {
             Map.entry("setupStatus", Caller.NONE),
             Map.entry("setUp", Caller.NONE),
             Map.entry("createFacility", Caller.OPERATOR),
-            Map.entry("getFacilityProfile", Caller.ADMIN),
+            // Kiosks and displays read it (READ_QUEUE): a receptionist may too, so no "receptionist refused" case.
+            Map.entry("getFacilityProfile", Caller.DEVICE),
             Map.entry("putFacilityProfile", Caller.ADMIN),
             Map.entry("getBpjsSettings", Caller.ADMIN),
             Map.entry("putBpjsSettings", Caller.ADMIN),
