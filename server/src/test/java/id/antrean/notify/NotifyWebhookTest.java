@@ -211,7 +211,9 @@ class NotifyWebhookTest {
 
         assertThat(first.getLong("id")).isEqualTo(ahead.getLong("id"));
         assertThat(second.getLong("id")).isEqualTo(mine.getLong("id"));
-        assertThat(took).isLessThan(Duration.ofSeconds(2));
+        // The gateway holds each request for the sender's whole 10 s timeout: a call that waited for it would take
+        // that long; two calls on a busy test machine take well under half of it.
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
         assertThat(server.count("SELECT count(*) FROM notify_outbox WHERE kind = 'CALLED'")).isEqualTo(1);
     }
 
