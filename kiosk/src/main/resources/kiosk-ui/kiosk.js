@@ -18,6 +18,7 @@ import { goHome, releaseFocus, render, renderNotice, request, show, tick, touche
 import { keypad, onKeyDown, onKeyUp, postFrame } from './identify.js';
 import { checkIn, chooseService, loadServices, retryEligibility, retype, toServices, togglePriority } from './patient-flow.js';
 import { pinKey, secretDown, secretTap, secretUp, testPrint } from './settings.js';
+import { openPhone, phoneKey } from './phone.js';
 
 // ---- wiring --------------------------------------------------------------------------------------
 
@@ -46,6 +47,8 @@ const clicks = {
   'btn-services-retry': loadServices,
   'btn-priority': togglePriority,
   'btn-done': () => goHome(true),
+  'btn-notify': openPhone,
+  'btn-phone-skip': () => show('ticket'),
   'btn-booking-back': () => goHome(false),
   'btn-settings-cancel': () => goHome(false),
   'btn-settings-exit': () => goHome(false),
@@ -71,10 +74,12 @@ function onClick(e) {
   if (!target) return;
   const key = target.closest('[data-key]');
   const pin = target.closest('[data-pin-key]');
+  const phone = target.closest('[data-phone-key]');
   const service = target.closest('[data-service]');
   const button = target.closest('button[id]');
   if (key) keypad(key.dataset.key);
   else if (pin) pinKey(pin.dataset.pinKey);
+  else if (phone) phoneKey(phone.dataset.phoneKey);
   else if (service) chooseService(service.dataset.service);
   else if (button && clicks[button.id]) clicks[button.id]();
   else if (target.closest('#facility-name')) secretTap();

@@ -16,6 +16,7 @@ import {
   state,
 } from './state.js';
 import { dateTime, facilityName, has, localDate, msg, resolve, t, todayInFacility } from './texts.js';
+import { loadNotifyOffer } from './phone.js';
 import { act, locked, problemText, request, show, showNotice } from './screens.js';
 import { setIdentifyError } from './identify.js';
 
@@ -448,6 +449,7 @@ function reprint(held) {
 enter.ticket = () => {
   const printed = !state.result || state.result.printed !== false;
   state.ticketDeadline = Date.now() + (printed ? TICKET_MS : TICKET_PROBLEM_MS);
+  loadNotifyOffer();
 };
 
 renderers.ticket = () => {
@@ -471,6 +473,12 @@ renderers.ticket = () => {
   $('ticket-problem-advice').hidden = Boolean(agentSays);
   $('ticket-take').hidden = failed;
   $('ticket-watch').hidden = failed;
+  // Messages to the patient's phone (issue #19): offered, never required; said once taken, without the number.
+  const offered = Boolean(state.notify && state.notify.enabled && tk.id);
+  $('btn-notify').hidden = !offered || state.phoneSaved;
+  $('ticket-notified').hidden = !state.phoneSaved;
+  $('ticket-notified').textContent = state.phoneSaved
+    ? t('kiosk.ticket.notified', (state.notify && state.notify.threshold) || 3) : '';
   $('ticket-countdown').textContent =
     t('kiosk.ticket.countdown', Math.max(0, Math.ceil((state.ticketDeadline - Date.now()) / 1000)));
 };

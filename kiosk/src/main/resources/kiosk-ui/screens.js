@@ -139,6 +139,9 @@ export function reset() {
   state.pending = null;
   state.priority = false;
   state.result = null;
+  state.phone = '';
+  state.phoneError = null;
+  state.phoneSaved = false;
   state.booking = null;
   state.typed = '';
   state.identifyError = null;

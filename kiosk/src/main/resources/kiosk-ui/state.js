@@ -25,9 +25,10 @@ export const TAPS_WINDOW_MS = 3000;
 export const BUSY_DELAY_MS = 250;
 export const MAX_DIGITS = 16;
 export const MAX_PIN = 12;
+export const MAX_PHONE = 15;           // digits: 0 + 8 + up to 11 more, or 62 + 8 + …
 export const LONG_MESSAGE = 220;            // characters: a smaller font for the eligibility message
 
-export const SCREENS = ['welcome', 'identify', 'eligibility', 'services', 'ticket', 'booking', 'settings'];
+export const SCREENS = ['welcome', 'identify', 'eligibility', 'services', 'ticket', 'phone', 'booking', 'settings'];
 export const CONTINUE_REASONS = new Set(['ACTIVE_HERE', 'UNVERIFIED']);
 export const REFUSED_REASONS = new Set(['REGISTERED_ELSEWHERE', 'INACTIVE', 'NOT_FOUND']);
 export const PRINTER_FINE = new Set(['OK', 'UNKNOWN']);
@@ -57,6 +58,10 @@ export const state = {
   pending: null,           // {run, body, key}: the ticket request, its key kept for retries
   result: null,            // {ticket, printed, problem?}
   ticketDeadline: 0,
+  notify: null,            // {enabled, threshold}: whether the facility sends messages to patients' phones
+  phone: '',               // digits typed on the phone screen; never kept after it is sent
+  phoneError: null,
+  phoneSaved: false,       // this ticket's number was taken: the ticket screen says so
   booking: null,           // a ticket read from its QR
   bookingBack: 'welcome',
   typed: '',

@@ -29,6 +29,7 @@ import { detailTicket } from './ticket-detail.js';
 import {
   checkInFromWalkin,
   newWalkin,
+  submitNotify,
   onPayerChange,
   onServiceChange,
   rowCheckInButton,
@@ -114,6 +115,7 @@ function wire() {
   $('walkin-card').addEventListener('input', scheduleEligibility);
   $('walkin-print').addEventListener('click', (e) => { if (S.walkin.ticket) printTicket(S.walkin.ticket, e.currentTarget); });
   $('walkin-new').addEventListener('click', newWalkin);
+  $('walkin-notify').addEventListener('submit', submitNotify);
   $('ticket-print').addEventListener('click', (e) => { if (detailTicket) printTicket(detailTicket, e.currentTarget); });
   $('ticket-cancel-ticket').addEventListener('click', (e) => {
     const ticket = detailTicket;

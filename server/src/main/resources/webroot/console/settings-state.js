@@ -8,7 +8,7 @@ import * as Common from './common.js';
 export const C = Common;
 export const el = C.el;
 export const $ = (id) => document.getElementById(id);
-export const TABS = ['profile', 'services', 'closures', 'rooms', 'staff', 'bpjs'];
+export const TABS = ['profile', 'services', 'closures', 'rooms', 'staff', 'bpjs', 'notify'];
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 export const S = {

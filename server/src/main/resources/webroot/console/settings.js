@@ -12,10 +12,11 @@ import { loadClosures, wireClosures } from './settings-closures.js';
 import { loadRooms, wireRooms } from './settings-rooms.js';
 import { loadStaff, wireStaff } from './settings-staff.js';
 import { loadBpjs, wireBpjs } from './settings-bpjs.js';
+import { loadNotify, wireNotify } from './settings-notify.js';
 
 const LOADERS = {
   profile: loadProfile, services: loadServices, closures: loadClosures, rooms: loadRooms, staff: loadStaff,
-  bpjs: loadBpjs,
+  bpjs: loadBpjs, notify: loadNotify,
 };
 
 async function setLanguage(language, rerender) {
@@ -103,6 +104,7 @@ function wire() {
   wireRooms();
   wireStaff();
   wireBpjs();
+  wireNotify();
 }
 
 async function boot() {

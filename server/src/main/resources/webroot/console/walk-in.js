@@ -288,6 +288,7 @@ export async function showWalkinResult(ticket, fresh) {
   $('walkin-result-badges').replaceChildren(...ticketBadges(ticket));
   const message = $('walkin-result-message');
   message.hidden = true;
+  offerNotify(ticket);
   if (ticket.payer !== 'JKN' || !W.identity) return;
   let answer = W.eligFor === W.identity && W.elig && W.elig.reason ? W.elig : null;
   if (!answer) {
@@ -307,8 +308,42 @@ export async function showWalkinResult(ticket, fresh) {
   if (fresh) $('walkin-result').scrollIntoView({ block: 'nearest' });
 }
 
+// ---- the patient's phone for messages (issue #19) -------------------------------------------------
+
+/** Offers the phone field under a fresh ticket when the facility sends messages; the number is never shown back. */
+async function offerNotify(ticket) {
+  const form = $('walkin-notify');
+  form.hidden = true;
+  $('walkin-phone').value = '';
+  $('walkin-notify-status').hidden = true;
+  try {
+    const offer = await C.api(path('/notify'));
+    if (S.walkin.ticket === ticket) form.hidden = !offer.enabled;
+  } catch (e) {
+    form.hidden = true;
+  }
+}
+
+export async function submitNotify(event) {
+  event.preventDefault();
+  const ticket = S.walkin.ticket;
+  const status = $('walkin-notify-status');
+  if (!ticket) return;
+  try {
+    const answer = await C.api(path('/tickets/' + ticket.id + '/notify'),
+      { method: 'POST', body: { phone: $('walkin-phone').value } });
+    $('walkin-phone').value = '';
+    status.textContent = t('console.walkin.notify.saved', answer.threshold);
+  } catch (e) {
+    status.textContent = C.errorText(e, S.t);
+  }
+  status.hidden = false;
+}
+
 export function newWalkin() {
   $('walkin-result').hidden = true;
+  $('walkin-notify').hidden = true;
+  $('walkin-phone').value = '';
   showDuplicate(null);
   S.walkin.ticket = null;
   $('walkin-card').value = '';

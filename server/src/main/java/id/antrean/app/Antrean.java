@@ -54,6 +54,10 @@ import id.antrean.metrics.Metrics;
 import id.antrean.metrics.MetricsRoutes;
 import id.antrean.metrics.Sampling;
 import id.antrean.mobilejkn.MobileJkn;
+import id.antrean.notify.NotifyHandlers;
+import id.antrean.notify.NotifySettingsStore;
+import id.antrean.notify.NotifyWorker;
+import id.antrean.notify.PhoneRegistry;
 import id.antrean.profile.Letterheads;
 import id.antrean.profile.ProfileHandlers;
 import id.antrean.bpjs.settings.BpjsSettingsHandlers;
@@ -109,10 +113,11 @@ public final class Antrean implements AutoCloseable {
     private final List<String> routes;
     private final PasswordPool passwords;
     private final NoShowSweep noShows;
+    private final NotifyWorker notifications;
     private SetupCode.Offer setupOffer;
 
     private Antrean(Vertx vertx, Database database, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs,
-                    List<String> routes, PasswordPool passwords, NoShowSweep noShows) {
+                    List<String> routes, PasswordPool passwords, NoShowSweep noShows, NotifyWorker notifications) {
         this.vertx = vertx;
         this.database = database;
         this.port = port;
@@ -121,6 +126,7 @@ public final class Antrean implements AutoCloseable {
         this.routes = routes;
         this.passwords = passwords;
         this.noShows = noShows;
+        this.notifications = notifications;
     }
 
     /** Every HTTP route this node serves, as {@code "METHOD /path/:param"} (e.g. for access tests). */
@@ -196,6 +202,11 @@ public final class Antrean implements AutoCloseable {
             }
             NoShowSweep noShows = new NoShowSweep(vertx, pool, directory, clock);
             noShows.start();
+            NotifySettingsStore notifySettings = new NotifySettingsStore(pool, new CredentialSeal(key),
+                    config.notifyWebhookUrl(), clock);
+            PhoneRegistry phones = new PhoneRegistry(pool, notifySettings, clock);
+            NotifyWorker notifications = new NotifyWorker(vertx, pool, notifySettings, phones, clock);
+            notifications.start();
             MobileJkn mobileJkn = new MobileJkn(pool, directory, new Polis(pool), bookings, passwords,
                     new RateLimiter(config.auth().mobileJknRateLimit(), clock),
                     new LoginThrottle(limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock);
@@ -228,6 +239,7 @@ public final class Antrean implements AutoCloseable {
                                     limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock)),
                             new ProfileHandlers(pool, clock),
                             new BpjsSettingsHandlers(new BpjsSettingsStore(pool, clock)),
+                            new NotifyHandlers(notifySettings, phones),
                             new CatalogHandlers(new ServiceSettings(pool, clock), new CounterSettings(pool, clock), SpokenNames.ofDisplay()),
                             new ClosureHandlers(closures),
                             new StaffHandlers(new StaffAccounts(pool, passwords, clock)),
@@ -246,7 +258,7 @@ public final class Antrean implements AutoCloseable {
                             router -> routes.set(ApiRouter.describe(router))),
                     new DeploymentOptions().setInstances(config.httpInstances())).await();
             int port = bound.get();
-            return new Antrean(vertx, database, port, simulator, bpjs, routes.get(), passwords, noShows);
+            return new Antrean(vertx, database, port, simulator, bpjs, routes.get(), passwords, noShows, notifications);
         } catch (RuntimeException e) {
             vertx.close().await();
             throw e;
@@ -278,6 +290,11 @@ public final class Antrean implements AutoCloseable {
     /** The minutely sweep that turns bookings never checked in into no-shows (tests run it on their own clock). */
     public NoShowSweep noShowSweep() {
         return noShows;
+    }
+
+    /** Sends patients' messages and forgets their numbers when the day is over (tests run the sweep on their clock). */
+    public NotifyWorker notifications() {
+        return notifications;
     }
 
     /** The first setup's code on offer at start; null once an operator exists (nothing to print). */

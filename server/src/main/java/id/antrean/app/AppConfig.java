@@ -40,12 +40,14 @@ import java.util.Map;
  * @param trackRateLimit {@code TRACK_RATE_LIMIT}: requests a minute of one client address to the tracking page and
  *                      its API (0 = off), default 120 (a facility's Wi-Fi may put many phones behind one address; a
  *                      code of 122 random bits is not found by trying, the limit only stops a flood)
+ * @param notifyWebhookUrl {@code NOTIFY_WEBHOOK_URL}: the messaging gateway of facilities that set none of their own
+ *                      (issue #19; {@code {phone}} and {@code {text}} may appear in it); null = none
  */
 public record AppConfig(int port, String databaseUrl, Path dataDir, int embeddedDbPort, boolean demo, int dbPoolSize,
                         int httpInstances, BpjsConfig bpjs, AuthConfig auth, ThrottleConfig throttle, HttpLimits http,
                         MasterKey secretKey, String setupCode, BackupConfig backups,
                         Duration eligibilityNegativeTtl, String metricsToken, PublicUrl publicUrl,
-                        int trackRateLimit) {
+                        int trackRateLimit, String notifyWebhookUrl) {
 
     public static AppConfig fromEnv(Map<String, String> env) {
         Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "./data"));
@@ -67,19 +69,28 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 Duration.ofMinutes(Env.integer(env, "ELIGIBILITY_NEGATIVE_TTL", 10, 0, 24 * 60)),
                 metricsToken(Env.text(env, "METRICS_TOKEN")),
                 PublicUrl.of(Env.text(env, "PUBLIC_URL")),
-                Env.integer(env, "TRACK_RATE_LIMIT", 120, 0, 1_000_000));
+                Env.integer(env, "TRACK_RATE_LIMIT", 120, 0, 1_000_000),
+                notifyWebhookUrl(Env.text(env, "NOTIFY_WEBHOOK_URL")));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(newPort, databaseUrl, dataDir, embeddedDbPort, demo, dbPoolSize, httpInstances, bpjs, auth,
                 throttle, http, secretKey, setupCode, backups, eligibilityNegativeTtl, metricsToken, publicUrl,
-                trackRateLimit);
+                trackRateLimit, notifyWebhookUrl);
     }
 
     /** A token worth the name: the scrape tells every facility's traffic. */
     private static String metricsToken(String value) {
         if (value != null && value.strip().length() < 16) {
             throw new IllegalArgumentException("METRICS_TOKEN must have at least 16 characters");
+        }
+        return value == null ? null : value.strip();
+    }
+
+    /** An http(s) URL, refused at start otherwise (a typo would only show as messages that never leave). */
+    private static String notifyWebhookUrl(String value) {
+        if (value != null && !value.strip().matches("^https?://[^\\s]+$")) {
+            throw new IllegalArgumentException("NOTIFY_WEBHOOK_URL must be an http:// or https:// URL");
         }
         return value == null ? null : value.strip();
     }
@@ -101,6 +112,8 @@ public record AppConfig(int port, String databaseUrl, Path dataDir, int embedded
                 + ", http=" + http + ", secretKey=" + secretKey + ", setupCode=" + (setupCode == null ? "random" : "set")
                 + ", backups=" + backups + ", eligibilityNegativeTtl=" + eligibilityNegativeTtl
                 + ", metricsToken=" + (metricsToken == null ? "off" : "set") + ", publicUrl=" + publicUrl
-                + ", trackRateLimit=" + trackRateLimit + "]";
+                + ", trackRateLimit=" + trackRateLimit
+                // The URL may carry a gateway's key in its query: only whether it is set.
+                + ", notifyWebhookUrl=" + (notifyWebhookUrl == null ? "none" : "set") + "]";
     }
 }

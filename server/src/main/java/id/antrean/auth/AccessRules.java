@@ -31,6 +31,10 @@ public final class AccessRules {
             rule(HttpMethod.GET, "/tickets/[^/]+/ticket\\.pdf", Permission.PRINT_TICKET),
             rule(HttpMethod.POST, "/tickets", Permission.ISSUE_TICKET),
             rule(HttpMethod.POST, "/tickets/[^/]+/check-in", Permission.ISSUE_TICKET),
+            // The patient's number for messages (issue #19): left at the kiosk or the desk, like taking the number.
+            rule(HttpMethod.POST, "/tickets/[^/]+/notify", Permission.ISSUE_TICKET),
+            // Whether to offer it: kiosks and the desk read it; the settings themselves are the admin's.
+            rule(HttpMethod.GET, "/notify", Permission.READ_QUEUE),
             // The desk's corrections of a ticket ("Periksa ulang", JKN / UMUM): staff only, never a device.
             rule(HttpMethod.POST, "/tickets/[^/]+/(recheck|payer)", Permission.COUNTER),
             rule(HttpMethod.GET, "/eligibility", Permission.CHECK_ELIGIBILITY),

@@ -17,7 +17,7 @@ public final class SettingsChanged {
 
     /**
      * @param what which part changed, as clients read it: {@code profile}, {@code services}, {@code schedule},
-     *             {@code closures}, {@code counters}, {@code staff}, {@code devices}, {@code bpjs}, {@code backups}
+     *             {@code closures}, {@code counters}, {@code staff}, {@code devices}, {@code bpjs}, {@code backups}, {@code notify}
      */
     public static Future<JsonObject> announce(SqlClient tx, long facilityId, ZoneId zone, String what, Instant at) {
         return EventLog.append(tx, new QueueEvent(facilityId, EventType.SETTINGS_CHANGED, at, zone, null, null, null,

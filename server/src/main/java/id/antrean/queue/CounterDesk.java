@@ -9,6 +9,7 @@ import id.antrean.facility.Counter;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.facility.Service;
+import id.antrean.notify.NotifyOutbox;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
 import io.vertx.core.Future;
@@ -199,6 +200,7 @@ public final class CounterDesk {
             return EventLog.append(tx, event)
                     .compose(v -> AuditLog.append(tx, facility.id(), actor, action.name(), ticket.id(), audit, now))
                     .compose(v -> tellBpjs(tx, facility, ticket, action, now))
+                    .compose(v -> tellPatients(tx, facility, ticket, action, now))
                     .map(ticket);
         });
     }
@@ -211,6 +213,22 @@ public final class CounterDesk {
             case SKIP -> BpjsOutbox.called(tx, facility.id(), ticket.id(), BpjsOutbox.ABSENT, now);
             case CANCEL -> BpjsOutbox.cancelled(tx, facility.id(), ticket.id(), "Dibatalkan di fasilitas kesehatan", now);
             default -> Future.succeededFuture();
+        };
+    }
+
+    /**
+     * Patients who left a number hear when they are called, and when a line moved so that few enough are left before
+     * them (issue #19): queued here, in the change's transaction; sent later, so a gateway never delays a call.
+     */
+    private static Future<Void> tellPatients(SqlConnection tx, Facility facility, Ticket ticket, CounterAction action,
+                                             Instant now) {
+        Future<Void> called = action.calls() ? NotifyOutbox.called(tx, facility.id(), ticket.id(), now)
+                : Future.succeededFuture();
+        return switch (action) {
+            // What takes a ticket out of a line, or puts one back: the others' places change.
+            case CALL, CANCEL, TRANSFER, REQUEUE -> called.compose(v ->
+                    NotifyOutbox.lineMoved(tx, facility.id(), ticket.serviceDate(), now));
+            default -> called;
         };
     }
 

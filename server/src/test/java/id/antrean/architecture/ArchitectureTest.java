@@ -24,7 +24,7 @@ class ArchitectureTest {
             "id.antrean.events..", "id.antrean.facility..", "id.antrean.mobilejkn..", "id.antrean.print..",
             "id.antrean.queue..", "id.antrean.reports..", "id.antrean.booking..", "id.antrean.closure..",
             "id.antrean.staff..", "id.antrean.setup..", "id.antrean.profile..", "id.antrean.catalog..",
-            "id.antrean.backup..", "id.antrean.track.."};
+            "id.antrean.backup..", "id.antrean.track..", "id.antrean.notify.."};
 
     private static JavaClasses server;
 

@@ -67,10 +67,15 @@ final class Catalog {
             Map.entry("setupStatus", Caller.NONE),
             Map.entry("setUp", Caller.NONE),
             Map.entry("createFacility", Caller.OPERATOR),
-            Map.entry("getFacilityProfile", Caller.ADMIN),
+            // Kiosks and displays read it (READ_QUEUE): a receptionist may too, so no "receptionist refused" case.
+            Map.entry("getFacilityProfile", Caller.DEVICE),
             Map.entry("putFacilityProfile", Caller.ADMIN),
             Map.entry("getBpjsSettings", Caller.ADMIN),
             Map.entry("putBpjsSettings", Caller.ADMIN),
+            Map.entry("getNotifySettings", Caller.ADMIN),
+            Map.entry("putNotifySettings", Caller.ADMIN),
+            Map.entry("getNotifyOffer", Caller.DEVICE),
+            Map.entry("registerNotifyPhone", Caller.DEVICE),
             Map.entry("getFacilityLogo", Caller.DEVICE),
             Map.entry("createService", Caller.ADMIN),
             Map.entry("getService", Caller.ADMIN),
@@ -197,6 +202,9 @@ final class Catalog {
             case "putFacilityProfile" -> "{\"name\":\"Puskesmas Sejahtera (Demo)\",\"kioskIdleSeconds\":60,"
                     + "\"languages\":[\"id\",\"en\"],\"ticketFooter\":\"Terima kasih\",\"logo\":null}";
             case "putBpjsSettings" -> "{\"bookingEligibility\":\"record\",\"reportAllPatients\":true}";
+            // Off, as the demo has it: a good number then answers 409 NOTIFY_DISABLED, never a 5xx.
+            case "putNotifySettings" -> "{\"enabled\":false,\"threshold\":3}";
+            case "registerNotifyPhone" -> "{\"phone\":\"0812 3456 7890\"}";
             case "createService" -> "{\"code\":\"FUZZ\",\"name\":\"Poli Fuzz\",\"prefix\":\"F\"}";
             case "updateService" -> "{\"name\":\"Poli Umum\",\"prefix\":\"A\",\"bpjsCode\":\"001\"}";
             case "setServiceSchedule" -> "{\"days\":[{\"weekday\":1,\"opensAt\":\"07:30\",\"closesAt\":\"14:00\"}],"
@@ -315,6 +323,10 @@ final class Catalog {
                                         text("cardNumber"), text("nik"))).build(),
                 Endpoint.builder(Target.KIOSK, "POST", "/api/bookings/{id}/check-in", "kioskCheckIn", Caller.NONE)
                         .param("id", Long.toString(f.bookedTicket())).build(),
+                Endpoint.builder(Target.KIOSK, "GET", "/api/notify", "kioskNotifyOffer", Caller.NONE).build(),
+                Endpoint.builder(Target.KIOSK, "POST", "/api/tickets/{id}/notify", "kioskLeavePhone", Caller.NONE)
+                        .param("id", Long.toString(f.waitingTicket()))
+                        .body(Body.JSON, "{\"phone\":\"081234567890\"}", List.of(text("phone"))).build(),
                 Endpoint.builder(Target.KIOSK, "POST", "/api/settings/unlock", "kioskUnlock", Caller.NONE)
                         .body(Body.JSON, "{\"pin\":\"" + f.kioskPin() + "\"}", List.of(text("pin"))).build(),
                 Endpoint.builder(Target.KIOSK, "GET", "/api/settings", "kioskSettings", Caller.KIOSK_SETTINGS).build(),

@@ -229,6 +229,11 @@ public final class TestServer implements AutoCloseable {
         return node.noShowSweep().runOnce().await();
     }
 
+    /** Runs the sweep that forgets patients' phone numbers once their facility's day is over (issue #19). */
+    public int sweepNotifications() {
+        return node.notifications().sweep().await();
+    }
+
     /** Where this node runs bcrypt: how many checks ran, and how many at once. */
     public id.antrean.auth.PasswordPool passwordPool() {
         return node.passwords();

@@ -84,6 +84,18 @@ public final class ServerClient {
                 .timeout(TIMEOUT_MS)), 0);
     }
 
+    /** Whether the facility offers messages to the patient's phone, and after how many people (issue #19). */
+    public Future<HttpResponse<Buffer>> notifyOffer() {
+        return send(() -> get(facilityPath("/notify")));
+    }
+
+    /** The patient's WhatsApp/SMS number for a ticket; sent once, kept nowhere on the kiosk. */
+    public Future<HttpResponse<Buffer>> leavePhone(long ticketId, String phone) {
+        return send(() -> client.postAbs(config.serverUrl() + facilityPath("/tickets/" + ticketId + "/notify"))
+                .putHeader("Authorization", "Bearer " + config.deviceToken())
+                .timeout(TIMEOUT_MS), new JsonObject().put("phone", phone));
+    }
+
     public Future<HttpResponse<Buffer>> alert(JsonObject alert) {
         return send(() -> client.postAbs(config.serverUrl() + facilityPath("/device-alerts"))
                 .putHeader("Authorization", "Bearer " + config.deviceToken())

@@ -75,6 +75,9 @@ public final class KioskRoutes {
         router.post("/api/tickets").handler(this::issue);
         router.post("/api/tickets/:id/print").handler(this::reprint);
         router.post("/api/bookings/:id/check-in").handler(this::checkIn);
+        router.get("/api/notify").handler(rc -> server.notifyOffer()
+                .onSuccess(response -> Responses.passThrough(rc, response)).onFailure(rc::fail));
+        router.post("/api/tickets/:id/notify").handler(this::leavePhone);
         router.post("/api/settings/unlock").handler(rc -> Responses.json(rc, 200,
                 new JsonObject().put("token", settings.unlock(body(rc).getString("pin")))));
         router.get("/api/settings").handler(this::showSettings);
@@ -177,6 +180,20 @@ public final class KioskRoutes {
                 Responses.json(rc, 200, new JsonObject().put("services", services));
             }
         });
+    }
+
+    /** The patient's phone for messages about their ticket: the server checks and keeps it, the agent only passes it on. */
+    private void leavePhone(RoutingContext rc) {
+        String id = rc.pathParam("id");
+        Object phone = body(rc).getValue("phone");
+        if (!id.matches("[0-9]{1,18}")) {
+            throw new KioskProblem("NOT_FOUND", 404);
+        }
+        if (!(phone instanceof String text) || text.length() > 32) {
+            throw new KioskProblem("BAD_REQUEST", 400);
+        }
+        server.leavePhone(Long.parseLong(id), text)
+                .onSuccess(response -> Responses.passThrough(rc, response)).onFailure(rc::fail);
     }
 
     private void ticket(RoutingContext rc) {
