@@ -135,6 +135,9 @@ class HaDrillTest {
                     awaitMore(kiosks, 40);
                     double afterNode = longestPause(kiosks, nodeKilled, System.nanoTime());
 
+                    assertThat(Deadline.await(Duration.ofSeconds(60),
+                            () -> cluster.leader().isPresent() && cluster.synchronousStandby().isPresent()))
+                            .as("a primary and a synchronous standby to switch over to: " + cluster.cluster()).isTrue();
                     String leader = cluster.leader().orElseThrow();
                     String candidate = cluster.synchronousStandby().orElseThrow();
                     long switched = System.nanoTime();
