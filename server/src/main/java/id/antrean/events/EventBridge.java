@@ -149,7 +149,8 @@ public final class EventBridge {
             }
             return all;
         }).recover(e -> {
-            if (attempt >= CATCH_UP_ATTEMPTS) {
+            if (attempt >= CATCH_UP_ATTEMPTS || String.valueOf(e.getMessage()).contains("Pool closed")) {
+                // Given up, or the node is stopping: nothing to catch up for.
                 return Future.failedFuture(e);
             }
             LOG.warn("Catching up on events failed ({}); trying again", e.toString());
