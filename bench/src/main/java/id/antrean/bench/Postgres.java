@@ -54,6 +54,14 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
+    /**
+     * A PostgreSQL this JVM did not start and does not stop (e.g. the Patroni cluster behind HAProxy of the HA
+     * drill), reached as the superuser {@code postgres} with this password.
+     */
+    public static Postgres external(String host, int port, String password) {
+        return new Postgres(null, database -> "jdbc:postgresql://" + host + ":" + port + "/" + database, password);
+    }
+
     /** Starts a new server with its data in {@code dataDir} (created, or reused when it holds a cluster). */
     public static Postgres start(Path dataDir) {
         Postgres postgres = new Postgres(dataDir, freePort());

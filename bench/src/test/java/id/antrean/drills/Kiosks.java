@@ -34,8 +34,8 @@ final class Kiosks implements AutoCloseable {
     record Answer(String key, int status, String retryAfter, String body) {
     }
 
-    /** A ticket as the kiosk was told of it (and printed it). */
-    record Acknowledged(long id, String label, int number, int status) {
+    /** A ticket as the kiosk was told of it (and printed it), with when the answered attempt was sent and answered. */
+    record Acknowledged(long id, String label, int number, int status, long sentNanos, long answeredNanos) {
     }
 
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
@@ -49,12 +49,43 @@ final class Kiosks implements AutoCloseable {
     private final Map<String, Acknowledged> acknowledged = new ConcurrentHashMap<>();
     private final List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger unanswered = new AtomicInteger();
-    private final String base;
+    /** The nodes a kiosk may reach; after a request got no answer it tries the next (a load balancer's job). */
+    private final List<String> bases;
+    private final AtomicInteger node = new AtomicInteger();
     private final int facility;
+    private volatile boolean stopping;
 
     Kiosks(String base, int facility) {
-        this.base = base;
+        this(List.of(base), facility);
+    }
+
+    Kiosks(List<String> bases, int facility) {
+        this.bases = List.copyOf(bases);
         this.facility = facility;
+    }
+
+    /**
+     * {@code kiosks} kiosks taking tickets until {@link #stop()}, each pausing {@code pause} between two tickets
+     * (a patient at a time), kiosk k on poli 1 + k % polis.
+     */
+    void startPaced(String run, int kiosks, int polis, Duration pause) {
+        for (int k = 0; k < kiosks; k++) {
+            int kiosk = k;
+            running.add(threads.submit(() -> {
+                for (int i = 0; !stopping; i++) {
+                    String key = run + "-" + kiosk + "-" + i;
+                    keys.add(key);
+                    take(key, BenchFacilities.poli(1 + kiosk % polis));
+                    LockSupport.parkNanos(pause.toNanos());
+                }
+                return null;
+            }));
+        }
+    }
+
+    /** Paced kiosks finish the ticket they are taking and take no other. */
+    void stop() {
+        stopping = true;
     }
 
     /** {@code kiosks} kiosks, each taking {@code ticketsEach} tickets back to back, kiosk k on poli 1 + k % polis. */
@@ -74,21 +105,24 @@ final class Kiosks implements AutoCloseable {
 
     private void take(String key, String poli) throws InterruptedException {
         long giveUp = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/facilities/"
-                        + BenchFacilities.code(facility) + "/tickets"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + BenchFacilities.kioskToken(facility))
-                .header("Idempotency-Key", key)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        new JsonObject().put("service", poli).put("payer", "UMUM").encode()))
-                .build();
         while (System.nanoTime() < giveUp) {
+            int at = node.get();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(bases.get(at % bases.size()) + "/api/v1/facilities/"
+                            + BenchFacilities.code(facility) + "/tickets"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + BenchFacilities.kioskToken(facility))
+                    .header("Idempotency-Key", key)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            new JsonObject().put("service", poli).put("payer", "UMUM").encode()))
+                    .build();
             HttpResponse<String> response;
+            long sent = System.nanoTime();
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 unanswered.incrementAndGet();
+                node.compareAndSet(at, at + 1);
                 LockSupport.parkNanos(RETRY_PAUSE_NANOS);
                 continue;
             }
@@ -97,7 +131,7 @@ final class Kiosks implements AutoCloseable {
             if (response.statusCode() == 201 || response.statusCode() == 200) {
                 JsonObject ticket = new JsonObject(response.body());
                 acknowledged.put(key, new Acknowledged(ticket.getLong("id"), ticket.getString("label"),
-                        ticket.getInteger("number"), response.statusCode()));
+                        ticket.getInteger("number"), response.statusCode(), sent, System.nanoTime()));
                 return;
             }
             if (response.statusCode() != 503) {

@@ -168,7 +168,13 @@ public final class Antrean implements AutoCloseable {
         Metrics metrics = config.metricsToken() == null ? Metrics.off() : Metrics.prometheus();
         Vertx vertx = NodeMetrics.vertx(new VertxOptions().setPreferNativeTransport(true), metrics);
         Pool pool = PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(config.dbPoolSize()).setEventLoopSize(config.httpInstances()))
+                .with(new PoolOptions().setMaxSize(config.dbPoolSize()).setEventLoopSize(config.httpInstances())
+                        // A closed connection leaves the pool at once; these also retire, within a minute, one
+                        // that still works but reached a node that is no primary any more (a switchover behind
+                        // HAProxy), so that the next one goes where HAProxy routes now.
+                        .setIdleTimeout(30).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
+                        .setMaxLifetime(60).setMaxLifetimeUnit(java.util.concurrent.TimeUnit.SECONDS)
+                        .setPoolCleanerPeriod(5000))
                 .connectingTo(database.connectOptions().setPipeliningLimit(1).setCachePreparedStatements(true))
                 .using(vertx)
                 .build();

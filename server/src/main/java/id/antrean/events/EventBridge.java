@@ -17,12 +17,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's ear on PostgreSQL: LISTENs to the event channel and republishes each event on the local
- * event bus, at {@link #address(long)}, for the SSE streams of this node. After a lost connection it
- * reconnects by itself and reads back from the event table what it may have missed.
+ * event bus, at {@link #address(long)}, for the SSE streams of this node. After a lost connection (a database
+ * restart, a Patroni failover behind HAProxy) it listens again, with back-off, and reads back from the event
+ * table every event committed meanwhile, of every facility, so that no screen misses one.
  */
 public final class EventBridge {
     private static final Logger LOG = LoggerFactory.getLogger(EventBridge.class);
-    private static final long RECONNECT_DELAY_MS = 1000;
+    private static final long RECONNECT_FIRST_DELAY_MS = 100;
+    private static final long RECONNECT_MAX_DELAY_MS = 5000;
+    private static final int CATCH_UP_ATTEMPTS = 20;
+    private static final String COUNTERS = "SELECT facility_id, last_event_id FROM facility_event_counter";
     private static final int CATCH_UP_BATCH = 1000;
 
     private final Vertx vertx;
@@ -46,7 +50,7 @@ public final class EventBridge {
         this.metrics = metrics;
         this.codeOf = codeOf;
         this.subscriber = PgSubscriber.subscriber(vertx, connectOptions)
-                .reconnectPolicy(attempt -> RECONNECT_DELAY_MS);
+                .reconnectPolicy(EventBridge::reconnectDelay);
         vertx.eventBus().registerDefaultCodec(PublishedEvent.class, new PublishedEvent.LocalCodec());
     }
 
@@ -59,12 +63,32 @@ public final class EventBridge {
         subscriber.channel(EventLog.CHANNEL)
                 .handler(payload -> enqueue(() -> onNotification(payload)))
                 .subscribeHandler(v -> {
+                    // Whatever was committed while this node was not listening (before its first LISTEN, or
+                    // while the connection was lost: a failover, a restart) was notified to nobody here.
                     if (!subscribed.tryComplete()) {
                         LOG.info("Event channel listening again; catching up");
-                        enqueue(this::catchUp);
                     }
+                    enqueue(() -> catchUp(0));
                 });
-        return subscriber.connect().compose(v -> subscribed.future());
+        // Where each facility stands before listening: what comes after is this node's to publish.
+        return counters().compose(known -> {
+            known.forEach(lastPublished::putIfAbsent);
+            return subscriber.connect();
+        }).compose(v -> subscribed.future());
+    }
+
+    /** Each facility's last event id, as committed. */
+    private Future<Map<Long, Long>> counters() {
+        return pool.query(COUNTERS).execute().map(rows -> {
+            Map<Long, Long> counters = new HashMap<>();
+            rows.forEach(row -> counters.put(row.getLong("facility_id"), row.getLong("last_event_id")));
+            return counters;
+        });
+    }
+
+    /** Milliseconds before the next attempt to listen again: quick at first, then every few seconds. */
+    static long reconnectDelay(int attempt) {
+        return Math.min(RECONNECT_MAX_DELAY_MS, RECONNECT_FIRST_DELAY_MS << Math.min(attempt, 6));
     }
 
     private void enqueue(java.util.function.Supplier<Future<Void>> step) {
@@ -110,12 +134,28 @@ public final class EventBridge {
         }).otherwise((String) null);
     }
 
-    private Future<Void> catchUp() {
-        Future<Void> all = Future.succeededFuture();
-        for (Map.Entry<Long, Long> e : Map.copyOf(lastPublished).entrySet()) {
-            all = all.compose(v -> readBack(e.getKey(), e.getValue()));
-        }
-        return all;
+    /**
+     * Publishes every event committed after the last one this node published, for every facility (one that
+     * appeared since this node started from its first event). Retried while the database is not answering yet.
+     */
+    private Future<Void> catchUp(int attempt) {
+        return counters().compose(committed -> {
+            Future<Void> all = Future.succeededFuture();
+            for (Map.Entry<Long, Long> e : committed.entrySet()) {
+                long published = lastPublished.getOrDefault(e.getKey(), 0L);
+                if (e.getValue() > published) {
+                    all = all.compose(v -> readBack(e.getKey(), published));
+                }
+            }
+            return all;
+        }).recover(e -> {
+            if (attempt >= CATCH_UP_ATTEMPTS || String.valueOf(e.getMessage()).contains("Pool closed")) {
+                // Given up, or the node is stopping: nothing to catch up for.
+                return Future.failedFuture(e);
+            }
+            LOG.warn("Catching up on events failed ({}); trying again", e.toString());
+            return vertx.timer(reconnectDelay(attempt)).compose(t -> catchUp(attempt + 1));
+        });
     }
 
     private Future<Void> readBack(long facilityId, long afterId) {

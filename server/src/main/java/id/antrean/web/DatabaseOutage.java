@@ -44,6 +44,7 @@ public final class DatabaseOutage {
 
     private static boolean isUnavailableState(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") // connection exception
+                || sqlState.equals("25006")                    // read-only: the node became a replica (switchover)
                 || sqlState.startsWith("57P")                  // admin shutdown, crash shutdown, cannot connect now
                 || sqlState.startsWith("53"));                 // insufficient resources
     }

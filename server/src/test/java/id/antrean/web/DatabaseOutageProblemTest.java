@@ -27,6 +27,10 @@ class DatabaseOutageProblemTest {
                 new IOException("Connection reset by peer"),
                 new VertxException("Connection is not active now, current status: CLOSED", true),
                 new PgException("the database system is shutting down", "FATAL", "57P03", null),
+                // A Patroni switchover: the node this connection reached is a replica now (or not yet a primary).
+                new PgException("cannot execute INSERT in a read-only transaction", "ERROR", "25006", null),
+                new PgException("terminating connection due to administrator command", "FATAL", "57P01", null),
+                new PgException("the database system is in recovery mode", "FATAL", "57P03", null),
                 new RuntimeException("while issuing", new SocketException("Connection reset")));
     }
 
