@@ -41,11 +41,11 @@ final class FacilityScale {
 
     record Result(int facilities, double startSeconds, long jvmRssKbAtRest, long postgresRssKbAtRest, Idle quiet,
                   Idle displays, long jvmRssKbWithScreens, FleetScreens.Calls calls, IssuanceLoad.Result issuance,
-                  long jvmRssKbAfter) {
+                  long jvmRssKbAfter, String load) {
         List<String> lines() {
             return List.of(
-                    "%d facilities: start against the seeded database healthy in %.2f s; memory at rest: JVM %d MB, PostgreSQL %d MB"
-                            .formatted(facilities, startSeconds, jvmRssKbAtRest / 1024, postgresRssKbAtRest / 1024),
+                    "%d facilities: start against the seeded database healthy in %.2f s; memory at rest: JVM %d MB, PostgreSQL %d MB; load average %s"
+                            .formatted(facilities, startSeconds, jvmRssKbAtRest / 1024, postgresRssKbAtRest / 1024, load),
                     "%d facilities, idle: %s".formatted(facilities, quiet),
                     "%d facilities, idle: %s".formatted(facilities, displays),
                     "%d facilities: JVM %d MB with the screens connected, %d MB after the issuance run"
@@ -89,7 +89,7 @@ final class FacilityScale {
                         issued = load.closed("closed loop, 32 callers", 32, Duration.ofSeconds(quick ? 5 : 20));
                     }
                     return new Result(facilities, startSeconds, jvmAtRest, postgresAtRest, quiet, displays,
-                            jvmWithScreens, calls, issued, ColdStart.rssKb(server.pid()));
+                            jvmWithScreens, calls, issued, ColdStart.rssKb(server.pid()), loadAverage());
                 }
             }
         }
@@ -122,6 +122,16 @@ final class FacilityScale {
                 FROM pg_stat_statements WHERE %s ORDER BY calls DESC LIMIT 5""".formatted(own)));
         return new Idle(name, seconds, statements, transactions, after.server() - before.server(),
                 after.postgres() - before.postgres(), screens == null ? 0 : screens.boardReads() - readsBefore, top);
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages: on a shared machine, how much to trust the timings. */
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static long transactions(Postgres db) {
