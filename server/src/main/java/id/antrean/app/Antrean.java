@@ -193,7 +193,7 @@ public final class Antrean implements AutoCloseable {
             if (bpjs != null && bpjs.antreanBaseUrl() != null) {
                 new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, facilityBpjs, clock, metrics), clock).start();
             }
-            NoShowSweep noShows = new NoShowSweep(vertx, pool, directory, clock);
+            NoShowSweep noShows = new NoShowSweep(vertx, pool, clock);
             noShows.start();
             MobileJkn mobileJkn = new MobileJkn(pool, directory, new Polis(pool), bookings, passwords,
                     new RateLimiter(config.auth().mobileJknRateLimit(), clock),
