@@ -152,7 +152,12 @@ public final class BenchMain {
     /** A district's server with 1 (the reference), 10, 100 and 1,000 facilities, each on a database of its own. */
     private void facilities() {
         heading("Cost as facilities grow (5 polis, 4 rooms, 2 displays and a morning's tickets each)");
-        for (int count : quick ? new int[] {1, 10} : new int[] {1, 10, 100, 1000}) {
+        // BENCH_FACILITY_COUNTS (e.g. "1000") runs only some of the sizes.
+        String only = System.getenv("BENCH_FACILITY_COUNTS");
+        int[] counts = only != null && !only.isBlank()
+                ? Arrays.stream(only.strip().split("[ ,]+")).mapToInt(Integer::parseInt).toArray()
+                : quick ? new int[] {1, 10} : new int[] {1, 10, 100, 1000};
+        for (int count : counts) {
             FacilityScale.measure(work, count, quick).lines().forEach(this::line);
         }
     }
