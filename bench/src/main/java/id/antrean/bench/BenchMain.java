@@ -23,7 +23,7 @@ import java.util.Locale;
 public final class BenchMain {
     static final int FACILITIES = 100;
     static final int RATE = 500;
-    private static final Set<String> ALL = Set.of("cold-start", "render", "issuance", "sse", "line");
+    private static final Set<String> ALL = Set.of("cold-start", "render", "issuance", "sse", "line", "facilities");
 
     private final boolean quick;
     private final Path work;
@@ -42,7 +42,7 @@ public final class BenchMain {
         // Maven's exec passes -Dbench.args as one argument: split it.
         String[] args = String.join(" ", arguments).strip().split("\\s+");
         boolean quick = args.length > 0 && "quick".equals(args[0]);
-        // Then optionally some of the sections (cold-start, render, issuance, sse, line); all when none is named.
+        // Then optionally some of the sections (cold-start, render, issuance, sse, line, facilities); all when none is named.
         Set<String> sections = args.length > 1 ? Set.of(Arrays.copyOfRange(args, 1, args.length)) : ALL;
         Path work = Path.of("target", "bench-run").toAbsolutePath();
         deleteTree(work);
@@ -71,6 +71,9 @@ public final class BenchMain {
         }
         if (sections.contains("line")) {
             line();
+        }
+        if (sections.contains("facilities")) {
+            facilities();
         }
         if (!sections.contains("issuance") && !sections.contains("sse")) {
             write();
@@ -143,6 +146,19 @@ public final class BenchMain {
             for (int waiting : new int[] {50, 300, 1000}) {
                 line(cost.measure(waiting, quick ? 20 : 200).toString());
             }
+        }
+    }
+
+    /** A district's server with 1 (the reference), 10, 100 and 1,000 facilities, each on a database of its own. */
+    private void facilities() {
+        heading("Cost as facilities grow (5 polis, 4 rooms, 2 displays and a morning's tickets each)");
+        // BENCH_FACILITY_COUNTS (e.g. "1000") runs only some of the sizes.
+        String only = System.getenv("BENCH_FACILITY_COUNTS");
+        int[] counts = only != null && !only.isBlank()
+                ? Arrays.stream(only.strip().split("[ ,]+")).mapToInt(Integer::parseInt).toArray()
+                : quick ? new int[] {1, 10} : new int[] {1, 10, 100, 1000};
+        for (int count : counts) {
+            FacilityScale.measure(work, count, quick).lines().forEach(this::line);
         }
     }
 

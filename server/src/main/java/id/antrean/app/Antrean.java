@@ -206,7 +206,7 @@ public final class Antrean implements AutoCloseable {
             if (bpjs != null && bpjs.antreanBaseUrl() != null) {
                 new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, facilityBpjs, clock, metrics), clock).start();
             }
-            NoShowSweep noShows = new NoShowSweep(vertx, pool, directory, clock);
+            NoShowSweep noShows = new NoShowSweep(vertx, pool, clock);
             noShows.start();
             NotifySettingsStore notifySettings = new NotifySettingsStore(pool, new CredentialSeal(key),
                     config.notifyWebhookUrl(), clock);

@@ -117,7 +117,8 @@ public final class FacilityDirectory {
         return code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
     }
 
-    static Facility facility(Row row) {
+    /** A facility from a row with the columns of {@link #ALL_FACILITIES}. */
+    public static Facility facility(Row row) {
         return new Facility(row.getLong("facility_id"), row.getString("code"), row.getString("name"),
                 ZoneId.of(row.getString("time_zone")), row.getString("bpjs_provider_code"),
                 row.getInteger("booking_window_days"));
