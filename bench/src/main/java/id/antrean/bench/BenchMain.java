@@ -122,15 +122,34 @@ public final class BenchMain {
                     line(rated + "; " + CpuMeter.perTicket(from, CpuMeter.now(server.pid(), db.dataDir()), rated.ok()));
                 }
                 if (PgbenchCeiling.available()) {
-                    PgbenchCeiling.Result pg = PgbenchCeiling.run("pgbench " + (hot ? "hot" : "spread"), db,
-                            FACILITIES, hot, 16, duration, work);
-                    line(pg.toString());
+                    // Today's transaction, then the old one (until 2026-12-07) side by side; on the hot poli each
+                    // starts from an empty line, as the place in line counts the tickets ahead.
+                    PgbenchCeiling.Result pg = null;
+                    for (boolean old : new boolean[] {false, true}) {
+                        if (hot) {
+                            emptyHotLine(db);
+                        }
+                        PgbenchCeiling.Result r = PgbenchCeiling.run("pgbench " + (hot ? "hot" : "spread")
+                                        + (old ? " old transaction" : ""), old ? IssuanceScript.oldScript()
+                                        : IssuanceScript.script(), db, FACILITIES, hot, 16, duration, work);
+                        line(r.toString());
+                        pg = old ? pg : r;
+                    }
                     line("ratio HTTP / pgbench: %.2f".formatted(ceiling.perSecond() / pg.tps()));
                 } else {
                     line("pgbench is not installed (Debian: apt-get install postgresql-client): no ceiling measured");
                 }
             }
         }
+    }
+
+    /** Cancels the waiting tickets of bench-001's S1, so a hot pgbench run starts from an empty line. */
+    private static void emptyHotLine(Postgres db) {
+        db.execute(Postgres.DATABASE, """
+                UPDATE ticket SET status = 'CANCELLED' WHERE status = 'WAITING'
+                  AND (facility_id, service_id) = (SELECT s.facility_id, s.service_id FROM service s
+                                                   JOIN facility f USING (facility_id)
+                                                   WHERE f.code = 'bench-001' AND s.code = 'S1')""");
     }
 
     /** One poli's line at 50, 300 and 1,000 waiting, on a server and database of its own (a clean demo day). */

@@ -40,12 +40,19 @@ public final class PgbenchCeiling {
         }
     }
 
+    /** The ceiling of today's issuance ({@link IssuanceScript#script()}). */
     public static Result run(String name, Postgres db, int facilities, boolean hot, int clients, Duration duration,
                              Path workDir) {
+        return run(name, IssuanceScript.script(), db, facilities, hot, clients, duration, workDir);
+    }
+
+    /** The ceiling of a given issuance script (today's, or the old one for the side-by-side). */
+    public static Result run(String name, String issuance, Postgres db, int facilities, boolean hot, int clients,
+                             Duration duration, Path workDir) {
         try {
-            Path script = workDir.resolve("issuance.pgbench");
+            Path script = workDir.resolve(name.replaceAll("[^a-z0-9]+", "-") + ".pgbench");
             Files.createDirectories(workDir);
-            IssuanceScript.write(script);
+            IssuanceScript.write(script, issuance);
             List<String> command = List.of("pgbench", "-n", "-M", "prepared", "-h", "localhost",
                     "-p", Integer.toString(db.port()), "-U", "postgres",
                     "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 4)),
