@@ -65,23 +65,23 @@ public final class TicketIssuer {
                        i.service_id, i.priority, i.line_at, i.queue_order) END AS place
                 FROM issued i),
             shown AS (
-            """ + TicketView.selectPlacedFrom("placed") + "),\n"
-            + EventLog.saving("shown", "$1", "'" + EventType.TICKET_ISSUED.name() + """
-                    ', shown.ticket_id, shown.service_id, NULL,
-                           $15::jsonb || jsonb_build_object('ticket', ($15::jsonb -> 'ticket') || jsonb_build_object(
-                               'id', shown.ticket_id, 'number', shown.number, 'label', shown.label,
-                               'position', shown.position, 'facility', shown.facility_code,
-                               'service', shown.service_code, 'serviceName', shown.service_name,
-                               'homeService', shown.home_service_code)),
-                           $9""") + """
-            ,
+            %1$s),
+            %2$s,
             outbox AS (
-            """ + BpjsOutbox.addedFrom("issued", "$16", "$9") + """
-
+            %3$s
                 AND $16::text IS NOT NULL)
-            SELECT shown.*, saved.event_id, """ + EventLog.NOTIFY_SAVED + """
-
-            FROM shown, saved""";
+            SELECT shown.*, saved.event_id, %4$s
+            FROM shown, saved""".formatted(
+            TicketView.selectPlacedFrom("placed"),
+            EventLog.saving("shown", "$1", """
+                    '%s', shown.ticket_id, shown.service_id, NULL,
+                    $15::jsonb || jsonb_build_object('ticket', ($15::jsonb -> 'ticket') || jsonb_build_object(
+                        'id', shown.ticket_id, 'number', shown.number, 'label', shown.label, 'position', shown.position,
+                        'facility', shown.facility_code, 'service', shown.service_code,
+                        'serviceName', shown.service_name, 'homeService', shown.home_service_code)),
+                    $9""".formatted(EventType.TICKET_ISSUED.name())),
+            BpjsOutbox.addedFrom("issued", "$16", "$9"),
+            EventLog.NOTIFY_SAVED);
 
     /** Takes the next number, inserts the ticket and records it in one statement: for a request that names nobody. */
     static final String ISSUE = "WITH " + TicketNumbers.NEXT_NUMBER + ",\nissued AS ("
