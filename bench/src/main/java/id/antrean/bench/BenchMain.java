@@ -115,6 +115,7 @@ public final class BenchMain {
             heading("Ticket issuance over HTTP, " + shape);
             try (IssuanceLoad load = new IssuanceLoad(server.port(), FACILITIES, hot)) {
                 load.closed("warm-up", callers, Duration.ofSeconds(quick ? 2 : 5));
+                statementsReset(db);
                 CpuMeter.Sample before = CpuMeter.now(server.pid(), db.dataDir());
                 IssuanceLoad.Result ceiling = load.closed("closed loop, " + callers + " callers", callers, duration);
                 line(ceiling + "; " + CpuMeter.perTicket(before, CpuMeter.now(server.pid(), db.dataDir()), ceiling.ok()));
@@ -124,16 +125,58 @@ public final class BenchMain {
                     IssuanceLoad.Result rated = load.open("open loop at " + rate + "/s", rate, duration);
                     line(rated + "; " + CpuMeter.perTicket(from, CpuMeter.now(server.pid(), db.dataDir()), rated.ok()));
                 }
+                statements(db, "the HTTP lines above");
                 if (PgbenchCeiling.available()) {
-                    PgbenchCeiling.Result pg = PgbenchCeiling.run("pgbench " + (hot ? "hot" : "spread"), db,
-                            FACILITIES, hot, 16, duration, work);
-                    line(pg.toString());
+                    // Today's transaction, then the old one (until 2026-12-07) side by side; on the hot poli each
+                    // starts from an empty line, as the place in line counts the tickets ahead.
+                    PgbenchCeiling.Result pg = null;
+                    for (boolean old : new boolean[] {false, true}) {
+                        if (hot) {
+                            emptyHotLine(db);
+                        }
+                        PgbenchCeiling.Result r = PgbenchCeiling.run("pgbench " + (hot ? "hot" : "spread")
+                                        + (old ? " old transaction" : ""), old ? IssuanceScript.oldScript()
+                                        : IssuanceScript.script(), db, FACILITIES, hot, 16, duration, work);
+                        line(r.toString());
+                        pg = old ? pg : r;
+                    }
                     line("ratio HTTP / pgbench: %.2f".formatted(ceiling.perSecond() / pg.tps()));
                 } else {
                     line("pgbench is not installed (Debian: apt-get install postgresql-client): no ceiling measured");
                 }
             }
         }
+    }
+
+    private static void statementsReset(Postgres db) {
+        if (Postgres.STAT_STATEMENTS) {
+            db.execute(Postgres.DATABASE, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            db.number("SELECT count(*) FROM (SELECT pg_stat_statements_reset()) r");
+        }
+    }
+
+    /** With BENCH_PG_STAT_STATEMENTS=1: the statements PostgreSQL spent most time on since the last reset. */
+    private void statements(Postgres db, String during) {
+        if (!Postgres.STAT_STATEMENTS) {
+            return;
+        }
+        line("pg_stat_statements during " + during + ", by total time (calls, total ms, mean ms, statement):");
+        db.rows("""
+                SELECT calls, round(total_exec_time)::bigint AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+                FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10""").forEach(this::line);
+        statementsReset(db);
+    }
+
+    /** Cancels the waiting tickets of bench-001's S1, so a hot pgbench run starts from an empty line (vacuumed). */
+    private static void emptyHotLine(Postgres db) {
+        db.execute(Postgres.DATABASE, """
+                UPDATE ticket SET status = 'CANCELLED' WHERE status = 'WAITING'
+                  AND (facility_id, service_id) = (SELECT s.facility_id, s.service_id FROM service s
+                                                   JOIN facility f USING (facility_id)
+                                                   WHERE f.code = 'bench-001' AND s.code = 'S1')""");
+        // Their entries stay in the waiting-line index until a vacuum, and the place-in-line count would visit them.
+        db.execute(Postgres.DATABASE, "VACUUM ticket");
     }
 
     /** One poli's line at 50, 300 and 1,000 waiting, on a server and database of its own (a clean demo day). */

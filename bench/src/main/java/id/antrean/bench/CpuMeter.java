@@ -35,6 +35,29 @@ public final class CpuMeter {
                                 / Math.max(1, after.machineTotal() - before.machineTotal()));
     }
 
+    /**
+     * CPU ticks of PostgreSQL including its backends that have exited (their time is added to the postmaster's
+     * cutime + cstime when it reaps them): pgbench's connections end with its run.
+     */
+    public static long postgresWithExited(Path postgresData) {
+        return Postgres.processIds(postgresData).map(pid -> ticks(pid) + childTicks(pid)).sum();
+    }
+
+    public static double ms(long ticks) {
+        return ticks * MS_PER_TICK;
+    }
+
+    /** cutime + cstime of a process (fields 16 and 17): its children that have exited and been waited for. */
+    static long childTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** utime + stime of a process (fields 14 and 15 of /proc/pid/stat); 0 when it is gone. */
     static long ticks(long pid) {
         try {

@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
  */
 public final class PgbenchCeiling {
     /** pgbench's own figures. */
-    public record Result(String name, double tps, double latencyAverageMs, long transactions, long failed) {
+    /** pgbench's own figures, and PostgreSQL's CPU time per transaction (from /proc: the same on a busy machine). */
+    public record Result(String name, double tps, double latencyAverageMs, long transactions, long failed,
+                         double postgresCpuMsPerTransaction) {
         @Override
         public String toString() {
-            return "%s: %.0f tx/s, average latency %.1f ms (%d transactions, %d failed)"
-                    .formatted(name, tps, latencyAverageMs, transactions, failed);
+            return "%s: %.0f tx/s, average latency %.1f ms (%d transactions, %d failed); PostgreSQL CPU %.2f ms per transaction"
+                    .formatted(name, tps, latencyAverageMs, transactions, failed, postgresCpuMsPerTransaction);
         }
     }
 
@@ -40,28 +42,47 @@ public final class PgbenchCeiling {
         }
     }
 
+    /** The ceiling of today's issuance ({@link IssuanceScript#script()}). */
     public static Result run(String name, Postgres db, int facilities, boolean hot, int clients, Duration duration,
                              Path workDir) {
+        return run(name, IssuanceScript.script(), db, facilities, hot, clients, duration, workDir);
+    }
+
+    /** The ceiling of a given issuance script (today's, or the old one for the side-by-side). */
+    public static Result run(String name, String issuance, Postgres db, int facilities, boolean hot, int clients,
+                             Duration duration, Path workDir) {
         try {
-            Path script = workDir.resolve("issuance.pgbench");
+            Path script = workDir.resolve(name.replaceAll("[^a-z0-9]+", "-") + ".pgbench");
             Files.createDirectories(workDir);
-            IssuanceScript.write(script);
+            IssuanceScript.write(script, issuance);
             List<String> command = List.of("pgbench", "-n", "-M", "prepared", "-h", "localhost",
                     "-p", Integer.toString(db.port()), "-U", "postgres",
                     "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 4)),
                     "-T", Long.toString(duration.toSeconds()),
                     "-D", "facilities=" + facilities, "-D", "hot=" + (hot ? 1 : 0),
                     "-f", script.toString(), Postgres.DATABASE);
+            long cpuBefore = CpuMeter.postgresWithExited(db.dataDir());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("pgbench failed:\n" + output);
             }
+            // The backends have gone when pgbench has: give the postmaster a moment to reap them.
+            long[] cpu = {-1};
+            Deadline.await(Duration.ofSeconds(2), () -> {
+                long now = CpuMeter.postgresWithExited(db.dataDir());
+                boolean settled = now == cpu[0];
+                cpu[0] = now;
+                return settled;
+            });
+            long cpuAfter = cpu[0];
             Files.writeString(workDir.resolve(name.replaceAll("[^a-z0-9]+", "-") + ".pgbench.txt"), output);
             return new Result(name, number(output, "tps = ([0-9.]+)"), number(output, "latency average = ([0-9.]+) ms"),
                     (long) number(output, "number of transactions actually processed: ([0-9]+)"),
                     output.contains("number of failed transactions")
-                            ? (long) number(output, "number of failed transactions: ([0-9]+)") : 0);
+                            ? (long) number(output, "number of failed transactions: ([0-9]+)") : 0,
+                    CpuMeter.ms(cpuAfter - cpuBefore)
+                            / Math.max(1, number(output, "number of transactions actually processed: ([0-9]+)")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -17,6 +17,8 @@ import java.sql.Statement;
  */
 public final class Postgres implements AutoCloseable {
     public static final String DATABASE = "antrean";
+    /** Whether this run records pg_stat_statements ({@code BENCH_PG_STAT_STATEMENTS=1}). */
+    public static final boolean STAT_STATEMENTS = "1".equals(System.getenv("BENCH_PG_STAT_STATEMENTS"));
     private final Path dataDir;
     private final int port;
     /** Where JDBC finds a database of this server: the URL without the database's name, and the name after it. */
@@ -79,6 +81,9 @@ public final class Postgres implements AutoCloseable {
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // BENCH_PG_STAT_STATEMENTS=1: where PostgreSQL's time goes, statement by statement (a little
+                    // overhead, so off for the figures of record).
+                    .setServerConfig("shared_preload_libraries", STAT_STATEMENTS ? "pg_stat_statements" : "")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .start();
         } catch (IOException e) {

@@ -22,19 +22,30 @@ public final class EventLog {
     /** NOTIFY payloads are limited to 8000 bytes; bigger events are announced by id and read back. */
     static final int INLINE_LIMIT = 7000;
 
-    static final String APPEND = """
-            WITH next AS (
-                INSERT INTO facility_event_counter AS c (facility_id, last_event_id) VALUES ($1, 1)
-                ON CONFLICT (facility_id) DO UPDATE SET last_event_id = c.last_event_id + 1
-                RETURNING last_event_id),
-            saved AS (
-                INSERT INTO queue_event (facility_id, event_id, type, ticket_id, service_id, counter_id, payload, created_at)
-                SELECT $1, next.last_event_id, $2, $3, $4, $5, $6, $7 FROM next
-                RETURNING facility_id, event_id, payload)
-            SELECT event_id,
-                   pg_notify('antrean_events', facility_id::text || ' ' || event_id::text || ' ' ||
-                             CASE WHEN octet_length(payload::text) < 7000 THEN payload::text ELSE '' END)
-            FROM saved""";
+    /**
+     * The CTEs {@code next} and {@code saved} that store one event per row of {@code source} (which must hold one
+     * row): {@code facility} is the SQL of its facility id, {@code columns} that of its type, ticket, service,
+     * counter, payload and time. For a statement that stores its change and the change's event together.
+     */
+    public static String saving(String source, String facility, String columns) {
+        return """
+                next AS (
+                    INSERT INTO facility_event_counter AS c (facility_id, last_event_id) SELECT %2$s, 1 FROM %1$s
+                    ON CONFLICT (facility_id) DO UPDATE SET last_event_id = c.last_event_id + 1
+                    RETURNING last_event_id),
+                saved AS (
+                    INSERT INTO queue_event (facility_id, event_id, type, ticket_id, service_id, counter_id, payload, created_at)
+                    SELECT %2$s, next.last_event_id, %3$s FROM next, %1$s
+                    RETURNING facility_id, event_id, payload)""".formatted(source, facility, columns);
+    }
+
+    /** The announcement of the event {@link #saving} stored, as a column of a select over {@code saved}. */
+    public static final String NOTIFY_SAVED = """
+            pg_notify('antrean_events', saved.facility_id::text || ' ' || saved.event_id::text || ' ' ||
+                      CASE WHEN octet_length(saved.payload::text) < 7000 THEN saved.payload::text ELSE '' END)""";
+
+    static final String APPEND = "WITH " + saving("(SELECT) AS one", "$1", "$2, $3, $4, $5, $6, $7")
+            + "\nSELECT saved.event_id, " + NOTIFY_SAVED + "\nFROM saved";
 
     /** The facility's last event id (0 before its first event). */
     public static final String LAST_ID = """

@@ -15,7 +15,7 @@ public record QueueEvent(long facilityId, EventType type, Instant at, ZoneId zon
                          Long counterId, JsonObject body) {
 
     /** The stored payload: everything but the id, which the database assigns. */
-    JsonObject payload() {
+    public JsonObject payload() {
         return body.copy()
                 .put("type", type.name())
                 .put("at", at.atZone(zone).toOffsetDateTime().toString());

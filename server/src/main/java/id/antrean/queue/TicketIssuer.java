@@ -13,6 +13,7 @@ import id.antrean.events.EventType;
 import id.antrean.events.QueueEvent;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
+import id.antrean.facility.Service;
 import id.antrean.protocol.NikAge;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Gives numbers: one transaction bumps the (facility, service, local day) sequence, inserts the ticket
@@ -50,21 +52,55 @@ public final class TicketIssuer {
                 ON CONFLICT (facility_id, idempotency_key) DO NOTHING
                 RETURNING *""";
 
-    /** Takes the next number and inserts the ticket in one statement: for a request that names nobody. */
-    static final String ISSUE = "WITH " + TicketNumbers.NEXT_NUMBER + ",\nissued AS ("
-            + INSERT.formatted("seq.last_number", TicketNumbers.label("$4", "seq.last_number"), "FROM seq") + ")\n"
-            + TicketView.selectFrom("issued");
+    /**
+     * After the insert, in the same statement: the ticket's place in line, counted once by V20's
+     * {@code ticket_waiting_ahead} (on a snapshot taken after the number's lock, so every ticket issued before this
+     * one is counted), the ticket view the answer is made from, the event ($15: its payload as the server built it
+     * from the ticket as inserted, completed here with what the database gave the ticket) with its NOTIFY, and the
+     * BPJS outbox message ($16: its note; null for none). Everything inside the locks in one round trip.
+     */
+    private static final String RECORDED = """
+            placed AS (
+                SELECT i.*, CASE WHEN i.status = 'WAITING' THEN 1 + ticket_waiting_ahead(i.facility_id, i.service_date,
+                       i.service_id, i.priority, i.line_at, i.queue_order) END AS place
+                FROM issued i),
+            shown AS (
+            %1$s),
+            %2$s,
+            outbox AS (
+            %3$s
+                AND $16::text IS NOT NULL)
+            SELECT shown.*, saved.event_id, %4$s
+            FROM shown, saved""".formatted(
+            TicketView.selectPlacedFrom("placed"),
+            EventLog.saving("shown", "$1", """
+                    '%s', shown.ticket_id, shown.service_id, NULL,
+                    $15::jsonb || jsonb_build_object('ticket', ($15::jsonb -> 'ticket') || jsonb_build_object(
+                        'id', shown.ticket_id, 'number', shown.number, 'label', shown.label, 'position', shown.position,
+                        'facility', shown.facility_code, 'service', shown.service_code,
+                        'serviceName', shown.service_name, 'homeService', shown.home_service_code)),
+                    $9""".formatted(EventType.TICKET_ISSUED.name())),
+            BpjsOutbox.addedFrom("issued", "$16", "$9"),
+            EventLog.NOTIFY_SAVED);
 
-    /** Inserts the ticket with the number ($15) this transaction already took, after looking the person up. */
+    /** Takes the next number, inserts the ticket and records it in one statement: for a request that names nobody. */
+    static final String ISSUE = "WITH " + TicketNumbers.NEXT_NUMBER + ",\nissued AS ("
+            + INSERT.formatted("seq.last_number", TicketNumbers.label("$4", "seq.last_number"), "FROM seq") + "),\n"
+            + RECORDED;
+
+    /** Inserts the ticket with the number ($17) this transaction already took, after looking the person up. */
     static final String ISSUE_NUMBERED = "WITH issued AS ("
-            + INSERT.formatted("$15::integer", TicketNumbers.label("$4", "$15::integer"), "") + ")\n"
-            + TicketView.selectFrom("issued");
+            + INSERT.formatted("$17::integer", TicketNumbers.label("$4", "$17::integer"), "") + "),\n"
+            + RECORDED;
 
     static final String BY_IDEMPOTENCY_KEY = TicketView.selectFrom("ticket") + """
             WHERE t.facility_id = $1 AND t.idempotency_key = $2""";
 
     static final String FINGERPRINT_OF_KEY = """
             SELECT request_hash FROM ticket WHERE facility_id = $1 AND idempotency_key = $2""";
+
+    /** The BPJS outbox note of a walk-in's antrean/add. */
+    private static final String WALK_IN_NOTE = "Antrean langsung (walk-in)";
 
     /** The outcome: the ticket, and whether this call issued it (201) or an earlier one did (200). */
     public record Issued(Facility facility, Ticket ticket, boolean created) {
@@ -115,11 +151,13 @@ public final class TicketIssuer {
             if (!service.open()) {
                 throw Problem.ofField(ErrorCode.SERVICE_CLOSED, "service", service.name());
             }
-            Instant now = clock.instant();
+            // To the microsecond, as PostgreSQL keeps it: the event built from it shows the time the ticket shows.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             LocalDate day = facility.today(clock);
             String card = request.cardNumber() != null ? request.cardNumber().value()
                     : checked == null ? null : checked.cardNumber();
             String nik = request.nik() == null ? null : request.nik().value();
+            boolean priority = request.priority() || elderly(request, day);
             Tuple params = Tuple.tuple()
                     .addLong(facility.id())
                     .addLong(service.id())
@@ -128,16 +166,17 @@ public final class TicketIssuer {
                     .addString(request.payer())
                     .addString(card)
                     .addString(nik)
-                    .addBoolean(request.priority() || elderly(request, day))
+                    .addBoolean(priority)
                     .addOffsetDateTime(now.atOffset(ZoneOffset.UTC))
                     .addString(key)
                     .addString(request.fingerprint())
                     .addString(checked == null ? null : checked.reason().name())
                     .addString(checked == null ? null : checked.source().name())
-                    .addOffsetDateTime(checked == null ? null : checked.checkedAt().atOffset(ZoneOffset.UTC));
+                    .addOffsetDateTime(checked == null ? null : checked.checkedAt().atOffset(ZoneOffset.UTC))
+                    .addJsonObject(issuedEvent(facility, service, request, checked, card, priority, day, now));
             if (card == null && nik == null) {
                 // Nobody to look up: number and ticket in one statement, the shortest hold of the queue's lock.
-                return tx.preparedQuery(ISSUE).execute(params)
+                return tx.preparedQuery(ISSUE).execute(params.addString(WALK_IN_NOTE))
                         .compose(rows -> recorded(tx, facility, rows, null, request, actor, now));
             }
             // The number first: its row lock orders this person's concurrent requests, so the look-up that follows
@@ -154,7 +193,9 @@ public final class TicketIssuer {
                                                     held.ticket().label(), held.ticket().serviceName())
                                             .with("ticket", held.ticket().toJson()));
                                 }
-                                return tx.preparedQuery(ISSUE_NUMBERED).execute(params.addInteger(number))
+                                // A second number given at the desk is kept from BPJS, which already has the first.
+                                return tx.preparedQuery(ISSUE_NUMBERED)
+                                        .execute(params.addString(held == null ? WALK_IN_NOTE : null).addInteger(number))
                                         .compose(rows -> recorded(tx, facility, rows, held, request, actor, now));
                             }));
         });
@@ -167,21 +208,34 @@ public final class TicketIssuer {
             return Future.failedFuture(new KeyAlreadyUsed());
         }
         Ticket ticket = TicketView.map(rows.iterator().next());
-        QueueEvent event = new QueueEvent(facility.id(), EventType.TICKET_ISSUED, now, facility.zone(),
-                ticket.id(), ticket.serviceId(), null, new JsonObject().put("ticket", ticket.toJson()));
-        Future<?> logged = EventLog.append(tx, event);
         if (held == null) {
-            return logged.compose(v -> BpjsOutbox.added(tx, facility.id(), ticket.id(), "Antrean langsung (walk-in)", now))
-                    .map(ticket);
+            return Future.succeededFuture(ticket);
         }
-        // A second number given at the desk: audited, and kept from BPJS, which already has the person's first.
+        // A second number given at the desk: audited.
         JsonObject details = new JsonObject()
                 .put("before", new JsonObject().put("ticket", held.ticket().id()).put("label", held.ticket().label())
                         .put("status", held.ticket().status().name()))
                 .put("after", new JsonObject().put("ticket", ticket.id()).put("label", ticket.label())
                         .put("reason", request.duplicateReason()));
-        return logged.compose(v -> AuditLog.append(tx, facility.id(), actor, "TICKET_DUPLICATE_ISSUED", ticket.id(),
-                details, now)).map(ticket);
+        return AuditLog.append(tx, facility.id(), actor, "TICKET_DUPLICATE_ISSUED", ticket.id(), details, now)
+                .map(ticket);
+    }
+
+    /**
+     * The TICKET_ISSUED event's payload, with the ticket as the insert writes it; the statement fills in what only
+     * the database knows (id, number, label, place) and the names it joins. {@code TicketNumberingTest} checks that
+     * the event's ticket is the answer's.
+     */
+    private static JsonObject issuedEvent(Facility facility, Service service, TicketRequest request,
+                                          Eligibility checked, String card, boolean priority, LocalDate day, Instant now) {
+        Ticket inserted = new Ticket(0, facility.code(), facility.zone(), service.id(), service.code(), service.name(),
+                service.code(), 0, "", TicketStatus.WAITING, "WALK_IN", request.payer(), priority,
+                card == null ? null : card.substring(Math.max(0, card.length() - 4)), day, now, null, null, null, 0,
+                null, null, null, null, null,
+                checked == null ? null : checked.reason().name(), checked == null ? null : checked.source().name(),
+                checked == null ? null : checked.checkedAt(), null, null, now);
+        return new QueueEvent(facility.id(), EventType.TICKET_ISSUED, now, facility.zone(), null, service.id(), null,
+                new JsonObject().put("ticket", inserted.toJson())).payload();
     }
 
     /** Someone 60 or older by their NIK is priority without asking (the kiosk says so; the ticket prints it). */

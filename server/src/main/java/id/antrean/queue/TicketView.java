@@ -51,6 +51,14 @@ public final class TicketView {
         return select(POSITION_RANKED, source);
     }
 
+    /**
+     * Like {@link #selectFrom}, for a source that brings each ticket's place in line already, as its column
+     * {@code place} (null unless waiting): a ticket just issued, whose place the issuing statement counted once.
+     */
+    public static String selectPlacedFrom(String source) {
+        return select("t.place", source);
+    }
+
     private static String select(String position, String source) {
         return """
                 SELECT t.ticket_id, f.code AS facility_code, f.time_zone, t.service_id, s.code AS service_code,

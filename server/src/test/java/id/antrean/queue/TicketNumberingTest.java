@@ -67,6 +67,56 @@ class TicketNumberingTest {
         })));
     }
 
+    @Test
+    void concurrentIssuersOfOnePoliGetGapFreeNumbersAndThePlaceTheTicketsOwnGetShows() {
+        // A poli of its own: the place in line counts every waiting ticket of the poli.
+        server.sql("""
+                INSERT INTO service (facility_id, code, name, prefix)
+                SELECT facility_id, 'RUSH', 'Poli Ramai', 'R' FROM facility WHERE code = 'pkm-demo'""");
+        WebClient client = WebClientSession.create(WebClient.create(server.clientVertx(),
+                        new WebClientOptions().setDefaultPort(server.port()), new PoolOptions().setHttp1MaxSize(16)))
+                .addHeader("Authorization", "Bearer " + TestServer.DEVICE_TOKEN);
+        List<Future<List<JsonObject>>> issuers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            issuers.add(ticketsInSequence(client, "RUSH", 10, new ArrayList<>()));
+        }
+        Future.all(issuers).await();
+
+        List<JsonObject> answers = new ArrayList<>();
+        issuers.forEach(issuer -> answers.addAll(issuer.result()));
+        assertThat(answers).extracting(a -> a.getInteger("number")).containsExactlyInAnyOrderElementsOf(
+                IntStream.rangeClosed(1, 160).boxed().toList());
+        // Nobody was called: each ticket's place now is the place it was given, whoever else was issuing.
+        for (JsonObject answer : answers) {
+            JsonObject own = server.get("/api/v1/facilities/pkm-demo/tickets/" + answer.getLong("id")).bodyAsJsonObject();
+            assertThat(answer.getInteger("position")).as(answer.getString("label"))
+                    .isEqualTo(own.getInteger("position")).isEqualTo(answer.getInteger("number"));
+            // The event screens receive carries the ticket as the answer shows it.
+            assertThat(server.count("SELECT count(*) FROM queue_event WHERE type = 'TICKET_ISSUED' AND ticket_id = "
+                    + answer.getLong("id") + " AND payload -> 'ticket' <@ '" + answer.encode().replace("'", "''")
+                    + "'::jsonb AND payload -> 'ticket' ? 'position'")).as("event of " + answer.getString("label"))
+                    .isEqualTo(1);
+        }
+        client.close();
+    }
+
+    private static Future<List<JsonObject>> ticketsInSequence(WebClient client, String service, int left,
+                                                              List<JsonObject> got) {
+        if (left == 0) {
+            return Future.succeededFuture(got);
+        }
+        return client.post("/api/v1/facilities/pkm-demo/tickets")
+                .putHeader("Idempotency-Key", UUID.randomUUID().toString())
+                .sendJsonObject(new JsonObject().put("service", service).put("payer", "UMUM"))
+                .compose(response -> {
+                    if (response.statusCode() != 201) {
+                        return Future.failedFuture("status " + response.statusCode() + ": " + response.bodyAsString());
+                    }
+                    got.add(response.bodyAsJsonObject());
+                    return ticketsInSequence(client, service, left - 1, got);
+                });
+    }
+
     /** One issuer: takes its tickets one after another, as one kiosk would. */
     private static Future<List<Integer>> issueInSequence(WebClient client, String service, int left, List<Integer> got) {
         if (left == 0) {

@@ -22,18 +22,23 @@ public final class BpjsOutbox {
     public static final int PRESENT = 1;
     public static final int ABSENT = 2;
 
-    private static final String CONCERNS_BPJS = """
-            FROM ticket t
+    /** %1$s: the ticket rows (the table, or a CTE of rows a statement has just written). */
+    private static final String CONCERNS_BPJS_OF = """
+            FROM %1$s t
             JOIN facility f ON f.facility_id = t.facility_id
             JOIN service s ON s.facility_id = t.facility_id AND s.service_id = t.home_service_id
             LEFT JOIN service_schedule sch ON sch.facility_id = t.facility_id AND sch.service_id = t.home_service_id
                  AND sch.weekday = extract(isodow FROM t.service_date)
             LEFT JOIN patient p ON p.facility_id = t.facility_id AND p.card_number = t.card_number AND t.payer = 'JKN'
             CROSS JOIN LATERAL (SELECT t.payer = 'JKN' AND t.card_number IS NOT NULL AS jkn) j
-            WHERE t.facility_id = $1 AND t.ticket_id = $2 AND (j.jkn OR f.report_all_patients)
-              AND s.bpjs_code IS NOT NULL""";
+            WHERE (j.jkn OR f.report_all_patients) AND s.bpjs_code IS NOT NULL""";
 
-    static final String ADD = """
+    private static final String CONCERNS_BPJS = CONCERNS_BPJS_OF.formatted("ticket") + """
+
+              AND t.facility_id = $1 AND t.ticket_id = $2""";
+
+    /** antrean/add of the rows of {@code source}: %1$s the source, %2$s the SQL of the note, %3$s of the time. */
+    private static final String ADD_OF = """
             INSERT INTO bpjs_outbox (facility_id, ticket_id, kind, payload, next_attempt_at, created_at)
             SELECT t.facility_id, t.ticket_id, 'ADD', jsonb_build_object(
                        'nomorkartu', CASE WHEN j.jkn THEN t.card_number ELSE '' END,
@@ -48,9 +53,13 @@ public final class BpjsOutbox {
                        'jampraktek', coalesce(to_char(sch.opens_at, 'HH24:MI') || '-' || to_char(sch.closes_at, 'HH24:MI'), ''),
                        'nomorantrean', t.label,
                        'angkaantrean', t.number,
-                       'keterangan', $3::text),
-                   $4, $4
-            """ + CONCERNS_BPJS;
+                       'keterangan', %2$s::text),
+                   %3$s, %3$s
+            """ + CONCERNS_BPJS_OF;
+
+    static final String ADD = ADD_OF.formatted("ticket", "$3", "$4") + """
+
+              AND t.facility_id = $1 AND t.ticket_id = $2""";
 
     static final String PANGGIL = """
             INSERT INTO bpjs_outbox (facility_id, ticket_id, kind, payload, next_attempt_at, created_at)
@@ -74,6 +83,14 @@ public final class BpjsOutbox {
             """ + CONCERNS_BPJS;
 
     private BpjsOutbox() {
+    }
+
+    /**
+     * The antrean/add insert for the ticket rows of {@code source}, a CTE of tickets the same statement has just
+     * inserted (which its other parts cannot read from the table yet); {@code note} and {@code at} are SQL.
+     */
+    public static String addedFrom(String source, String note, String at) {
+        return ADD_OF.formatted(source, note, at);
     }
 
     /** A walk-in JKN number, for BPJS's list of the day's queue (antrean/add). */
