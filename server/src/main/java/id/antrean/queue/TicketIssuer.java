@@ -233,7 +233,7 @@ public final class TicketIssuer {
                 card == null ? null : card.substring(Math.max(0, card.length() - 4)), day, now, null, null, null, 0,
                 null, null, null, null, null,
                 checked == null ? null : checked.reason().name(), checked == null ? null : checked.source().name(),
-                checked == null ? null : checked.checkedAt(), null, null, now);
+                checked == null ? null : checked.checkedAt(), null, null, now, null);
         return new QueueEvent(facility.id(), EventType.TICKET_ISSUED, now, facility.zone(), null, service.id(), null,
                 new JsonObject().put("ticket", inserted.toJson())).payload();
     }
