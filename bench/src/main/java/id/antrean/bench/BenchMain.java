@@ -153,7 +153,9 @@ public final class BenchMain {
         try (SseLatency sse = new SseLatency(server.port(), token)) {
             for (int clients : quick ? new int[] {100, 500} : new int[] {100, 1000, 2000}) {
                 sse.connect(clients);
-                line(sse.measure(rounds).toString());
+                CpuMeter.Sample before = CpuMeter.now(server.pid(), db.dataDir());
+                SseLatency.Result result = sse.measure(rounds);
+                line(result + "; " + CpuMeter.perCall(before, CpuMeter.now(server.pid(), db.dataDir()), rounds, clients));
             }
         }
         // Two nodes on one database: the event reaches both through LISTEN/NOTIFY; then the first dies by
@@ -164,7 +166,10 @@ public final class BenchMain {
                 work.resolve("server-b.log"));
              SseLatency sse = new SseLatency(List.of(server.port(), second.port()), login(second))) {
             sse.connect(screens);
-            line(sse.measure("both nodes up", rounds, -1, null).toString());
+            List<Long> both = List.of(server.pid(), second.pid());
+            CpuMeter.Sample before = CpuMeter.now(both, db.dataDir());
+            SseLatency.Result up = sse.measure("both nodes up", rounds, -1, null);
+            line(up + "; " + CpuMeter.perCall(before, CpuMeter.now(both, db.dataDir()), rounds, screens));
             line(sse.measure("the first node killed (kill -9) before call " + (rounds / 4 + 1), rounds, rounds / 4,
                     () -> {
                         sse.retire(0);
