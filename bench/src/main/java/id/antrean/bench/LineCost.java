@@ -66,7 +66,14 @@ public final class LineCost {
             // The patient comes in, so the next call-next finishes them: a called ticket never started would
             // become a no-show, and the board would carry one more skipped ticket per round (it did: 720 of
             // them by the 1,000-waiting run, before 2026-12-07 15:30).
-            send("POST", "/counters/" + COUNTER + "/start", "{}");
+            // A 409 is a start sent again after a lost connection (send) that had already started them: fine.
+            try {
+                send("POST", "/counters/" + COUNTER + "/start", "{}");
+            } catch (IllegalStateException again) {
+                if (!again.getMessage().contains(" answered 409")) {
+                    throw again;
+                }
+            }
         }
         int now = waitingNow();
         if (Math.abs(now - waiting) > 1) {
