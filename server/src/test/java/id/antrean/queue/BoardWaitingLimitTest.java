@@ -61,9 +61,14 @@ class BoardWaitingLimitTest {
         String called = server.counter("R-UMUM-1", "call-next", null).bodyAsJsonObject().getString("label");
 
         JsonObject umum = umum(board("?waitingLimit=0"));
+        JsonObject whole = umum(board(""));
 
         assertThat(umum.getJsonArray("waiting")).isEmpty();
         assertThat(umum.getInteger("waitingCount")).isEqualTo(2);
+        assertThat(umum.getValue("estimatedWaitMinutes")).isEqualTo(whole.getValue("estimatedWaitMinutes"));
+        assertThat(board("?waitingLimit=0").getJsonArray("services")).extracting(s -> ((JsonObject) s).getInteger("waitingCount"))
+                .containsExactlyElementsOf(board("").getJsonArray("services").stream()
+                        .map(s -> ((JsonObject) s).getInteger("waitingCount")).toList());
         assertThat(umum.getJsonArray("nowServing").getJsonObject(0).getString("label")).isEqualTo(called);
     }
 
