@@ -156,7 +156,8 @@ export function refreshEstimates() {
     token = null;
   }
   if (!token) return;
-  fetch('/api/v1/facilities/' + encodeURIComponent(facility) + '/queue',
+  // only the estimates and the polis: the lines themselves (up to 570 KB at 1,000 waiting) stay on the server
+  fetch('/api/v1/facilities/' + encodeURIComponent(facility) + '/queue?waitingLimit=0',
     { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' })
     .then((r) => (r.ok ? r.json() : null))
     .then((board) => {

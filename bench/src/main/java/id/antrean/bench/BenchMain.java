@@ -95,7 +95,7 @@ public final class BenchMain {
                         WHERE seq_tup_read > 0 ORDER BY seq_tup_read DESC LIMIT 5""").forEach(this::line);
             }
             if (sections.contains("sse")) {
-                sse(server);
+                sse(db, server);
             }
         }
         write();
@@ -205,15 +205,36 @@ public final class BenchMain {
         }
     }
 
-    private void sse(ServerProcess server) {
+    private void sse(Postgres db, ServerProcess server) {
         heading("Call → screen latency (SSE, one node)");
         String token = login(server);
         int rounds = quick ? 5 : 20;
         try (SseLatency sse = new SseLatency(server.port(), token)) {
             for (int clients : quick ? new int[] {100, 500} : new int[] {100, 1000, 2000}) {
                 sse.connect(clients);
-                line(sse.measure(rounds).toString());
+                CpuMeter.Sample before = CpuMeter.now(server.pid(), db.dataDir());
+                SseLatency.Result result = sse.measure(rounds);
+                line(result + "; " + CpuMeter.perCall(before, CpuMeter.now(server.pid(), db.dataDir()), rounds, clients));
             }
+        }
+        // Two nodes on one database: the event reaches both through LISTEN/NOTIFY; then the first dies by
+        // kill -9 and its screens resume on the other with Last-Event-ID. The calls go through the second.
+        int screens = quick ? 1000 : 10_000;
+        heading("Call → screen latency (SSE, " + screens + " screens over two nodes, one killed mid-run)");
+        try (ServerProcess second = ServerProcess.start(ServerProcess.env(db.url(), work.resolve("server-b-data")),
+                work.resolve("server-b.log"));
+             SseLatency sse = new SseLatency(List.of(server.port(), second.port()), login(second))) {
+            sse.connect(screens);
+            List<Long> both = List.of(server.pid(), second.pid());
+            CpuMeter.Sample before = CpuMeter.now(both, db.dataDir());
+            SseLatency.Result up = sse.measure("both nodes up", rounds, -1, null);
+            line(up + "; " + CpuMeter.perCall(before, CpuMeter.now(both, db.dataDir()), rounds, screens));
+            line(sse.measure("the first node killed (kill -9) before call " + (rounds / 4 + 1), rounds, rounds / 4,
+                    () -> {
+                        sse.retire(0);
+                        server.kill9();
+                    }).toString());
+            line(sse.measure("after the failover", rounds, -1, null).toString());
         }
     }
 

@@ -58,6 +58,27 @@ public final class CpuMeter {
         }
     }
 
+    /**
+     * "server CPU per call … ms (… µs per screen) …": what one call cost the node(s) in all, fanned out to every
+     * screen; less at the mercy of other load on the machine than the latencies are.
+     */
+    public static String perCall(Sample before, Sample after, long calls, long screens) {
+        double n = Math.max(1, calls);
+        double serverMs = (after.server() - before.server()) * MS_PER_TICK / n;
+        return "server CPU per call %.1f ms (%.1f µs per screen), load generator %.1f ms; all cores busy %.0f%%"
+                .formatted(serverMs, serverMs * 1000 / Math.max(1, screens),
+                        (after.generator() - before.generator()) * MS_PER_TICK / n,
+                        100.0 * (after.machineBusy() - before.machineBusy())
+                                / Math.max(1, after.machineTotal() - before.machineTotal()));
+    }
+
+    /** Several server nodes counted as one. */
+    public static Sample now(java.util.List<Long> serverPids, Path postgresData) {
+        Sample one = now(-1, postgresData);
+        return new Sample(serverPids.stream().mapToLong(CpuMeter::ticks).sum(), one.postgres(), one.generator(),
+                one.machineBusy(), one.machineTotal());
+    }
+
     /** utime + stime of a process (fields 14 and 15 of /proc/pid/stat); 0 when it is gone. */
     static long ticks(long pid) {
         try {

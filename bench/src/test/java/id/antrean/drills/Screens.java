@@ -14,12 +14,19 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Waiting-room screens holding a facility's event stream open on one node, remembering every event id. */
+/**
+ * Waiting-room screens holding a facility's event stream open, remembering every event id. Either on one node,
+ * or spread over several with a node to fall back to: a screen whose stream ends opens it again there after
+ * 250 ms with {@code Last-Event-ID}, as the display does ({@code live-events.js}).
+ */
 final class Screens implements AutoCloseable {
     /** One screen: the ids it received (the snapshot's first) and whether its stream ended. */
     static final class Screen {
         final List<Long> ids = Collections.synchronizedList(new ArrayList<>());
         volatile boolean ended;
+        /** Where it first connected, and how often its stream was opened again since. */
+        int firstPort;
+        volatile int resumes;
 
         long last() {
             synchronized (ids) {
@@ -44,35 +51,67 @@ final class Screens implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final HttpClient http;
     private final List<Screen> screens = new ArrayList<>();
+    private final String facility;
+    private final String deviceToken;
+    /** Where an ended stream is opened again; -1: nowhere, it stays ended. */
+    private final int fallback;
+    private volatile boolean closing;
 
     Screens(int port, String facility, String deviceToken, int count) throws InterruptedException {
-        http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("localhost").setDefaultPort(port)
-                .setIdleTimeout(0), new PoolOptions().setHttp1MaxSize(count + 1));
+        this(List.of(port), -1, facility, deviceToken, count);
+    }
+
+    /** {@code count} screens spread over {@code ports} in turn; an ended stream resumes on {@code fallback}. */
+    Screens(List<Integer> ports, int fallback, String facility, String deviceToken, int count)
+            throws InterruptedException {
+        this.facility = facility;
+        this.deviceToken = deviceToken;
+        this.fallback = fallback;
+        http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("localhost").setIdleTimeout(0),
+                new PoolOptions().setHttp1MaxSize(2 * count + 1));
         CountDownLatch snapshots = new CountDownLatch(count);
         for (int i = 0; i < count; i++) {
             Screen screen = new Screen();
+            screen.firstPort = ports.get(i % ports.size());
             screens.add(screen);
-            RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
-                    .setURI("/api/v1/facilities/" + facility + "/events")
-                    .putHeader("Authorization", "Bearer " + deviceToken)
-                    .putHeader("Accept", "text/event-stream");
-            http.request(options).compose(request -> request.send()).onSuccess(response -> {
-                response.handler(RecordParser.newDelimited("\n", line -> {
-                    String text = line.toString();
-                    if (text.startsWith("id: ")) {
-                        if (screen.ids.isEmpty()) {
-                            snapshots.countDown();
-                        }
-                        screen.ids.add(Long.parseLong(text.substring(4).strip()));
-                    }
-                }));
-                response.endHandler(v -> screen.ended = true);
-                response.exceptionHandler(e -> screen.ended = true);
-            }).onFailure(e -> screen.ended = true);
+            open(screen, screen.firstPort, snapshots);
         }
         if (!snapshots.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(snapshots.getCount() + " screens got no snapshot");
         }
+    }
+
+    private void open(Screen screen, int port, CountDownLatch snapshots) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setPort(port)
+                .setURI("/api/v1/facilities/" + facility + "/events")
+                .putHeader("Authorization", "Bearer " + deviceToken)
+                .putHeader("Accept", "text/event-stream");
+        long last = screen.last();
+        if (last >= 0) {
+            options.putHeader("Last-Event-ID", Long.toString(last));
+        }
+        http.request(options).compose(request -> request.send()).onSuccess(response -> {
+            response.handler(RecordParser.newDelimited("\n", line -> {
+                String text = line.toString();
+                if (text.startsWith("id: ")) {
+                    if (screen.ids.isEmpty()) {
+                        snapshots.countDown();
+                    }
+                    screen.ids.add(Long.parseLong(text.substring(4).strip()));
+                }
+            }));
+            response.endHandler(v -> ended(screen, snapshots));
+            response.exceptionHandler(e -> ended(screen, snapshots));
+        }).onFailure(e -> ended(screen, snapshots));
+    }
+
+    private void ended(Screen screen, CountDownLatch snapshots) {
+        if (fallback < 0 || closing) {
+            screen.ended = true;
+            return;
+        }
+        screen.resumes++;
+        vertx.setTimer(250, t -> open(screen, fallback, snapshots));
     }
 
     List<Screen> all() {
@@ -91,6 +130,7 @@ final class Screens implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         vertx.close().await();
     }
 }

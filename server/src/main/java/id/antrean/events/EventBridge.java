@@ -191,6 +191,6 @@ public final class EventBridge {
                 metrics.ticketCalled(code);
             }
         }
-        vertx.eventBus().publish(address(facilityId), new PublishedEvent(id, event.encode(), code, call, heardAt));
+        vertx.eventBus().publish(address(facilityId), PublishedEvent.of(id, event.encode(), code, call, heardAt));
     }
 }

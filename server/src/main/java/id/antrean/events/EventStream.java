@@ -7,7 +7,7 @@ import id.antrean.web.Routes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -30,6 +30,8 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
     static final int MAX_REPLAY = 1000;
     /** A comment line at least this often keeps proxies and the server's own idle timeout from closing a quiet stream. */
     static final long KEEPALIVE_MS = 15_000;
+    /** Shared by every stream: a Buffer written to a response is read through a slice of its own. */
+    private static final Buffer KEEPALIVE = Buffer.buffer(": keepalive\n\n");
 
     private final Pool pool;
     private final Function<Facility, Future<JsonObject>> snapshots;
@@ -37,6 +39,8 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
     private final Metrics metrics;
     /** Streams open on this node (all facilities): a gauge. */
     private final AtomicInteger open = new AtomicInteger();
+    /** Created with the first stream: the node's Vertx comes with the request. */
+    private volatile ScreenFanOut fanOut;
 
     /**
      * @param snapshots          the queue board of a facility, read consistently with its {@code lastEventId}
@@ -58,6 +62,13 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
 
     @Override
     public void handle(RoutingContext rc) {
+        if (fanOut == null) {
+            synchronized (this) {
+                if (fanOut == null) {
+                    fanOut = new ScreenFanOut(rc.vertx());
+                }
+            }
+        }
         Long resumeAfter = lastEventId(rc);
         FacilityContext.of(rc)
                 .onSuccess(facility -> new Connection(rc, facility).open(resumeAfter))
@@ -81,7 +92,7 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
         private final HttpServerResponse response;
         private final Facility facility;
         private final List<PublishedEvent> early = new ArrayList<>();
-        private MessageConsumer<PublishedEvent> consumer;
+        private ScreenFanOut.Membership membership;
         private Future<Void> chain = Future.succeededFuture();
         private long sentUpTo;
         private boolean live;
@@ -98,20 +109,24 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
         void open(Long resumeAfter) {
             response.closeHandler(v -> close());
             // Listen first, so nothing committed while the first answer is read can slip through.
-            consumer = rc.vertx().eventBus().localConsumer(EventBridge.address(facility.id()), msg -> {
+            fanOut.join(facility.id(), event -> {
                 if (live) {
-                    enqueue(msg.body());
+                    enqueue(event);
                 } else {
-                    early.add(msg.body());
+                    early.add(event);
                 }
-            });
-            consumer.completion()
-                    .compose(v -> resumeAfter == null ? snapshot() : resume(resumeAfter))
+            }).compose(joined -> {
+                        membership = joined;
+                        if (closed) {
+                            joined.leave();
+                        }
+                        return resumeAfter == null ? snapshot() : resume(resumeAfter);
+                    })
                     .onSuccess(v -> {
                         live = true;
                         early.forEach(this::enqueue);
                         early.clear();
-                        keepalive = rc.vertx().setPeriodic(keepaliveMillis, id -> write(": keepalive\n\n"));
+                        keepalive = rc.vertx().setPeriodic(keepaliveMillis, id -> write(KEEPALIVE));
                     })
                     .onFailure(e -> {
                         close();
@@ -130,6 +145,17 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
         }
 
         private Future<Void> resume(long after) {
+            List<PublishedEvent> recent = fanOut.since(facility.id(), after);
+            if (recent != null) {
+                // Heard by this node already: no query for this screen.
+                start();
+                sentUpTo = after;
+                recent.forEach(e -> {
+                    write(e.frame());
+                    sentUpTo = e.id();
+                });
+                return Future.succeededFuture();
+            }
             return pool.preparedQuery(EventLog.LAST_ID).execute(Tuple.of(facility.id())).compose(rows -> {
                 long current = rows.iterator().next().getLong("last_event_id");
                 if (after > current || current - after > MAX_REPLAY) {
@@ -155,7 +181,8 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
         }
 
         private void enqueue(PublishedEvent event) {
-            chain = chain.compose(v -> deliver(event));
+            // Mostly nothing is pending: deliver now, without a continuation per screen and event.
+            chain = chain.isComplete() ? deliver(event) : chain.compose(v -> deliver(event));
         }
 
         private Future<Void> deliver(PublishedEvent event) {
@@ -163,7 +190,8 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
                 return Future.succeededFuture();
             }
             if (event.id() == sentUpTo + 1) {
-                send(event.id(), event.json());
+                write(event.frame());
+                sentUpTo = event.id();
                 measure(event);
                 return Future.succeededFuture();
             }
@@ -172,7 +200,10 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
                     .map(events -> {
                         events.stream().filter(e -> e.getLong("id") < event.id())
                                 .forEach(e -> send(e.getLong("id"), e.encode()));
-                        send(event.id(), event.json());
+                        if (event.id() > sentUpTo) {
+                            write(event.frame());
+                            sentUpTo = event.id();
+                        }
                         measure(event);
                         return (Void) null;
                     })
@@ -198,15 +229,19 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
             sentUpTo = id;
         }
 
-        private static String frame(long id, String json) {
-            return "id: " + id + "\ndata: " + json + "\n\n";
+        private static Buffer frame(long id, String json) {
+            return PublishedEvent.frame(id, json);
         }
 
         private void write(String text) {
+            write(Buffer.buffer(text));
+        }
+
+        private void write(Buffer bytes) {
             if (closed || response.closed() || response.ended()) {
                 return;
             }
-            response.write(text);
+            response.write(bytes);
             if (response.writeQueueFull()) {
                 // Too slow to keep up: let it reconnect and resume from its last id.
                 close();
@@ -222,8 +257,8 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
             if (started) {
                 open.decrementAndGet();
             }
-            if (consumer != null) {
-                consumer.unregister();
+            if (membership != null) {
+                membership.leave();
             }
             if (keepalive >= 0) {
                 rc.vertx().cancelTimer(keepalive);

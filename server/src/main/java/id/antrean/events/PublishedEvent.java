@@ -4,14 +4,25 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
 
 /**
- * An event as it travels on this node's event bus to the SSE streams: its id and its JSON, encoded
- * once. Immutable, so every local consumer shares the same instance.
+ * An event as it travels on this node's event bus to the SSE streams: its id and its SSE frame
+ * ({@code id: …\ndata: {json}\n\n}), encoded once for every screen. Immutable (a {@link Buffer} written to
+ * a response is read through a slice of its own), so every local consumer shares the same instance.
  *
+ * @param json         the event as JSON, for the few listeners that look inside (a patient's tracking stream)
  * @param facility     the facility's code, when metrics are kept (null otherwise)
  * @param call         a {@code TICKET_CALLED}: its delay to each screen is measured
  * @param heardAtNanos {@link System#nanoTime()} when its notification reached this node; 0 when read back
  */
-public record PublishedEvent(long id, String json, String facility, boolean call, long heardAtNanos) {
+public record PublishedEvent(long id, String json, Buffer frame, String facility, boolean call, long heardAtNanos) {
+
+    static PublishedEvent of(long id, String json, String facility, boolean call, long heardAtNanos) {
+        return new PublishedEvent(id, json, frame(id, json), facility, call, heardAtNanos);
+    }
+
+    /** One event as Server-Sent Events send it. */
+    static Buffer frame(long id, String json) {
+        return Buffer.buffer("id: " + id + "\ndata: " + json + "\n\n");
+    }
 
     /** Local-only codec: hands the same instance to every consumer. */
     static final class LocalCodec implements MessageCodec<PublishedEvent, PublishedEvent> {

@@ -4,8 +4,10 @@ import id.antrean.auth.AccessGuard;
 import id.antrean.auth.Actor;
 import id.antrean.facility.FacilityContext;
 import id.antrean.web.BodyIds;
+import id.antrean.web.ErrorCode;
 import id.antrean.web.PathIds;
 import id.antrean.web.PublicUrl;
+import id.antrean.web.Problem;
 import id.antrean.web.Responses;
 import id.antrean.web.Routes;
 import io.vertx.core.Handler;
@@ -58,7 +60,20 @@ public final class QueueHandlers implements Routes {
     }
 
     public void getQueue(RoutingContext rc) {
-        Responses.json(rc, FacilityContext.of(rc).compose(board::board));
+        int waitingLimit = waitingLimit(rc);
+        Responses.json(rc, FacilityContext.of(rc).compose(facility -> board.board(facility, waitingLimit)));
+    }
+
+    /** {@code ?waitingLimit=N}: at most N tickets of each line (the contract checks it is a whole number ≥ 0). */
+    private static int waitingLimit(RoutingContext rc) {
+        String value = rc.request().getParam("waitingLimit");
+        if (value == null) {
+            return QueueBoard.ALL_WAITING;
+        }
+        if (!value.strip().matches("[0-9]{1,9}")) {
+            throw Problem.ofField(ErrorCode.INVALID_FIELD, "waitingLimit", "waitingLimit");
+        }
+        return Integer.parseInt(value.strip());
     }
 
     public void callNext(RoutingContext rc) {

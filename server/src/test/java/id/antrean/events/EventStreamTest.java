@@ -102,6 +102,68 @@ class EventStreamTest {
     }
 
     @Test
+    void manyScreensOfOneFacilityEachGetEveryEventOnceInOrderAndAClosedOneDisturbsNoOther() {
+        List<SseClient> screens = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                screens.add(SseClient.connect(server));
+            }
+            long snapshotId = -1;
+            for (SseClient screen : screens) {
+                snapshotId = screen.next(WAIT).getLong("id");
+            }
+            screens.removeFirst().close();
+            server.walkIn("UMUM");
+            server.walkIn("UMUM");
+            server.counter("R-UMUM-1", "call-next", null);
+
+            for (SseClient screen : screens) {
+                List<JsonObject> events = screen.until(e -> "TICKET_CALLED".equals(e.getString("type")), WAIT);
+                assertThat(events).extracting(e -> e.getLong("id"))
+                        .containsExactly(snapshotId + 1, snapshotId + 2, snapshotId + 3);
+                assertThat(events).extracting(e -> e.getString("type"))
+                        .containsExactly("TICKET_ISSUED", "TICKET_ISSUED", "TICKET_CALLED");
+            }
+        } finally {
+            screens.forEach(SseClient::close);
+        }
+    }
+
+    @Test
+    void aScreenResumingFurtherBehindThanTheNodeKeepsInMemoryStillGetsEveryEventItMissed() {
+        int missed = ScreenFanOut.RECENT + 8;
+        // A screen that stays: the node keeps the facility's latest events for resumes.
+        try (SseClient stays = SseClient.connect(server)) {
+            long lastSeen;
+            try (SseClient leaves = SseClient.connect(server)) {
+                lastSeen = leaves.next(WAIT).getLong("id");
+            }
+            stays.next(WAIT);
+            for (int i = 0; i < missed; i++) {
+                server.walkIn("UMUM");
+            }
+            long newest = lastSeen + missed;
+            stays.until(e -> e.getLong("id") == newest, WAIT);
+
+            try (SseClient far = SseClient.resume(server, lastSeen)) {
+                List<JsonObject> events = far.until(e -> e.getLong("id") == newest, WAIT);
+                assertThat(events).extracting(e -> e.getLong("id"))
+                        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(lastSeen + 1, newest).boxed().toList());
+            }
+            try (SseClient near = SseClient.resume(server, newest - 3)) {
+                List<JsonObject> events = near.until(e -> e.getLong("id") == newest, WAIT);
+                assertThat(events).extracting(e -> e.getLong("id")).containsExactly(newest - 2, newest - 1, newest);
+                assertThat(events).extracting(e -> e.getString("type")).containsOnly("TICKET_ISSUED");
+                // And then it is live again.
+                server.counter("R-UMUM-1", "call-next", null);
+                JsonObject called = near.next(WAIT);
+                assertThat(called.getLong("id")).isEqualTo(newest + 1);
+                assertThat(called.getString("type")).isEqualTo("TICKET_CALLED");
+            }
+        }
+    }
+
+    @Test
     void theStreamNeedsATokenOfItsFacility() {
         assertThat(server.anonymous().get("/api/v1/facilities/pkm-demo/events").send().await().statusCode()).isEqualTo(401);
         assertThat(server.get("/api/v1/facilities/klinik-demo/events").statusCode()).isEqualTo(403);

@@ -33,4 +33,34 @@ class TwoNodeEventsTest {
             assertThat(called.getJsonObject("counter").getString("code")).isEqualTo("R-UMUM-1");
         }
     }
+
+    @Test
+    void aScreenWhoseNodeStopsResumesOnTheOtherWithLastEventIdAndMissesNothing() {
+        MutableClock clock = MutableClock.at("2026-11-27T01:00:00Z");
+        try (TestServer nodeA = TestServer.start(clock);
+             TestServer nodeB = TestServer.startOn(nodeA.databaseUrl(), clock);
+             SseClient screenOnA = SseClient.connect(nodeA.clientVertx(), nodeA.port(), TestServer.DEMO, TestServer.DISPLAY_TOKEN);
+             SseClient screenOnB = SseClient.connect(nodeB.clientVertx(), nodeB.port(), TestServer.DEMO, TestServer.DISPLAY_TOKEN)) {
+            screenOnA.next(WAIT);
+            screenOnB.next(WAIT);
+            nodeB.walkIn("UMUM");
+            long lastSeen = screenOnA.next(WAIT).getLong("id");
+            screenOnB.next(WAIT);
+
+            nodeA.stopNode();
+            nodeB.walkIn("UMUM");
+            nodeB.counter("R-UMUM-1", "call-next", null);
+            nodeB.counter("R-UMUM-1", "call-next", null);
+            long newest = lastSeen + 4;
+            screenOnB.until(e -> e.getLong("id") == newest, WAIT);
+
+            try (SseClient resumed = SseClient.resume(nodeB, lastSeen)) {
+                java.util.List<JsonObject> events = resumed.until(e -> e.getLong("id") == newest, WAIT);
+                assertThat(events).extracting(e -> e.getLong("id"))
+                        .containsExactly(lastSeen + 1, lastSeen + 2, lastSeen + 3, newest);
+                assertThat(events).extracting(e -> e.getString("type"))
+                        .containsExactly("TICKET_ISSUED", "TICKET_CALLED", "TICKET_SKIPPED", "TICKET_CALLED");
+            }
+        }
+    }
 }

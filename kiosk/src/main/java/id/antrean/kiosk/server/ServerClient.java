@@ -46,8 +46,9 @@ public final class ServerClient {
         return send(() -> get(facilityPath("/profile")));
     }
 
+    /** The board's counts and estimates per service, without the lines themselves (the kiosk lists no tickets). */
     public Future<HttpResponse<Buffer>> queue() {
-        return send(() -> get(facilityPath("/queue")));
+        return send(() -> get(facilityPath("/queue")).addQueryParam("waitingLimit", "0"));
     }
 
     public Future<HttpResponse<Buffer>> eligibility(String kind, String value) {
