@@ -35,13 +35,32 @@ export function formatDate(ms, timeZone, language) {
     .format(new Date(ms));
 }
 
-/** yyyy-mm-dd of now in a time zone. */
+// How far this PC's clock is off the server's, learnt from the Date header of API answers. A desk PC with a
+// wrong clock must not close, report or audit the wrong day. Under a few seconds it is left alone: the header
+// has whole seconds only.
+let serverSkewMs = 0;
+const SKEW_IGNORED_MS = 5000;
+
+/** Learns the server's time from an answer's Date header (RFC 1123); ignores a missing or bad one. */
+export function learnServerTime(dateHeader) {
+  const server = dateHeader ? Date.parse(dateHeader) : NaN;
+  if (Number.isNaN(server)) return;
+  const skew = server - Date.now();
+  serverSkewMs = Math.abs(skew) > SKEW_IGNORED_MS ? skew : 0;
+}
+
+/** Now, by the server's clock as far as it is known. */
+export function serverNow() {
+  return Date.now() + serverSkewMs;
+}
+
+/** yyyy-mm-dd of now (the server's) in a time zone. */
 export function localDate(timeZone) {
   try {
     return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .format(new Date());
+      .format(new Date(serverNow()));
   } catch (e) {
-    return new Date().toISOString().slice(0, 10);
+    return new Date(serverNow()).toISOString().slice(0, 10);
   }
 }
 

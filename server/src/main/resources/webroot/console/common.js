@@ -6,7 +6,7 @@
  * ids, dates and message formatting shared with the display come from /assets and are re-exported here.
  */
 import { loadTexts as loadBundle } from '/assets/i18n.js';
-import { formatDate, formatTime, localDate, parseTime, zoneName } from '/assets/dates.js';
+import { formatDate, formatTime, learnServerTime, localDate, parseTime, zoneName } from '/assets/dates.js';
 import { uuid } from '/assets/ids.js';
 
 const TOKEN_KEY = 'antrean.console.token';
@@ -121,6 +121,7 @@ async function api(path, options = {}) {
   } catch (e) {
     throw new ApiError(0, null, null);
   }
+  learnServerTime(response.headers.get('Date'));
   if (response.ok) {
     if (options.blob) return response.blob();
     if (response.status === 204) return null;

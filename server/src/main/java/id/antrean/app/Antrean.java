@@ -80,6 +80,7 @@ import id.antrean.reports.ReportsHandlers;
 import id.antrean.staff.StaffAccounts;
 import id.antrean.staff.StaffHandlers;
 import id.antrean.web.ApiRouter;
+import id.antrean.web.ServerDate;
 import id.antrean.web.RateLimiter;
 import id.antrean.web.http.ConnectionsPerAddress;
 import io.vertx.core.DeploymentOptions;
@@ -226,7 +227,8 @@ public final class Antrean implements AutoCloseable {
             AuthHandlers logins = new AuthHandlers(auth, new Devices(pool, clock),
                     new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock);
             ApiRouter.Parts api = new ApiRouter.Parts(
-                    List.of(new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock), directory),
+                    List.of(new ServerDate(clock),
+                            new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock), directory),
                             new FacilityContext(directory)),
                     new DatabaseHealth(pool, database),
                     // Mobile JKN first: its paths read their own bodies, whatever else they look like.

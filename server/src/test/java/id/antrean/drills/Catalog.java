@@ -145,6 +145,7 @@ final class Catalog {
                         case "card" -> b.query("card", f.card(), ValueKind.CARD);
                         case "nik" -> b.query("nik", null, ValueKind.NIK);
                         case "service" -> b.query("service", "GIGI", ValueKind.TEXT);
+                        case "waitingLimit" -> b.query("waitingLimit", "3", ValueKind.NUMBER);
                         default -> throw new AssertionError("No good value for query parameter " + p.name() + " of " + op.id());
                     }
                 }
