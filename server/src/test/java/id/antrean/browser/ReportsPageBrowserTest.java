@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ReportsPageBrowserTest {
     private static final String DAY = "2026-11-25";
-    private static final ZoneId MAKASSAR = ZoneId.of("Asia/Makassar");
 
     private final MutableClock clock = MutableClock.at(DAY + "T00:00:00Z");
     private TestServer server;
@@ -178,18 +176,11 @@ class ReportsPageBrowserTest {
         List<String> labels = seed();
         logInAsAdminAndOpenReports();
 
-        // By default: today in the facility's zone (the browser's real today), where nothing happened yet.
+        // By default: today in the facility's zone by the server's clock (not this PC's), the seeded day.
         String today = d().findElement(By.id("reports-from")).getDomProperty("value");
-        assertThat(today).isIn(LocalDate.now(MAKASSAR).toString(), LocalDate.now(MAKASSAR).minusDays(1).toString());
+        assertThat(today).isEqualTo(DAY);
         assertThat(d().findElement(By.id("reports-to")).getDomProperty("value")).isEqualTo(today);
         shown(today, today);
-        if (!today.equals(DAY)) {
-            assertThat(d().findElement(By.id("reports-empty")).isDisplayed()).isTrue();
-            assertThat(d().findElement(By.id("reports-empty")).getText())
-                    .isEqualTo("Tidak ada nomor antrean dalam rentang tanggal ini.");
-            assertThat(d().findElement(By.id("reports-tiles")).isDisplayed()).isFalse();
-            assertThat(d().findElement(By.id("reports-charts")).isDisplayed()).isFalse();
-        }
         assertThat(d().findElement(By.cssSelector("#reports-quick [data-range='today']")).getDomAttribute("aria-pressed"))
                 .isEqualTo("true");
 
@@ -198,6 +189,15 @@ class ReportsPageBrowserTest {
         String weekFrom = LocalDate.parse(today).minusDays(6).toString();
         shown(weekFrom, today);
         assertThat(d().findElement(By.id("reports-from")).getDomProperty("value")).isEqualTo(weekFrom);
+
+        // A day where nothing happened: said so, no empty tiles or charts.
+        chooseRange("2026-11-20", "2026-11-20");
+        shown("2026-11-20", "2026-11-20");
+        assertThat(d().findElement(By.id("reports-empty")).isDisplayed()).isTrue();
+        assertThat(d().findElement(By.id("reports-empty")).getText())
+                .isEqualTo("Tidak ada nomor antrean dalam rentang tanggal ini.");
+        assertThat(d().findElement(By.id("reports-tiles")).isDisplayed()).isFalse();
+        assertThat(d().findElement(By.id("reports-charts")).isDisplayed()).isFalse();
 
         // The seeded day.
         chooseRange(DAY, DAY);
