@@ -49,8 +49,9 @@ class HaDrillTest {
     record Figures(double syncTicketsPerSecond, double asyncTicketsPerSecond, double afterPrimaryKilled,
                    double afterNodeKilled, double afterSwitchover, int tickets, int answers503, int unanswered,
                    int calls, long events, int screens, int screenReconnections) {
+        /** A row of the table; made only once the run's assertions held, so lost, duplicated and skipped are 0. */
         String row(int run) {
-            return "| %d | %.2f s | %.2f s | %.2f s | %d | 0 | 0 | 0 of %d on %d screens (%d reconnections) | %d | %d | %.0f/s | %.0f/s (%.0f %%) |"
+            return "| %d | %.2f s | %.2f s | %.2f s | %d | 0 | 0 | 0 | 0 of %d on %d screens (%d reconnections) | %d | %d | %.0f/s | %.0f/s (%.0f %%) |"
                     .formatted(run, afterPrimaryKilled, afterNodeKilled, afterSwitchover, tickets, events, screens,
                             screenReconnections, answers503, calls, syncTicketsPerSecond, asyncTicketsPerSecond,
                             100 * (1 - syncTicketsPerSecond / asyncTicketsPerSecond));
