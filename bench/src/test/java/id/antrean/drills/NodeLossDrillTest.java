@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antrean.bench.Postgres;
 import id.antrean.bench.ServerProcess;
-import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +15,6 @@ import org.junit.jupiter.api.Test;
  * order, none missing.
  */
 class NodeLossDrillTest {
-    private static final String FACILITY = "pkm-demo";
 
     private Path work;
 
@@ -30,7 +23,7 @@ class NodeLossDrillTest {
         work = Drill.workDir(getClass());
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final DemoDesk desk = new DemoDesk();
 
     @Test
     void whenOneOfTwoNodesIsKilledTheScreensOnTheOtherKeepReceivingEveryEvent() throws Exception {
@@ -39,23 +32,23 @@ class NodeLossDrillTest {
         try (Postgres db = Postgres.start(work.resolve("postgres"));
              ServerProcess a = ServerProcess.start(ServerProcess.env(db.url(), work.resolve("a")), work.resolve("a.log"));
              ServerProcess b = ServerProcess.start(ServerProcess.env(db.url(), work.resolve("b")), work.resolve("b.log"));
-             Screens onB = new Screens(b.port(), FACILITY, ServerProcess.DISPLAY_TOKEN, screens)) {
-            String tokenA = login(a);
-            String tokenB = login(b);
+             Screens onB = new Screens(b.port(), DemoDesk.FACILITY, ServerProcess.DISPLAY_TOKEN, screens)) {
+            String tokenA = desk.login(a);
+            String tokenB = desk.login(b);
 
             for (int i = 0; i < rounds; i++) {
-                walkInAndCall(a, tokenA);
+                desk.walkInAndCall(a, tokenA);
             }
-            long beforeTheKill = lastEventId(db);
+            long beforeTheKill = DemoDesk.lastEventId(db);
             assertThat(onB.awaitAll(beforeTheKill, Duration.ofSeconds(10)))
                     .as("node A's events reached the screens on node B").isTrue();
 
             a.kill9();
 
             for (int i = 0; i < rounds; i++) {
-                walkInAndCall(b, tokenB);
+                desk.walkInAndCall(b, tokenB);
             }
-            long afterTheKill = lastEventId(db);
+            long afterTheKill = DemoDesk.lastEventId(db);
             assertThat(afterTheKill).isGreaterThanOrEqualTo(beforeTheKill + 2L * rounds);
             assertThat(onB.awaitAll(afterTheKill, Duration.ofSeconds(10)))
                     .as("every screen on B received the events after A died").isTrue();
@@ -68,41 +61,5 @@ class NodeLossDrillTest {
             System.out.printf("node loss drill: %d screens on node B received events %d..%d, node A killed after %d%n",
                     screens, onB.all().getFirst().ids.getFirst(), afterTheKill, beforeTheKill);
         }
-    }
-
-    private void walkInAndCall(ServerProcess node, String token) throws Exception {
-        HttpResponse<String> issued = post(node, token, "/api/v1/facilities/" + FACILITY + "/tickets",
-                new JsonObject().put("service", "UMUM").put("payer", "UMUM"), UUID.randomUUID().toString());
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        HttpResponse<String> called = post(node, token,
-                "/api/v1/facilities/" + FACILITY + "/counters/R-UMUM-1/call-next", new JsonObject(), null);
-        assertThat(called.statusCode()).as(called.body()).isEqualTo(200);
-    }
-
-    private String login(ServerProcess node) throws Exception {
-        HttpResponse<String> response = post(node, null, "/api/v1/auth/token",
-                new JsonObject().put("username", "resepsionis").put("password", ServerProcess.PASSWORD), null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new JsonObject(response.body()).getString("token");
-    }
-
-    private HttpResponse<String> post(ServerProcess node, String token, String path, JsonObject body, String key)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static long lastEventId(Postgres db) {
-        return db.number("SELECT c.last_event_id FROM facility_event_counter c JOIN facility f USING (facility_id)"
-                + " WHERE f.code = '" + FACILITY + "'");
     }
 }
