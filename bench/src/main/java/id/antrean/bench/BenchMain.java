@@ -163,8 +163,8 @@ public final class BenchMain {
         line("pg_stat_statements during " + during + ", by total time (calls, total ms, mean ms, statement):");
         db.rows("""
                 SELECT calls, round(total_exec_time)::bigint AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
-                       left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
-                FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 10""").forEach(this::line);
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+                FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 16""").forEach(this::line);
         statementsReset(db);
     }
 
@@ -187,7 +187,9 @@ public final class BenchMain {
                      work.resolve("line-server.log"))) {
             LineCost cost = new LineCost(server.base(), login(server));
             for (int waiting : new int[] {50, 300, 1000}) {
+                statementsReset(db);
                 line(cost.measure(waiting, quick ? 20 : 200).toString());
+                statements(db, "the " + waiting + "-waiting size (filling the line included)");
             }
         }
     }

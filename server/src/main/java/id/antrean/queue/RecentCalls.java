@@ -19,18 +19,27 @@ final class RecentCalls {
     /** As many as a display lists, and a few more for its services filter. */
     static final int LIMIT = 20;
 
+    /**
+     * The newest call events of the day first, then their tickets, rooms and polis: the inner query walks the
+     * index {@code queue_event_calls_newest} backwards from now and stops at the limit, so its cost does not grow
+     * with the day's calls. The limit is a constant, not a parameter, so a generic plan knows it is small.
+     */
     static final String OF_DAY = """
+            WITH newest AS (
+                SELECT e.facility_id, e.event_id, e.ticket_id, e.service_id, e.counter_id, e.created_at
+                FROM queue_event e
+                WHERE e.facility_id = $1 AND e.created_at >= $2
+                  AND e.type IN ('TICKET_CALLED', 'TICKET_RECALLED', 'TICKET_RESUMED')
+                ORDER BY e.created_at DESC, e.event_id DESC
+                LIMIT %d)
             SELECT e.ticket_id, e.created_at, t.label, s.code AS service_code, s.name AS service_name,
                    c.code AS counter_code, c.name AS counter_name, c.spoken_name AS counter_spoken_name
-            FROM queue_event e
+            FROM newest e
             JOIN ticket t ON t.facility_id = e.facility_id AND t.ticket_id = e.ticket_id
             JOIN service s ON s.facility_id = e.facility_id AND s.service_id = e.service_id
             LEFT JOIN counter c ON c.facility_id = e.facility_id AND c.counter_id = e.counter_id
-            WHERE e.facility_id = $1 AND e.created_at >= $2
-              AND e.type IN ('TICKET_CALLED', 'TICKET_RECALLED', 'TICKET_RESUMED')
-              AND t.service_date = $3
-            ORDER BY e.event_id DESC
-            LIMIT $4""";
+            WHERE t.service_date = $3
+            ORDER BY e.created_at DESC, e.event_id DESC""".formatted(LIMIT);
 
     private RecentCalls() {
     }
@@ -40,7 +49,7 @@ final class RecentCalls {
         LocalDate today = facility.today(clock);
         return db.preparedQuery(OF_DAY)
                 .execute(Tuple.of(facility.id(), today.atStartOfDay(facility.zone()).toOffsetDateTime()
-                        .withOffsetSameInstant(ZoneOffset.UTC), today, LIMIT))
+                        .withOffsetSameInstant(ZoneOffset.UTC), today))
                 .map(rows -> {
                     JsonArray calls = new JsonArray();
                     rows.forEach(row -> calls.add(toJson(facility, row)));

@@ -311,6 +311,23 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The plan PostgreSQL executes for {@code sql} (with {@code $n} parameters, prepared as the server prepares
+     * it) with these literal arguments: {@code EXPLAIN (ANALYZE, FORMAT JSON)}, its top plan node.
+     */
+    public JsonObject executedPlan(String sql, String... arguments) {
+        try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            s.execute("PREPARE planned AS " + sql);
+            try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE planned("
+                    + String.join(", ", arguments) + ")")) {
+                rs.next();
+                return new io.vertx.core.json.JsonArray(rs.getString(1)).getJsonObject(0).getJsonObject("Plan");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs a statement directly on the database (fixtures the API cannot make yet). */
     public void sql(String sql) {
         try (Connection c = jdbc(); Statement s = c.createStatement()) {

@@ -1,0 +1,80 @@
+package id.antrean.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.antrean.testing.MutableClock;
+import id.antrean.testing.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every board read lists the day's latest calls (issue #18): that read must cost the same at the day's tenth call
+ * as at its thousandth. Before, PostgreSQL read every call of the day, joined and sorted them to keep twenty: 67 ms
+ * of each board at some 700 calls (bench {@code line}), more than the rest of the board together.
+ */
+class RecentCallsCostTest {
+    // Monday 7 December 2026, 09:00 in Makassar (WITA, the demo's zone): the day began at 16:00 UTC the day before.
+    private final MutableClock clock = MutableClock.at("2026-12-07T01:00:00Z");
+    private static final String ROOM = "R-UMUM-1";
+    private static final int CALLS = 3 * RecentCalls.LIMIT;
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(clock);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void theDaysLatestCallsAreReadFromTheNewestCallEventsOnlyHoweverManyCallsTheDayHad() {
+        List<String> called = new ArrayList<>();
+        for (int i = 0; i < CALLS; i++) {
+            server.walkIn("UMUM");
+            clock.advance(Duration.ofMinutes(1));
+            HttpResponse<Buffer> next = server.counter(ROOM, "call-next", null);
+            assertThat(next.statusCode()).as(next.bodyAsString()).isEqualTo(200);
+            called.add(next.bodyAsJsonObject().getString("label"));
+            server.counter(ROOM, "start", null);
+        }
+
+        JsonObject plan = server.executedPlan(RecentCalls.OF_DAY,
+                String.valueOf(server.count("SELECT facility_id FROM facility WHERE code = 'pkm-demo'")),
+                "'2026-12-06T16:00:00Z'::timestamptz", "'2026-12-07'::date");
+
+        assertThat(rowsReadFrom(plan, "queue_event")).as(plan.encodePrettily())
+                .isLessThanOrEqualTo(RecentCalls.LIMIT);
+        JsonArray recent = boardAsDisplay().getJsonArray("recentCalls");
+        List<String> labels = new ArrayList<>();
+        recent.forEach(call -> labels.add(((JsonObject) call).getString("label")));
+        assertThat(labels).containsExactlyElementsOf(called.reversed().subList(0, RecentCalls.LIMIT));
+    }
+
+    /** The rows the plan's scans of a table produced, all nodes together. */
+    private static long rowsReadFrom(JsonObject node, String table) {
+        long rows = table.equals(node.getString("Relation Name"))
+                ? (long) (node.getDouble("Actual Rows") * node.getDouble("Actual Loops")) : 0;
+        JsonArray children = node.getJsonArray("Plans", new JsonArray());
+        for (int i = 0; i < children.size(); i++) {
+            rows += rowsReadFrom(children.getJsonObject(i), table);
+        }
+        return rows;
+    }
+
+    private JsonObject boardAsDisplay() {
+        HttpResponse<Buffer> board = server.as(TestServer.DISPLAY_TOKEN).get("/api/v1/facilities/pkm-demo/queue").send().await();
+        assertThat(board.statusCode()).as(board.bodyAsString()).isEqualTo(200);
+        return board.bodyAsJsonObject();
+    }
+}
