@@ -2,6 +2,7 @@ package id.antrean.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.antrean.testing.Eventually;
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.SseClient;
 import id.antrean.testing.TestServer;
@@ -51,6 +52,26 @@ class WaitEstimateTest {
         // Calls came every eight minutes at R-UMUM-1, the only room calling: three ahead → 24 minutes (was 1).
         assertThat(ticket.getInteger("position")).isEqualTo(4);
         assertThat(ticket.getInteger("estimatedWaitMinutes")).isEqualTo(24);
+    }
+
+    /**
+     * The paces are measured again in the background while the cached ones are still served, so the request that
+     * finds them old does not wait for a query over four weeks of calls (issue #18: it made the p99 of the board,
+     * a ticket, issuance and call-next).
+     */
+    @Test
+    void pacesAreRefreshedAheadOfTheirExpiryWhileTheCachedOnesAreServed() {
+        server.walkIn("GIGI");
+        server.walkIn("GIGI");
+        assertThat(board("GIGI").getInteger("estimatedWaitMinutes")).isEqualTo(10);   // 2 × 5 minutes
+        server.sql("UPDATE service SET typical_service_minutes = 7 WHERE code = 'GIGI'");
+
+        clock.advance(WaitEstimator.CACHE_FOR.minusSeconds(5));
+        // Still the cached pace: nobody waits for the measure...
+        assertThat(board("GIGI").getInteger("estimatedWaitMinutes")).isEqualTo(10);
+        // ...which that read started, so the new pace follows before the cached one has expired.
+        assertThat(Eventually.poll(Duration.ofSeconds(10), () -> board("GIGI").getInteger("estimatedWaitMinutes"),
+                minutes -> minutes == 14)).isEqualTo(14);
     }
 
     @Test
