@@ -34,7 +34,7 @@ public final class IssuanceLoad implements AutoCloseable {
         }
     }
 
-    private final Vertx vertx = Vertx.vertx();
+    private final Vertx vertx = GeneratorVertx.create();
     private final HttpClient http;
     private final int port;
     private final int facilities;

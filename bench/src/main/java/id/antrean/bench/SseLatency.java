@@ -42,7 +42,7 @@ public final class SseLatency implements AutoCloseable {
 
     private static final String FACILITY = "pkm-demo";
     private static final long RESUME_AFTER_MS = 250;
-    private final Vertx vertx = Vertx.vertx();
+    private final Vertx vertx = GeneratorVertx.create();
     private final List<HttpClient> clients = new ArrayList<>();
     private final List<Integer> ports;
     private final String staffToken;
