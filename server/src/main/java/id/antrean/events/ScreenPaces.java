@@ -63,6 +63,7 @@ final class ScreenPaces {
     /** The message a screen of the facility starts with; null when the paces cannot be read now. */
     Future<Buffer> current(Facility facility) {
         FacilityPaces mine = facilities.computeIfAbsent(facility.id(), id -> new FacilityPaces(facility));
+        mine.facility = facility;
         Buffer known = mine.frame();
         if (known != null) {
             return Future.succeededFuture(known);
@@ -87,14 +88,14 @@ final class ScreenPaces {
 
     private void refreshDue() {
         long now = System.nanoTime();
-        facilities.values().removeIf(mine -> {
+        for (FacilityPaces mine : facilities.values()) {
             if (screens.applyAsInt(mine.facility.id()) == 0) {
-                // Forgotten: a screen that comes later starts from a new reading, not from an old one.
-                return true;
+                // A screen that comes later starts from a new reading, not from an old one.
+                mine.forget();
+            } else {
+                mine.refreshIfDue(now);
             }
-            mine.refreshIfDue(now);
-            return false;
-        });
+        }
     }
 
     private static Buffer frame(JsonObject services) {
@@ -103,7 +104,8 @@ final class ScreenPaces {
 
     /** One facility's paces as this node last told its screens; changed under its own lock. */
     private final class FacilityPaces {
-        final Facility facility;
+        /** The latest a screen came with (its zone could have changed). */
+        volatile Facility facility;
         private JsonObject services;
         private Buffer frame;
         /** When the last fresh read started; 0 before the first. */
@@ -130,6 +132,11 @@ final class ScreenPaces {
             services = read;
             frame = ScreenPaces.frame(read);
             return true;
+        }
+
+        synchronized void forget() {
+            services = null;
+            frame = null;
         }
 
         synchronized void readSoon() {
