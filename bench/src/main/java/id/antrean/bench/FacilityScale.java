@@ -80,8 +80,8 @@ final class FacilityScale {
                 try (FleetScreens screens = new FleetScreens(server.port(), facilities)) {
                     screens.connect();
                     long jvmWithScreens = ColdStart.rssKb(server.pid());
-                    // The server reads each facility's paces again every 5 to 6.25 minutes (ScreenPaces.REFRESH):
-                    // a window shorter than that, right after the screens connected, sees none of those reads.
+                    // The server reads each facility's paces again every 5 to 6.25 minutes (ScreenPaces.REFRESH), the
+                    // first time anywhere within 5 minutes of its first screen: a window sees its share of them.
                     Idle displays = idle("no traffic, one display per facility holding its event stream", db, server,
                             idle, screens);
                     FleetScreens.Calls calls = screens.calls(quick ? 10 : 100);

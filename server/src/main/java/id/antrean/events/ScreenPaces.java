@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What it costs the database, per facility with screens on this node: one read of the paces after a call or
  * a settings change, at most once per {@code minGap} (calls in between are taken together, later), and one every
- * {@code refresh} or so (the counters in use change with time alone: those that called within the hour). A
+ * {@code refresh} to 1¼ {@code refresh} after the last (the counters in use change with time alone: those that
+ * called within the hour; the first within a period of the first screen, the facilities spread over it). A
  * facility without screens here costs nothing. One timer for the node, not one per facility or screen.
  */
 final class ScreenPaces {
@@ -117,7 +118,9 @@ final class ScreenPaces {
 
         FacilityPaces(Facility facility) {
             this.facility = facility;
-            this.nextRefresh = System.nanoTime() + spread(refreshNanos);
+            // Anywhere within the first period: a node's screens all come back at once after a restart, and
+            // their facilities are then read one after another, not all together five minutes later.
+            this.nextRefresh = System.nanoTime() + ThreadLocalRandom.current().nextLong(refreshNanos + 1);
         }
 
         synchronized Buffer frame() {
