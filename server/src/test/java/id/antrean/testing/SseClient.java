@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A minimal Server-Sent Events reader for tests: collects each {@code data:} message as JSON. Named messages
- * ({@code event: paces}) are kept apart ({@link #nextPaces}), so the queue's events read as before.
+ * A minimal Server-Sent Events reader for tests: collects each {@code data:} message as JSON. The event stream's
+ * {@code event: paces} messages are kept apart ({@link #nextPaces}), so the queue's events read as before.
  */
 public final class SseClient implements AutoCloseable {
     private final HttpClient http;
@@ -91,7 +91,7 @@ public final class SseClient implements AutoCloseable {
             }
             if ("paces".equals(name)) {
                 paces.add(new JsonObject(data.toString()));
-            } else if (name == null) {
+            } else {
                 messages.add(new JsonObject(data.toString()));
             }
         }
