@@ -85,6 +85,8 @@ export const state = {
   tickets: new Map(),    // ticket id -> open ticket (WAITING, CALLED, SERVING, SKIPPED, PARKED)
   recent: [],            // calls, newest first: {ticketId, label, service, serviceName, counter, at, serviceDate}
   missed: new Map(),     // ticket id -> a number skipped today that can still come back: {ticketId, label, service, serviceName}
+  paces: null,           // service code -> {secondsPerPatient (null: no basis), counters}, as the stream tells them
+  estimates: {},         // service code -> minutes, from the last board: only until the first paces come
 };
 export const spoken = [];
 
@@ -254,6 +256,24 @@ export function onEvent(event) {
   render();
 }
 
+/** Each service's pace, from the stream (event: paces): at the start, then whenever it changes. */
+export function onPaces(message) {
+  state.paces = message.services || {};
+  render();
+}
+
+/**
+ * Minutes a newcomer waits with {@code ahead} people before them, worked out as the server's estimator does
+ * (WaitEstimator.Pace.minutesFor), so the estimate follows every ticket taken and called at once; null when the
+ * server has no basis for one. Before the first paces, the board's own estimate.
+ */
+export function estimateFor(code, ahead) {
+  const pace = state.paces ? state.paces[code] : undefined;
+  if (!pace) return state.estimates[code];
+  if (pace.secondsPerPatient === null || pace.secondsPerPatient === undefined) return null;
+  return Math.ceil(ahead * pace.secondsPerPatient / Math.max(1, pace.counters) / 60.0);
+}
+
 export function onStatus(status) {
   // A reconnect attempt while offline is still offline: the badge must not blink off and on every second.
   if (status === 'connecting' && state.status === 'offline') return;
@@ -375,6 +395,7 @@ export function model() {
     recent: calls,
     waiting: counts,
     services: shownServices().map((s) => ({ code: s.code, name: s.name, prefix: s.prefix, open: s.open,
-      closedToday: s.closedToday, waiting: counts[s.code], next: nextNumbers(s.code) })),
+      closedToday: s.closedToday, waiting: counts[s.code], estimate: estimateFor(s.code, counts[s.code]),
+      next: nextNumbers(s.code) })),
   };
 }

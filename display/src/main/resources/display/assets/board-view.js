@@ -9,6 +9,7 @@ import {
   RECENT_SHOWN,
   currentCall,
   destinationOf,
+  estimateFor,
   facility,
   nextNumbers,
   shownCalls,
@@ -141,14 +142,18 @@ function fitName(element) {
   }
 }
 
-// The estimated wait of a newcomer per service, from the board (the server's rolling model of each poli).
+// The estimated wait of a newcomer per service, from the board: what the display shows until the stream's first
+// paces, from which it then works the estimates out itself (estimateFor).
 export function takeEstimates(board) {
   state.estimates = {};
   for (const s of board.services || []) state.estimates[s.code] = s.estimatedWaitMinutes;
 }
 
-/** Estimates move with the pace of the polis, not with each event: ask for the board once a minute. */
-export function refreshEstimates() {
+/**
+ * An admin changed a setting (a poli closed for the day, a new poli): the polis are read again, without their
+ * lines. Nothing else reads the board: the counts come with the events, the paces with the stream.
+ */
+export function refreshServices() {
   let token = null;
   try {
     token = localStorage.getItem(tokenKey);
@@ -219,7 +224,7 @@ function renderWaiting() {
     entry.count.textContent = String(value);
     if (entry.value !== null && entry.value !== value) bump(entry.count);
     entry.value = value;
-    const minutes = (state.estimates || {})[s.code];
+    const minutes = estimateFor(s.code, value);
     const open = s.open && !s.closedToday;
     // null: the server has no basis for an estimate, and says so with "—" rather than a made-up number.
     entry.wait.textContent = !open || value === 0 ? ''

@@ -21,6 +21,7 @@ import {
   loadTexts,
   model,
   onEvent,
+  onPaces,
   onSnapshot,
   onStatus,
   onUnauthorized,
@@ -31,7 +32,7 @@ import {
   state,
   tokenKey,
 } from './board-model.js';
-import { refreshEstimates, render, switchFooter } from './board-view.js';
+import { refreshServices, render, switchFooter } from './board-view.js';
 import { localDate, zoneName } from '/assets/dates.js';
 
 // ---- sound -----------------------------------------------------------------------------------------
@@ -177,12 +178,13 @@ function start() {
       }
       // An admin changed a setting (a poli closed for the day, calls said once): read it again, now.
       if (event.settings === 'profile') loadSettings();
-      else refreshEstimates();
+      else refreshServices();
     },
+    // the wait estimates follow from the paces and the counts: no board read for them
+    onPaces,
     onStatus,
     onUnauthorized,
   });
-  setInterval(refreshEstimates, 60000);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -9,6 +9,7 @@
  *     token: () => localStorage.getItem('...'),   // bearer token, read at each (re)connect
  *     onSnapshot: (board, id) => {},              // the whole queue (on first connect, or when too far behind)
  *     onEvent: (event) => {},                     // {id, type, at, ticket, counter, ...}
+ *     onPaces: (paces) => {},                     // {services: {UMUM: {secondsPerPatient, counters}}} (event: paces)
  *     onStatus: (status) => {},                   // 'connecting' | 'live' | 'offline'
  *     onUnauthorized: (status) => {},             // 401 or 403: the token is wrong or revoked
  *   });
@@ -47,13 +48,20 @@
     function dispatch(frame) {
       let data = '';
       let id = null;
+      let name = null;
       for (const raw of frame.split('\n')) {
         const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
         if (line.startsWith('data:')) data += line.slice(line.startsWith('data: ') ? 6 : 5);
         else if (line.startsWith('id:')) id = line.slice(line.startsWith('id: ') ? 4 : 3);
+        else if (line.startsWith('event:')) name = line.slice(line.startsWith('event: ') ? 7 : 6);
       }
       if (!data) return;
       const message = JSON.parse(data);
+      // Named messages are not queue events: no id, nothing to resume from. Unknown names are for newer pages.
+      if (name !== null) {
+        if (name === 'paces' && options.onPaces) options.onPaces(message);
+        return;
+      }
       if (id !== null) lastEventId = id;
       if (message.type === 'SNAPSHOT') {
         if (options.onSnapshot) options.onSnapshot(message.board, message.id);

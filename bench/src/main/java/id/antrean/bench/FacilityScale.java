@@ -10,13 +10,14 @@ import java.util.List;
  * PostgreSQL of its own with {@code pg_stat_statements}. The server is started once to migrate, the fleet is
  * written, and the server is started again against it: that start is timed. Then, with no traffic, what the node
  * does by itself (statements, transactions, CPU of the server and of PostgreSQL), first with no screen and then
- * with one display per facility connected and reading its board every minute as the display page does; the
- * call → screen latency with those screens; and issuance throughput spread over the facilities.
+ * with one display per facility connected and holding its event stream as the display page does (no board reads:
+ * the wait estimates' paces come over the stream); the call → screen latency with those screens; and issuance
+ * throughput spread over the facilities.
  */
 final class FacilityScale {
     /** What the node and its database did in a quiet window. */
     record Idle(String name, double seconds, long statements, long transactions, long serverTicks, long postgresTicks,
-                long boardReads, List<String> top) {
+                long pacesMessages, List<String> top) {
         double statementsPerSecond() {
             return statements / seconds;
         }
@@ -35,7 +36,8 @@ final class FacilityScale {
             return "%s, %.0f s: %.1f statements/s (%d), %.1f transactions/s; CPU of one core: server %.1f %%, PostgreSQL %.1f %%%s; busiest statements: %s"
                     .formatted(name, seconds, statementsPerSecond(), statements, transactions / seconds,
                             100 * serverCore(), 100 * postgresCore(),
-                            boardReads > 0 ? "; " + boardReads + " board reads" : "", String.join(" | ", top));
+                            pacesMessages > 0 ? "; " + pacesMessages + " paces messages to screens" : "",
+                            String.join(" | ", top));
         }
     }
 
@@ -78,10 +80,10 @@ final class FacilityScale {
                 try (FleetScreens screens = new FleetScreens(server.port(), facilities)) {
                     screens.connect();
                     long jvmWithScreens = ColdStart.rssKb(server.pid());
-                    screens.startBoardReads();
-                    Idle displays = idle("no traffic, one display per facility reading its board every "
-                            + FleetScreens.BOARD_EVERY.toSeconds() + " s", db, server, idle, screens);
-                    screens.stopBoardReads();
+                    // The server reads each facility's paces again every 5 to 6.25 minutes (ScreenPaces.REFRESH), the
+                    // first time anywhere within 5 minutes of its first screen: a window sees its share of them.
+                    Idle displays = idle("no traffic, one display per facility holding its event stream", db, server,
+                            idle, screens);
                     FleetScreens.Calls calls = screens.calls(quick ? 10 : 100);
                     IssuanceLoad.Result issued;
                     try (IssuanceLoad load = new IssuanceLoad(server.port(), facilities, false)) {
@@ -106,7 +108,7 @@ final class FacilityScale {
     private static Idle idle(String name, Postgres db, ServerProcess server, Duration window, FleetScreens screens) {
         db.number("SELECT count(*) FROM (SELECT pg_stat_statements_reset()) r");
         long transactionsBefore = transactions(db);
-        long readsBefore = screens == null ? 0 : screens.boardReads();
+        long pacesBefore = screens == null ? 0 : screens.pacesMessages();
         CpuMeter.Sample before = CpuMeter.now(server.pid(), db.dataDir());
         long start = System.nanoTime();
         Deadline.await(window, () -> false);
@@ -121,7 +123,7 @@ final class FacilityScale {
                        left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
                 FROM pg_stat_statements WHERE %s ORDER BY calls DESC LIMIT 5""".formatted(own)));
         return new Idle(name, seconds, statements, transactions, after.server() - before.server(),
-                after.postgres() - before.postgres(), screens == null ? 0 : screens.boardReads() - readsBefore, top);
+                after.postgres() - before.postgres(), screens == null ? 0 : screens.pacesMessages() - pacesBefore, top);
     }
 
     /** The machine's 1, 5 and 15 minute load averages: on a shared machine, how much to trust the timings. */

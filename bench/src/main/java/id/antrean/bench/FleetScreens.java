@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One waiting-room display per facility of a {@link FacilityFleet}: each holds its facility's event stream open
- * and, like the display page, reads the board ({@code GET …/queue}, for the wait estimates) every minute. Calls
- * are made in the facilities in turn and each is timed to its facility's screen, from the call's response.
+ * One waiting-room display per facility of a {@link FacilityFleet}: each holds its facility's event stream open and,
+ * like the display page, reads nothing else — its wait estimates come from the stream's {@code event: paces}
+ * messages, which it counts. Calls are made in the facilities in turn and each is timed to its facility's screen,
+ * from the call's response.
  */
 final class FleetScreens implements AutoCloseable {
     /** What the calls saw. */
@@ -37,9 +38,6 @@ final class FleetScreens implements AutoCloseable {
         }
     }
 
-    /** How often the display page reads the board (display.js: setInterval(refreshEstimates, 60000)). */
-    static final Duration BOARD_EVERY = Duration.ofSeconds(60);
-
     private final Vertx vertx = Vertx.vertx();
     private final HttpClient http;
     private final int port;
@@ -47,9 +45,7 @@ final class FleetScreens implements AutoCloseable {
     /** Per called ticket id: when its facility's screen received the call (nanoTime). */
     private final Map<Long, Long> receipts = new ConcurrentHashMap<>();
     private final List<HttpClientResponse> streams = new ArrayList<>();
-    private final List<Long> boardTimers = new ArrayList<>();
-    private final AtomicLong boardReads = new AtomicLong();
-    private final AtomicLong boardFailures = new AtomicLong();
+    private final AtomicLong pacesMessages = new AtomicLong();
 
     FleetScreens(int port, int facilities) {
         this.port = port;
@@ -94,6 +90,10 @@ final class FleetScreens implements AutoCloseable {
     }
 
     private void onLine(Buffer line, CountDownLatch ready) {
+        if (line.length() == 12 && "event: paces".equals(line.toString())) {
+            pacesMessages.incrementAndGet();
+            return;
+        }
         if (line.length() < 6 || line.getByte(0) != 'd') {
             return;
         }
@@ -107,42 +107,9 @@ final class FleetScreens implements AutoCloseable {
         }
     }
 
-    /** Every screen reads its board every {@link #BOARD_EVERY}, the screens' reads spread evenly over it. */
-    void startBoardReads() {
-        long every = BOARD_EVERY.toMillis();
-        for (int f = 1; f <= facilities; f++) {
-            int facility = f;
-            long first = Math.max(1, every * (f - 1) / facilities);
-            vertx.setTimer(first, t -> {
-                readBoard(facility);
-                synchronized (boardTimers) {
-                    boardTimers.add(vertx.setPeriodic(every, p -> readBoard(facility)));
-                }
-            });
-        }
-    }
-
-    void stopBoardReads() {
-        synchronized (boardTimers) {
-            boardTimers.forEach(vertx::cancelTimer);
-            boardTimers.clear();
-        }
-    }
-
-    long boardReads() {
-        return boardReads.get();
-    }
-
-    long boardFailures() {
-        return boardFailures.get();
-    }
-
-    private void readBoard(int facility) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setPort(port)
-                .setURI("/api/v1/facilities/" + BenchFacilities.code(facility) + "/queue")
-                .putHeader("Authorization", "Bearer " + FacilityFleet.displayToken(facility, 1));
-        http.request(options).compose(r -> r.send()).compose(r -> r.body().map(b -> r.statusCode()))
-                .onComplete(ar -> (ar.succeeded() && ar.result() == 200 ? boardReads : boardFailures).incrementAndGet());
+    /** The {@code paces} messages the screens received so far (the display page works its estimates out of them). */
+    long pacesMessages() {
+        return pacesMessages.get();
     }
 
     /**

@@ -234,7 +234,8 @@ public final class Antrean implements AutoCloseable {
                     // Mobile JKN first: its paths read their own bodies, whatever else they look like.
                     List.of(mobileJkn, logins, new FacilityHandlers(directory, closures::closedToday, clock), queue, checkIn, eligibilityChecks,
                             new TicketPayerHandlers(new TicketPayer(pool, eligibility, clock)),
-                            new EventStream(pool, board::board, config.http().idleTimeoutSeconds(), metrics),
+                            new EventStream(pool, board::board, estimator::screenPaces,
+                                    config.http().idleTimeoutSeconds(), metrics),
                             new TicketPrints(vertx, board, estimator, new Letterheads(pool), new TicketRenderer(),
                                     config.publicUrl()),
                             new TrackHandlers(pool, directory, estimator,

@@ -191,6 +191,8 @@ public final class EventBridge {
                 metrics.ticketCalled(code);
             }
         }
-        vertx.eventBus().publish(address(facilityId), PublishedEvent.of(id, event.encode(), code, call, heardAt));
+        boolean movesPaces = call || EventType.SETTINGS_CHANGED.name().equals(type);
+        vertx.eventBus().publish(address(facilityId),
+                PublishedEvent.of(id, event.encode(), code, call, heardAt, movesPaces));
     }
 }

@@ -4,6 +4,7 @@ import id.antrean.facility.FacilityContext;
 import id.antrean.facility.Facility;
 import id.antrean.metrics.Metrics;
 import id.antrean.web.Routes;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -25,6 +26,11 @@ import java.util.function.Function;
  * <p>A new client first gets a {@code SNAPSHOT} of the whole queue; a client that resumes with
  * {@code Last-Event-ID} (or {@code ?lastEventId=}) gets the events it missed instead. Then every change,
  * in order, each with its id. A client that falls too far behind is disconnected and resumes.
+ *
+ * <p>Besides the queue's events, a stream carries {@code event: paces} messages without an id: each service's
+ * time per patient and counters in use ({@link ScreenPaces}), from which a screen works out the wait estimates
+ * from its own count of who waits. One comes after the snapshot (or the resumed events), then one whenever the
+ * paces change.
  */
 public final class EventStream implements Handler<RoutingContext>, Routes {
     static final int MAX_REPLAY = 1000;
@@ -35,21 +41,25 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
 
     private final Pool pool;
     private final Function<Facility, Future<JsonObject>> snapshots;
+    private final PaceSource paceSource;
     private final long keepaliveMillis;
     private final Metrics metrics;
     /** Streams open on this node (all facilities): a gauge. */
     private final AtomicInteger open = new AtomicInteger();
     /** Created with the first stream: the node's Vertx comes with the request. */
     private volatile ScreenFanOut fanOut;
+    private volatile ScreenPaces screenPaces;
 
     /**
      * @param snapshots          the queue board of a facility, read consistently with its {@code lastEventId}
+     * @param paceSource         each service's pace, for the screens' wait estimates
      * @param idleTimeoutSeconds the HTTP server's idle timeout: the heartbeat comes well within it
      */
-    public EventStream(Pool pool, Function<Facility, Future<JsonObject>> snapshots,
+    public EventStream(Pool pool, Function<Facility, Future<JsonObject>> snapshots, PaceSource paceSource,
                        int idleTimeoutSeconds, Metrics metrics) {
         this.pool = pool;
         this.snapshots = snapshots;
+        this.paceSource = paceSource;
         this.keepaliveMillis = keepaliveMillis(idleTimeoutSeconds);
         this.metrics = metrics;
         metrics.sseClients(open::get);
@@ -65,7 +75,10 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
         if (fanOut == null) {
             synchronized (this) {
                 if (fanOut == null) {
-                    fanOut = new ScreenFanOut(rc.vertx());
+                    ScreenFanOut screens = new ScreenFanOut(rc.vertx(), facility -> screenPaces.mayHaveMoved(facility));
+                    screenPaces = new ScreenPaces(rc.vertx(), paceSource, screens::screens, screens::paces,
+                            ScreenPaces.MIN_GAP, ScreenPaces.REFRESH, ScreenPaces.TICK);
+                    fanOut = screens;
                 }
             }
         }
@@ -87,8 +100,9 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
     }
 
     /** One client's stream. Everything runs on the request's context, in order. */
-    private final class Connection {
+    private final class Connection implements ScreenFanOut.Screen {
         private final RoutingContext rc;
+        private final Context context;
         private final HttpServerResponse response;
         private final Facility facility;
         private final List<PublishedEvent> early = new ArrayList<>();
@@ -99,9 +113,13 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
         private boolean closed;
         private long keepalive = -1;
         private boolean started;
+        /** The latest paces message heard before the stream was live; sent once it is. */
+        private Buffer earlyPaces;
+        private boolean pacesSent;
 
         Connection(RoutingContext rc, Facility facility) {
             this.rc = rc;
+            this.context = rc.vertx().getOrCreateContext();
             this.response = rc.response();
             this.facility = facility;
         }
@@ -109,13 +127,7 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
         void open(Long resumeAfter) {
             response.closeHandler(v -> close());
             // Listen first, so nothing committed while the first answer is read can slip through.
-            fanOut.join(facility.id(), event -> {
-                if (live) {
-                    enqueue(event);
-                } else {
-                    early.add(event);
-                }
-            }).compose(joined -> {
+            fanOut.join(facility.id(), this).compose(joined -> {
                         membership = joined;
                         if (closed) {
                             joined.leave();
@@ -126,12 +138,47 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
                         live = true;
                         early.forEach(this::enqueue);
                         early.clear();
+                        sendFirstPaces();
                         keepalive = rc.vertx().setPeriodic(keepaliveMillis, id -> write(KEEPALIVE));
                     })
                     .onFailure(e -> {
                         close();
                         rc.fail(e);
                     });
+        }
+
+        @Override
+        public void event(PublishedEvent event) {
+            if (live) {
+                enqueue(event);
+            } else {
+                early.add(event);
+            }
+        }
+
+        @Override
+        public void paces(Buffer frame) {
+            if (live) {
+                write(frame);
+                pacesSent = true;
+            } else {
+                earlyPaces = frame;
+            }
+        }
+
+        /** After the snapshot or the resumed events: the paces the screen works its estimates out from. */
+        private void sendFirstPaces() {
+            if (earlyPaces != null) {
+                paces(earlyPaces);
+                earlyPaces = null;
+                return;
+            }
+            screenPaces.current(facility).onComplete(result -> context.runOnContext(v -> {
+                // A change told meanwhile is newer than this.
+                if (result.succeeded() && result.result() != null && !pacesSent) {
+                    paces(result.result());
+                }
+            }));
         }
 
         private Future<Void> snapshot() {

@@ -12,11 +12,14 @@ import io.vertx.core.eventbus.MessageCodec;
  * @param facility     the facility's code, when metrics are kept (null otherwise)
  * @param call         a {@code TICKET_CALLED}: its delay to each screen is measured
  * @param heardAtNanos {@link System#nanoTime()} when its notification reached this node; 0 when read back
+ * @param movesPaces   a call or a settings change: the services' paces (the screens' wait estimates) may have moved
  */
-public record PublishedEvent(long id, String json, Buffer frame, String facility, boolean call, long heardAtNanos) {
+public record PublishedEvent(long id, String json, Buffer frame, String facility, boolean call, long heardAtNanos,
+                             boolean movesPaces) {
 
-    static PublishedEvent of(long id, String json, String facility, boolean call, long heardAtNanos) {
-        return new PublishedEvent(id, json, frame(id, json), facility, call, heardAtNanos);
+    static PublishedEvent of(long id, String json, String facility, boolean call, long heardAtNanos,
+                             boolean movesPaces) {
+        return new PublishedEvent(id, json, frame(id, json), facility, call, heardAtNanos, movesPaces);
     }
 
     /** One event as Server-Sent Events send it. */

@@ -2,6 +2,7 @@ package id.antrean.queue;
 
 import id.antrean.facility.Facility;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
@@ -77,7 +78,7 @@ public final class WaitEstimator {
                 WHERE k.seconds BETWEEN b.low AND b.high
                 GROUP BY k.service_id, b.samples
             )
-            SELECT s.service_id, s.typical_service_minutes, m.samples, m.seconds,
+            SELECT s.service_id, s.code, s.typical_service_minutes, m.samples, m.seconds,
                    (SELECT count(DISTINCT c.counter_id) FROM queue_event c
                     WHERE c.facility_id = s.facility_id AND c.service_id = s.service_id
                       AND c.type = 'TICKET_CALLED' AND c.created_at > $4) AS active,
@@ -108,6 +109,11 @@ public final class WaitEstimator {
         public boolean known() {
             return secondsPerPatient != null;
         }
+
+        /** As screens receive it, to work out each estimate from their own count of who waits. */
+        public JsonObject toJson() {
+            return new JsonObject().put("secondsPerPatient", secondsPerPatient).put("counters", counters);
+        }
     }
 
     /**
@@ -122,11 +128,15 @@ public final class WaitEstimator {
         return typical;
     }
 
+    /** The paces by service id, and the services' codes (screens know services by code). */
+    private record Measured(Map<Long, Pace> paces, Map<Long, String> codes) {
+    }
+
     /**
      * In the last third of their life, paces are measured again in the background while these are served: on a
      * busy node no request waits for the measure (tens of milliseconds over four weeks of calls).
      */
-    private record Cached(Instant refreshFrom, Instant until, Map<Long, Pace> paces) {
+    private record Cached(Instant refreshFrom, Instant until, Measured measured) {
     }
 
     private final Pool pool;
@@ -141,22 +151,39 @@ public final class WaitEstimator {
     }
 
     public Future<Map<Long, Pace>> paces(Facility facility) {
+        return measured(facility, false).map(Measured::paces);
+    }
+
+    /**
+     * Every service's pace as screens receive it, by service code: {@code {"UMUM": {"secondsPerPatient": 312.5,
+     * "counters": 2}, ...}}. {@code fresh}: measured now (and cached for the others), not taken from the cache —
+     * for the event stream, which asks only when something may have changed, or every few minutes.
+     */
+    public Future<JsonObject> screenPaces(Facility facility, boolean fresh) {
+        return measured(facility, fresh).map(measured -> {
+            JsonObject services = new JsonObject();
+            measured.codes().forEach((id, code) -> services.put(code, pace(measured.paces(), id).toJson()));
+            return services;
+        });
+    }
+
+    private Future<Measured> measured(Facility facility, boolean fresh) {
         Cached cached = cache.get(facility.id());
         Instant now = clock.instant();
-        if (cached != null && cached.until().isAfter(now)) {
+        if (!fresh && cached != null && cached.until().isAfter(now)) {
             if (!cached.refreshFrom().isAfter(now) && refreshing.add(facility.id())) {
                 remember(facility).onComplete(done -> refreshing.remove(facility.id()));
             }
-            return Future.succeededFuture(cached.paces());
+            return Future.succeededFuture(cached.measured());
         }
         return remember(facility);
     }
 
-    private Future<Map<Long, Pace>> remember(Facility facility) {
-        return measure(facility).onSuccess(paces -> {
-            Instant measured = clock.instant();
-            cache.put(facility.id(), new Cached(measured.plus(CACHE_FOR.multipliedBy(2).dividedBy(3)),
-                    measured.plus(CACHE_FOR), paces));
+    private Future<Measured> remember(Facility facility) {
+        return measure(facility).onSuccess(measured -> {
+            Instant at = clock.instant();
+            cache.put(facility.id(), new Cached(at.plus(CACHE_FOR.multipliedBy(2).dividedBy(3)), at.plus(CACHE_FOR),
+                    measured));
         });
     }
 
@@ -172,20 +199,22 @@ public final class WaitEstimator {
         return paces.getOrDefault(serviceId, Pace.UNKNOWN);
     }
 
-    private Future<Map<Long, Pace>> measure(Facility facility) {
+    private Future<Measured> measure(Facility facility) {
         Instant now = clock.instant();
         return pool.preparedQuery(PACES)
                 .execute(Tuple.of(facility.id(), now.minus(Duration.ofDays(HISTORY_DAYS)).atOffset(ZoneOffset.UTC),
                         facility.zone().getId(), now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     Map<Long, Pace> paces = new HashMap<>();
+                    Map<Long, String> codes = new HashMap<>();
                     rows.forEach(r -> {
+                        codes.put(r.getLong("service_id"), r.getString("code"));
                         long counters = r.getLong("active") > 0 ? r.getLong("active") : Math.max(1, r.getLong("serving"));
                         Double seconds = secondsPerPatient(r.getInteger("typical_service_minutes"), r.getLong("samples"),
                                 r.getNumeric("seconds") == null ? null : r.getNumeric("seconds").doubleValue());
                         paces.put(r.getLong("service_id"), new Pace(seconds, counters));
                     });
-                    return paces;
+                    return new Measured(paces, codes);
                 });
     }
 }

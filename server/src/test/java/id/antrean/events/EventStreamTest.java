@@ -182,4 +182,68 @@ class EventStreamTest {
                     .doesNotContain("0001234567890").doesNotContain("7371014101900001");
         }
     }
+
+    /**
+     * The display works its wait estimates out from its own count of who waits and each service's pace, which the
+     * stream tells it (event: paces, no id): once at the start, then when the paces change — here the first call
+     * of the day puts one of Poli Umum's two rooms to work, so a patient's wait is counted on one counter.
+     */
+    @Test
+    void aScreenStartsWithThePacesAndHearsNewOnesWhenACallChangesThem() {
+        server.walkIn("UMUM");
+        server.walkIn("UMUM");
+
+        try (SseClient sse = SseClient.connect(server)) {
+            sse.next(WAIT);
+            JsonObject first = sse.nextPaces(WAIT);
+            assertThat(first).as("paces after the snapshot").isNotNull();
+            assertThat(first.getJsonObject("services").getJsonObject("UMUM"))
+                    .isEqualTo(new JsonObject().put("secondsPerPatient", 300.0).put("counters", 2));
+            assertThat(first.getJsonObject("services").fieldNames()).contains("GIGI", "KIA");
+
+            server.counter("R-UMUM-1", "call-next", null);
+
+            JsonObject changed = sse.nextPaces(WAIT);
+            assertThat(changed).as("paces after the call").isNotNull();
+            assertThat(changed.getJsonObject("services").getJsonObject("UMUM"))
+                    .isEqualTo(new JsonObject().put("secondsPerPatient", 300.0).put("counters", 1));
+        }
+    }
+
+    @Test
+    void aCallThatLeavesThePacesAsTheyWereSendsNoPaces() {
+        server.walkIn("UMUM");
+        server.walkIn("UMUM");
+        server.counter("R-UMUM-1", "call-next", null);
+        // Past the estimator's cache: the stream starts from the paces after that call.
+        clock.advance(Duration.ofMinutes(1));
+
+        try (SseClient sse = SseClient.connect(server)) {
+            sse.next(WAIT);
+            JsonObject first = sse.nextPaces(WAIT);
+            assertThat(first.getJsonObject("services").getJsonObject("UMUM").getLong("counters")).isEqualTo(1L);
+
+            server.counter("R-UMUM-1", "call-next", null);
+            sse.until(e -> "TICKET_CALLED".equals(e.getString("type")), WAIT);
+
+            assertThat(sse.nextPaces(Duration.ofSeconds(2))).as("no paces: the same room called again").isNull();
+        }
+    }
+
+    @Test
+    void aResumedStreamGetsThePacesAfterWhatItMissedAndItsLastEventIdStaysTheQueues() {
+        server.walkIn("KIA");
+        long lastSeen;
+        try (SseClient sse = SseClient.connect(server)) {
+            lastSeen = sse.next(WAIT).getLong("id");
+        }
+        server.walkIn("KIA");
+
+        try (SseClient sse = SseClient.resume(server, lastSeen)) {
+            assertThat(sse.next(WAIT).getLong("id")).isEqualTo(lastSeen + 1);
+            assertThat(sse.nextPaces(WAIT)).isNotNull();
+            server.counter("R-KIA", "call-next", null);
+            assertThat(sse.next(WAIT).getLong("id")).isEqualTo(lastSeen + 2);
+        }
+    }
 }

@@ -14,10 +14,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A minimal Server-Sent Events reader for tests: collects each {@code data:} message as JSON. */
+/**
+ * A minimal Server-Sent Events reader for tests: collects each {@code data:} message as JSON. The event stream's
+ * {@code event: paces} messages are kept apart ({@link #nextPaces}), so the queue's events read as before.
+ */
 public final class SseClient implements AutoCloseable {
     private final HttpClient http;
     private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+    private final BlockingQueue<JsonObject> paces = new LinkedBlockingQueue<>();
     private final StringBuilder pending = new StringBuilder();
     private final int status;
     private HttpClientResponse response;
@@ -74,12 +78,20 @@ public final class SseClient implements AutoCloseable {
             String frame = pending.substring(0, end);
             pending.delete(0, end + 2);
             StringBuilder data = new StringBuilder();
+            String name = null;
             for (String line : frame.split("\n")) {
                 if (line.startsWith("data: ")) {
                     data.append(line.substring(6));
+                } else if (line.startsWith("event: ")) {
+                    name = line.substring(7);
                 }
             }
-            if (!data.isEmpty()) {
+            if (data.isEmpty()) {
+                continue;
+            }
+            if ("paces".equals(name)) {
+                paces.add(new JsonObject(data.toString()));
+            } else {
                 messages.add(new JsonObject(data.toString()));
             }
         }
@@ -93,6 +105,16 @@ public final class SseClient implements AutoCloseable {
                 throw new AssertionError("no event within " + timeout);
             }
             return message;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The next {@code paces} message within {@code timeout}; null when none came. */
+    public JsonObject nextPaces(Duration timeout) {
+        try {
+            return paces.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
