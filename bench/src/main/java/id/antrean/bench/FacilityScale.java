@@ -63,7 +63,7 @@ final class FacilityScale {
     static Result measure(Path work, int facilities, boolean quick) {
         Duration idle = Duration.ofSeconds(quick ? 10 : 60);
         Path dir = work.resolve("facilities-" + facilities);
-        try (Postgres db = Postgres.start(dir.resolve("postgres"))) {
+        try (Postgres db = Postgres.startWithStatementStatistics(dir.resolve("postgres"))) {
             withStatementStatistics(db);
             var env = ServerProcess.env(db.url(), dir.resolve("server-data"));
             // First start: migrations and the demo; then the district's facilities, as they would be by now.
@@ -97,11 +97,8 @@ final class FacilityScale {
         }
     }
 
-    /** pg_stat_statements needs to be loaded at PostgreSQL's start: set it, restart, create the extension. */
+    /** pg_stat_statements, loaded at PostgreSQL's start ({@link Postgres#startWithStatementStatistics}). */
     private static void withStatementStatistics(Postgres db) {
-        db.execute("postgres", "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
-        db.stop();
-        db.restart();
         db.execute(Postgres.DATABASE, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     }
 

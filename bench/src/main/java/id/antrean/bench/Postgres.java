@@ -25,6 +25,8 @@ public final class Postgres implements AutoCloseable {
     private final java.util.function.UnaryOperator<String> jdbcUrl;
     private final String password;
     private EmbeddedPostgres server;
+    /** pg_stat_statements loaded at start: for every run with BENCH_PG_STAT_STATEMENTS=1, always for the facilities. */
+    private boolean statementStatistics = STAT_STATEMENTS;
 
     private Postgres(Path dataDir, int port) {
         this.dataDir = dataDir;
@@ -66,7 +68,17 @@ public final class Postgres implements AutoCloseable {
 
     /** Starts a new server with its data in {@code dataDir} (created, or reused when it holds a cluster). */
     public static Postgres start(Path dataDir) {
+        return start(dataDir, STAT_STATEMENTS);
+    }
+
+    /** As {@link #start(Path)}, with pg_stat_statements loaded whatever BENCH_PG_STAT_STATEMENTS says. */
+    public static Postgres startWithStatementStatistics(Path dataDir) {
+        return start(dataDir, true);
+    }
+
+    private static Postgres start(Path dataDir, boolean statementStatistics) {
         Postgres postgres = new Postgres(dataDir, freePort());
+        postgres.statementStatistics = statementStatistics;
         postgres.startServer();
         postgres.execute("postgres", "CREATE DATABASE " + DATABASE + " ENCODING 'UTF8'");
         return postgres;
@@ -83,7 +95,7 @@ public final class Postgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     // BENCH_PG_STAT_STATEMENTS=1: where PostgreSQL's time goes, statement by statement (a little
                     // overhead, so off for the figures of record).
-                    .setServerConfig("shared_preload_libraries", STAT_STATEMENTS ? "pg_stat_statements" : "")
+                    .setServerConfig("shared_preload_libraries", statementStatistics ? "pg_stat_statements" : "")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .start();
         } catch (IOException e) {
