@@ -67,7 +67,7 @@ public final class QueueBoard {
     /**
      * The board with at most {@code waitingLimit} tickets of each poli's line in {@code waiting} (the first ones,
      * in the order they will be called); {@code waitingCount} still counts them all. A screen that shows the
-     * counts and the estimates (the kiosk, the display's minute refresh) needs no line: 1,000 waiting cost
+     * counts and the estimates (the kiosk; the display after a settings change) needs no line: 1,000 waiting cost
      * a 570 KB answer in full.
      */
     public Future<JsonObject> board(Facility facility, int waitingLimit) {
