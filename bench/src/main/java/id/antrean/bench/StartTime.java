@@ -9,18 +9,19 @@ import java.util.Locale;
 /**
  * The start alone (issue #18, section 3): a district server on an external PostgreSQL with N facilities
  * ({@link FacilityFleet}), migrated by a first start, seeded, then started again {@code runs} times, each timed
- * from launch to {@code /health} = 200, with the load average before each. No idle, screen or issuance phase:
+ * from launch to {@code /health} = 200, with the CPU the JVM used by then and the load average before each. No idle, screen or issuance phase:
  * the quick way to see whether a change to start-up helped ({@code BENCH_START_RUNS}, default 3).
  */
 final class StartTime {
-    record Run(double seconds, String load) {
+    /** Seconds from launch to healthy, and the CPU the JVM had used by then (less sensitive to a shared machine). */
+    record Run(double seconds, double cpuSeconds, String load) {
     }
 
     record Result(int facilities, List<Run> runs) {
         String line() {
             List<String> each = new ArrayList<>();
             for (Run r : runs) {
-                each.add(String.format(Locale.ROOT, "%.2f s (load %s)", r.seconds(), r.load()));
+                each.add(String.format(Locale.ROOT, "%.2f s, %.2f s CPU (load %s)", r.seconds(), r.cpuSeconds(), r.load()));
             }
             double best = runs.stream().mapToDouble(Run::seconds).min().orElse(Double.NaN);
             return String.format(Locale.ROOT, "%d facilities: start against the seeded database healthy in %s; best %.2f s",
@@ -43,7 +44,8 @@ final class StartTime {
                 String load = loadAverage();
                 long launched = System.nanoTime();
                 try (ServerProcess server = ServerProcess.start(env, dir.resolve("server.log"))) {
-                    measured.add(new Run((System.nanoTime() - launched) / 1e9, load));
+                    double seconds = (System.nanoTime() - launched) / 1e9;
+                    measured.add(new Run(seconds, CpuMeter.ms(CpuMeter.ticks(server.pid())) / 1000, load));
                 }
             }
             return new Result(facilities, measured);
