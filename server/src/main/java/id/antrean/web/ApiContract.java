@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * The API contract ({@link ApiRouter#CONTRACT}) as the node serves it: parsed and resolved once, then shared by
  * every HTTP instance. Building it is seconds of CPU on a cold, loaded JVM (YAML, the OpenAPI meta-schema, the
  * contract's validation and dereferencing); each instance used to build its own on its event loop, blocking the
- * loops at start (issue #18). The built contract is only read afterwards, and its validators are cached per
- * schema in a concurrent map, so instances on different event loops can share it.
+ * loops at start (issue #18). Its request validators are all made here, before it is shared: afterwards the
+ * instances on their event loops only read it ({@link CachedValidatorsContract}).
  *
  * @param openApi the resolved contract, with one validator per schema for the node's life
  * @param text    the contract as written, served at {@code /api/v1/openapi.yaml}
@@ -40,7 +40,8 @@ public record ApiContract(OpenAPIContract openApi, Buffer text) {
                     .toCompletionStage().toCompletableFuture().join();
             return new Parsed(text, json);
         }).compose(parsed -> OpenAPIContract.from(vertx, parsed.json())
-                .map(contract -> new ApiContract(new CachedValidatorsContract(contract), parsed.text())));
+                .compose(contract -> vertx.executeBlocking(() -> new ApiContract(
+                        new CachedValidatorsContract(contract).prepareRequestValidators(), parsed.text()))));
     }
 
     private record Parsed(Buffer text, JsonObject json) {

@@ -3,6 +3,14 @@ package id.antrean.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.ValidatableRequest;
+import io.vertx.openapi.validation.impl.RequestParameterImpl;
+import io.vertx.openapi.validation.impl.ValidatableRequestImpl;
+import java.util.HashMap;
+import java.util.Map;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -31,6 +39,27 @@ class ApiContractTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(ApiRouter.CONTRACT)) {
             assertThat(contract.text().getBytes()).isEqualTo(in.readAllBytes());
         }
+    }
+
+    @Test
+    void everyRequestValidatorIsMadeBeforeTheContractIsSharedSoValidatingMakesNone() {
+        CachedValidatorsContract contract = (CachedValidatorsContract) ApiContract.load(vertx).await().openApi();
+        int made = contract.validators();
+
+        RequestValidator.create(vertx, contract).validate(request(Map.of("facility", "pkm-demo"),
+                new JsonObject().put("service", "UMUM").put("payer", "JKN")), "issueTicket").otherwiseEmpty().await();
+        RequestValidator.create(vertx, contract).validate(request(Map.of("facility", "pkm-demo"),
+                new JsonObject().put("service", 7)), "issueTicket").otherwiseEmpty().await();
+
+        assertThat(made).isPositive();
+        assertThat(contract.validators()).isEqualTo(made);
+    }
+
+    private static ValidatableRequest request(Map<String, String> path, JsonObject body) {
+        Map<String, RequestParameter> pathParameters = new HashMap<>();
+        path.forEach((name, value) -> pathParameters.put(name, new RequestParameterImpl(value)));
+        return new ValidatableRequestImpl(Map.of(), Map.of(), pathParameters, Map.of(), new RequestParameterImpl(body),
+                "application/json");
     }
 
     @Test
