@@ -23,7 +23,7 @@ import java.util.Locale;
 public final class BenchMain {
     static final int FACILITIES = 100;
     static final int RATE = 500;
-    private static final Set<String> ALL = Set.of("cold-start", "render", "issuance", "sse", "line", "facilities");
+    private static final Set<String> ALL = Set.of("cold-start", "render", "issuance", "sse", "line", "facilities", "start");
 
     private final boolean quick;
     private final Path work;
@@ -74,6 +74,9 @@ public final class BenchMain {
         }
         if (sections.contains("facilities")) {
             facilities();
+        }
+        if (sections.contains("start")) {
+            start();
         }
         if (!sections.contains("issuance") && !sections.contains("sse")) {
             write();
@@ -198,13 +201,27 @@ public final class BenchMain {
     private void facilities() {
         heading("Cost as facilities grow (5 polis, 4 rooms, 2 displays and a morning's tickets each)");
         // BENCH_FACILITY_COUNTS (e.g. "1000") runs only some of the sizes.
-        String only = System.getenv("BENCH_FACILITY_COUNTS");
-        int[] counts = only != null && !only.isBlank()
-                ? Arrays.stream(only.strip().split("[ ,]+")).mapToInt(Integer::parseInt).toArray()
-                : quick ? new int[] {1, 10} : new int[] {1, 10, 100, 1000};
-        for (int count : counts) {
+        for (int count : facilityCounts(quick ? new int[] {1, 10} : new int[] {1, 10, 100, 1000})) {
             FacilityScale.measure(work, count, quick).lines().forEach(this::line);
         }
+    }
+
+    /** The start alone against an external PostgreSQL with 1 and 1,000 facilities, a few times each. */
+    private void start() {
+        heading("Start against a seeded external PostgreSQL (launch to /health = 200)");
+        String runs = System.getenv("BENCH_START_RUNS");
+        for (int count : facilityCounts(new int[] {1, 1000})) {
+            line(StartTime.measure(work, count, runs == null || runs.isBlank() ? 3 : Integer.parseInt(runs.strip()))
+                    .line());
+        }
+    }
+
+    /** BENCH_FACILITY_COUNTS (e.g. "1000"), or these. */
+    private static int[] facilityCounts(int[] otherwise) {
+        String only = System.getenv("BENCH_FACILITY_COUNTS");
+        return only != null && !only.isBlank()
+                ? Arrays.stream(only.strip().split("[ ,]+")).mapToInt(Integer::parseInt).toArray()
+                : otherwise;
     }
 
     private void sse(Postgres db, ServerProcess server) {

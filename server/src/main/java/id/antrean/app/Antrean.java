@@ -79,11 +79,13 @@ import id.antrean.reports.ReportRenderer;
 import id.antrean.reports.ReportsHandlers;
 import id.antrean.staff.StaffAccounts;
 import id.antrean.staff.StaffHandlers;
+import id.antrean.web.ApiContract;
 import id.antrean.web.ApiRouter;
 import id.antrean.web.ServerDate;
 import id.antrean.web.RateLimiter;
 import id.antrean.web.http.ConnectionsPerAddress;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.pgclient.PgBuilder;
@@ -138,10 +140,16 @@ public final class Antrean implements AutoCloseable {
     public static Antrean start(AppConfig config, Clock clock) throws Exception {
         // PostgreSQL keeps microseconds: so does every time the server hands out.
         Clock micros = Clock.tick(clock, Duration.ofNanos(1_000));
-        Database database = config.databaseUrl() == null
-                ? EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort())
-                : Database.fromUrl(config.databaseUrl());
+        Metrics metrics = config.metricsToken() == null ? Metrics.off() : Metrics.prometheus();
+        Vertx vertx = NodeMetrics.vertx(new VertxOptions().setPreferNativeTransport(true), metrics);
+        Database database = null;
         try {
+            // Built on workers while the database starts and migrates: a second or more of CPU on a cold JVM that
+            // needs no database, once for every HTTP instance (issue #18).
+            Future<ApiContract> contract = ApiContract.load(vertx);
+            database = config.databaseUrl() == null
+                    ? EmbeddedDatabase.start(config.dataDir(), config.embeddedDbPort())
+                    : Database.fromUrl(config.databaseUrl());
             Migrations.apply(database);
             if (config.demo()) {
                 DemoSeed.apply(database);
@@ -156,18 +164,28 @@ public final class Antrean implements AutoCloseable {
                 LOG.info("No operator yet: set up at /console/setup with the setup code {}",
                         offer.fromEnvironment() ? "(set by SETUP_CODE)" : offer.code());
             }
-            Antrean node = startNode(config, micros, database, key);
+            Antrean node = startNode(config, micros, vertx, metrics, contract, database, key);
             node.setupOffer = offer;
             return node;
         } catch (Exception | Error e) {
-            database.close();
+            closeVertx(vertx);
+            if (database != null) {
+                database.close();
+            }
             throw e;
         }
     }
 
-    private static Antrean startNode(AppConfig config, Clock clock, Database database, MasterKey key) {
-        Metrics metrics = config.metricsToken() == null ? Metrics.off() : Metrics.prometheus();
-        Vertx vertx = NodeMetrics.vertx(new VertxOptions().setPreferNativeTransport(true), metrics);
+    private static void closeVertx(Vertx vertx) {
+        try {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (RuntimeException | TimeoutException e) {
+            LOG.warn("While stopping after a failed start: {}", e.toString());
+        }
+    }
+
+    private static Antrean startNode(AppConfig config, Clock clock, Vertx vertx, Metrics metrics,
+                                     Future<ApiContract> contract, Database database, MasterKey key) {
         Pool pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(config.dbPoolSize()).setEventLoopSize(config.httpInstances())
                         // A closed connection leaves the pool at once; these also retire, within a minute, one
@@ -181,97 +199,99 @@ public final class Antrean implements AutoCloseable {
                 .build();
         FacilityDirectory directory = new FacilityDirectory(pool);
         EventBridge bridge = new EventBridge(vertx, pool, database.connectOptions(), metrics, directory::code);
-        try {
-            bridge.start().await();
-            WaitEstimator estimator = new WaitEstimator(pool, clock);
-            QueueBoard board = new QueueBoard(pool, estimator, clock);
-            Roster roster = new Roster(vertx, pool, clock);
-            BpjsConfig bpjs = config.bpjs();
-            BpjsSimulator simulator = null;
-            if (bpjs == null && config.demo()) {
-                simulator = DemoBpjs.start(vertx, clock).await();
-                bpjs = DemoBpjs.config(simulator);
-            }
-            FacilityBpjs facilityBpjs = new FacilityBpjs(pool, new CredentialSeal(key), bpjs, clock);
-            EligibilityService eligibility = new EligibilityService(
-                    bpjs == null ? null : new PcareClient(vertx, facilityBpjs, clock, metrics), roster, pool, clock,
-                    config.eligibilityNegativeTtl());
-            ThrottleConfig limits = config.throttle();
-            // One pool for every bcrypt of this node; one failed-login throttle per login surface.
-            PasswordPool passwords = new PasswordPool(vertx, new Passwords(config.auth().bcryptCost()),
-                    limits.bcryptThreads(), limits.bcryptQueue());
-            AuthService auth = new AuthService(pool, passwords, new LoginThrottle(limits.loginFailuresPerAccount(),
-                    limits.loginFailuresPerAddress(), clock), config.auth().tokenLifetime(), clock);
-            OnlineBookings bookings = new OnlineBookings(pool, eligibility, estimator, clock);
-            CheckIn checkIn = new CheckIn(pool, board, clock);
-            if (bpjs != null && bpjs.antreanBaseUrl() != null) {
-                new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, facilityBpjs, clock, metrics), clock).start();
-            }
-            NoShowSweep noShows = new NoShowSweep(vertx, pool, clock);
-            noShows.start();
-            NotifySettingsStore notifySettings = new NotifySettingsStore(pool, new CredentialSeal(key),
-                    config.notifyWebhookUrl(), clock);
-            PhoneRegistry phones = new PhoneRegistry(pool, notifySettings, clock);
-            NotifyWorker notifications = new NotifyWorker(vertx, pool, notifySettings, phones, clock);
-            notifications.start();
-            MobileJkn mobileJkn = new MobileJkn(pool, directory, new Polis(pool), bookings, passwords,
-                    new RateLimiter(config.auth().mobileJknRateLimit(), clock),
-                    new LoginThrottle(limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock);
-            QueueHandlers queue = new QueueHandlers(new TicketIssuer(pool, eligibility, clock),
-                    new CounterDesk(pool, clock), board, config.publicUrl());
-            EligibilityHandlers eligibilityChecks = new EligibilityHandlers(eligibility, roster,
-                    (facility, card) -> checkIn.bookedToday(facility, card).compose(list -> list.isEmpty()
-                            ? io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) null)
-                            : board.describe(facility, list.get(0))), directory);
-            Closures closures = new Closures(pool, clock);
-            AuthHandlers logins = new AuthHandlers(auth, new Devices(pool, clock),
-                    new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock);
-            ApiRouter.Parts api = new ApiRouter.Parts(
-                    List.of(new ServerDate(clock),
-                            new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock), directory),
-                            new FacilityContext(directory)),
-                    new DatabaseHealth(pool, database),
-                    // Mobile JKN first: its paths read their own bodies, whatever else they look like.
-                    List.of(mobileJkn, logins, new FacilityHandlers(directory, closures::closedToday, clock), queue, checkIn, eligibilityChecks,
-                            new TicketPayerHandlers(new TicketPayer(pool, eligibility, clock)),
-                            new EventStream(pool, board::board, estimator::screenPaces,
-                                    config.http().idleTimeoutSeconds(), metrics),
-                            new TicketPrints(vertx, board, estimator, new Letterheads(pool), new TicketRenderer(),
-                                    config.publicUrl()),
-                            new TrackHandlers(pool, directory, estimator,
-                                    new RateLimiter(config.trackRateLimit(), clock), config.http().idleTimeoutSeconds(), clock),
-                            new DeviceAlerts(pool, clock), new OutboxView(pool, clock), new OutboxResend(pool, clock),
-                            new ReportsHandlers(vertx, pool, new ReportRenderer(), clock),
-                            new CredentialsHandlers(new CredentialsAdmin(pool, new CredentialSeal(key), facilityBpjs, clock),
-                                    facilityBpjs, new PcareReferences(vertx, clock, metrics), clock),
-                            new SetupHandlers(new FirstOperator(pool, passwords, new LoginThrottle(
-                                    limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock)),
-                            new ProfileHandlers(pool, clock),
-                            new BpjsSettingsHandlers(new BpjsSettingsStore(pool, clock)),
-                            new NotifyHandlers(notifySettings, phones),
-                            new CatalogHandlers(new ServiceSettings(pool, clock), new CounterSettings(pool, clock), SpokenNames.ofDisplay()),
-                            new ClosureHandlers(closures),
-                            new StaffHandlers(new StaffAccounts(pool, passwords, clock)),
-                            Backups.start(vertx, pool, database, config.backups(), clock),
-                            new MetricsRoutes(metrics, config.metricsToken())));
-            if (metrics.enabled()) {
-                Sampling.start(vertx, NodeMetrics.SAMPLE_EVERY,
-                        List.of(new OutboxGauges(pool, metrics), new BackupAge(pool, metrics, clock)));
-            }
-
-            // One deployment of several instances: they share the port, even a random one (PORT=0).
-            AtomicInteger bound = new AtomicInteger();
-            AtomicReference<List<String>> routes = new AtomicReference<>();
-            ConnectionsPerAddress perAddress = new ConnectionsPerAddress(config.http().connectionsPerAddress());
-            vertx.deployVerticle(() -> new ApiVerticle(api, config.port(), config.http(), perAddress, bound::set,
-                            router -> routes.set(ApiRouter.describe(router))),
-                    new DeploymentOptions().setInstances(config.httpInstances())).await();
-            int port = bound.get();
-            return new Antrean(vertx, database, port, simulator, bpjs, routes.get(), passwords, noShows, notifications);
-        } catch (RuntimeException e) {
-            vertx.close().await();
-            throw e;
+        bridge.start().await();
+        WaitEstimator estimator = new WaitEstimator(pool, clock);
+        QueueBoard board = new QueueBoard(pool, estimator, clock);
+        Roster roster = new Roster(vertx, pool, clock);
+        BpjsConfig bpjs = config.bpjs();
+        BpjsSimulator simulator = null;
+        if (bpjs == null && config.demo()) {
+            simulator = DemoBpjs.start(vertx, clock).await();
+            bpjs = DemoBpjs.config(simulator);
         }
+        FacilityBpjs facilityBpjs = new FacilityBpjs(pool, new CredentialSeal(key), bpjs, clock);
+        EligibilityService eligibility = new EligibilityService(
+                bpjs == null ? null : new PcareClient(vertx, facilityBpjs, clock, metrics), roster, pool, clock,
+                config.eligibilityNegativeTtl());
+        ThrottleConfig limits = config.throttle();
+        // One pool for every bcrypt of this node; one failed-login throttle per login surface.
+        PasswordPool passwords = new PasswordPool(vertx, new Passwords(config.auth().bcryptCost()),
+                limits.bcryptThreads(), limits.bcryptQueue());
+        AuthService auth = new AuthService(pool, passwords, new LoginThrottle(limits.loginFailuresPerAccount(),
+                limits.loginFailuresPerAddress(), clock), config.auth().tokenLifetime(), clock);
+        OnlineBookings bookings = new OnlineBookings(pool, eligibility, estimator, clock);
+        CheckIn checkIn = new CheckIn(pool, board, clock);
+        if (bpjs != null && bpjs.antreanBaseUrl() != null) {
+            new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, facilityBpjs, clock, metrics), clock).start();
+        }
+        NoShowSweep noShows = new NoShowSweep(vertx, pool, clock);
+        noShows.start();
+        NotifySettingsStore notifySettings = new NotifySettingsStore(pool, new CredentialSeal(key),
+                config.notifyWebhookUrl(), clock);
+        PhoneRegistry phones = new PhoneRegistry(pool, notifySettings, clock);
+        NotifyWorker notifications = new NotifyWorker(vertx, pool, notifySettings, phones, clock);
+        notifications.start();
+        MobileJkn mobileJkn = new MobileJkn(pool, directory, new Polis(pool), bookings, passwords,
+                new RateLimiter(config.auth().mobileJknRateLimit(), clock),
+                new LoginThrottle(limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock);
+        QueueHandlers queue = new QueueHandlers(new TicketIssuer(pool, eligibility, clock),
+                new CounterDesk(pool, clock), board, config.publicUrl());
+        EligibilityHandlers eligibilityChecks = new EligibilityHandlers(eligibility, roster,
+                (facility, card) -> checkIn.bookedToday(facility, card).compose(list -> list.isEmpty()
+                        ? io.vertx.core.Future.succeededFuture((io.vertx.core.json.JsonObject) null)
+                        : board.describe(facility, list.get(0))), directory);
+        Closures closures = new Closures(pool, clock);
+        AuthHandlers logins = new AuthHandlers(auth, new Devices(pool, clock),
+                new RateLimiter(config.auth().loginRateLimit(), clock), pool, clock);
+        TicketRenderer tickets = new TicketRenderer();
+        ApiRouter.Parts api = new ApiRouter.Parts(
+                List.of(new ServerDate(clock),
+                        new AccessGuard(auth, new RateLimiter(limits.deviceRateLimit(), clock), directory),
+                        new FacilityContext(directory)),
+                new DatabaseHealth(pool, database),
+                // Mobile JKN first: its paths read their own bodies, whatever else they look like.
+                List.of(mobileJkn, logins, new FacilityHandlers(directory, closures::closedToday, clock), queue, checkIn, eligibilityChecks,
+                        new TicketPayerHandlers(new TicketPayer(pool, eligibility, clock)),
+                        new EventStream(pool, board::board, estimator::screenPaces,
+                                config.http().idleTimeoutSeconds(), metrics),
+                        new TicketPrints(vertx, board, estimator, new Letterheads(pool), tickets,
+                                config.publicUrl()),
+                        new TrackHandlers(pool, directory, estimator,
+                                new RateLimiter(config.trackRateLimit(), clock), config.http().idleTimeoutSeconds(), clock),
+                        new DeviceAlerts(pool, clock), new OutboxView(pool, clock), new OutboxResend(pool, clock),
+                        new ReportsHandlers(vertx, pool, new ReportRenderer(), clock),
+                        new CredentialsHandlers(new CredentialsAdmin(pool, new CredentialSeal(key), facilityBpjs, clock),
+                                facilityBpjs, new PcareReferences(vertx, clock, metrics), clock),
+                        new SetupHandlers(new FirstOperator(pool, passwords, new LoginThrottle(
+                                limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), clock), clock)),
+                        new ProfileHandlers(pool, clock),
+                        new BpjsSettingsHandlers(new BpjsSettingsStore(pool, clock)),
+                        new NotifyHandlers(notifySettings, phones),
+                        new CatalogHandlers(new ServiceSettings(pool, clock), new CounterSettings(pool, clock), SpokenNames.ofDisplay()),
+                        new ClosureHandlers(closures),
+                        new StaffHandlers(new StaffAccounts(pool, passwords, clock)),
+                        Backups.start(vertx, pool, database, config.backups(), clock),
+                        new MetricsRoutes(metrics, config.metricsToken())));
+        if (metrics.enabled()) {
+            Sampling.start(vertx, NodeMetrics.SAMPLE_EVERY,
+                    List.of(new OutboxGauges(pool, metrics), new BackupAge(pool, metrics, clock)));
+        }
+
+        // One deployment of several instances: they share the port, even a random one (PORT=0).
+        AtomicInteger bound = new AtomicInteger();
+        AtomicReference<List<String>> routes = new AtomicReference<>();
+        ConnectionsPerAddress perAddress = new ConnectionsPerAddress(config.http().connectionsPerAddress());
+        ApiContract shared = contract.await();
+        vertx.deployVerticle(() -> new ApiVerticle(shared, api, config.port(), config.http(), perAddress, bound::set,
+                        router -> routes.set(ApiRouter.describe(router))),
+                new DeploymentOptions().setInstances(config.httpInstances())).await();
+        int port = bound.get();
+        // Once the node listens, not before: the first ticket of the day still finds them read.
+        vertx.executeBlocking(() -> {
+            tickets.prepare();
+            return null;
+        }, false).onFailure(e -> LOG.warn("Could not read the ticket templates: {}", e.toString()));
+        return new Antrean(vertx, database, port, simulator, bpjs, routes.get(), passwords, noShows, notifications);
     }
 
     public int port() {

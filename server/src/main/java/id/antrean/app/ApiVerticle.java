@@ -1,5 +1,6 @@
 package id.antrean.app;
 
+import id.antrean.web.ApiContract;
 import id.antrean.web.ApiRouter;
 import id.antrean.web.ErrorCode;
 import id.antrean.web.Problem;
@@ -18,6 +19,7 @@ import java.util.function.IntConsumer;
 
 /** One HTTP server instance; several are deployed, one per event loop, sharing the port. */
 final class ApiVerticle extends VerticleBase {
+    private final ApiContract contract;
     private final ApiRouter.Parts api;
     private final int port;
     private final HttpLimits limits;
@@ -25,8 +27,9 @@ final class ApiVerticle extends VerticleBase {
     private final IntConsumer boundPort;
     private final Consumer<Router> built;
 
-    ApiVerticle(ApiRouter.Parts api, int port, HttpLimits limits, ConnectionsPerAddress perAddress,
+    ApiVerticle(ApiContract contract, ApiRouter.Parts api, int port, HttpLimits limits, ConnectionsPerAddress perAddress,
                 IntConsumer boundPort, Consumer<Router> built) {
+        this.contract = contract;
         this.api = api;
         this.port = port;
         this.limits = limits;
@@ -38,17 +41,17 @@ final class ApiVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         String malformed = ProblemHandler.toJson(Problem.of(ErrorCode.MALFORMED_REQUEST)).encode();
-        return ApiRouter.create(vertx, api)
-                .onSuccess(built::accept)
-                .compose(router -> vertx.createHttpServer(new HttpServerOptions()
-                                .setPort(port)
-                                .setCompressionSupported(true)
-                                // Seconds without a byte read or written; the event stream's heartbeat is more frequent.
-                                .setIdleTimeout(limits.idleTimeoutSeconds()))
-                        .connectionHandler(new ConnectionGuard(limits, perAddress, () -> malformed))
-                        .requestHandler(new RequestTargetCheck(router, request ->
-                                ProblemHandler.send(request.response(), Problem.of(ErrorCode.MALFORMED_REQUEST))))
-                        .listen())
+        Router router = ApiRouter.create(vertx, contract, api);
+        built.accept(router);
+        return vertx.createHttpServer(new HttpServerOptions()
+                        .setPort(port)
+                        .setCompressionSupported(true)
+                        // Seconds without a byte read or written; the event stream's heartbeat is more frequent.
+                        .setIdleTimeout(limits.idleTimeoutSeconds()))
+                .connectionHandler(new ConnectionGuard(limits, perAddress, () -> malformed))
+                .requestHandler(new RequestTargetCheck(router, request ->
+                        ProblemHandler.send(request.response(), Problem.of(ErrorCode.MALFORMED_REQUEST))))
+                .listen()
                 .map(HttpServer::actualPort)
                 .onSuccess(boundPort::accept);
     }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperExportManager;
@@ -44,12 +46,26 @@ public final class TicketRenderer {
         }
     }
 
-    private final Map<Width, JasperReport> templates = new HashMap<>();
+    /**
+     * Read on first use, on the worker that renders: reading them took half a second of the server's start, before
+     * {@code /health} (issue #18). The node reads them right after its start with {@link #prepare()}.
+     */
+    private final Map<Width, JasperReport> templates = new ConcurrentHashMap<>();
 
-    public TicketRenderer() {
+    /** Reads every template now (blocking): after start, on a worker, so that the first ticket does not wait. */
+    public void prepare() {
         for (Width width : Width.values()) {
-            templates.put(width, load("print/ticket-" + width.mm() + ".jasper"));
+            template(width);
         }
+    }
+
+    /** The widths whose template has been read. */
+    Set<Width> loaded() {
+        return Set.copyOf(templates.keySet());
+    }
+
+    private JasperReport template(Width width) {
+        return templates.computeIfAbsent(width, w -> load("print/ticket-" + w.mm() + ".jasper"));
     }
 
     public byte[] pdf(TicketDocument ticket, Width width) {
@@ -86,7 +102,7 @@ public final class TicketRenderer {
         parameters.put("qrCaption", t.qrCaption());
         parameters.put("bookFromHome", t.bookFromHome());
         parameters.put("facilityFooter", t.facilityFooter());
-        return JasperFillManager.fillReport(templates.get(width), parameters, new JREmptyDataSource(1));
+        return JasperFillManager.fillReport(template(width), parameters, new JREmptyDataSource(1));
     }
 
 

@@ -35,14 +35,25 @@ public final class ReportRenderer {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Messages.INDONESIAN);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Messages.INDONESIAN);
     private static final DateTimeFormatter SIGNED = DateTimeFormatter.ofPattern("d MMMM yyyy", Messages.INDONESIAN);
-    private final JasperReport template;
+    /** Read at the first report, on its worker: not during the server's start (issue #18). */
+    private volatile JasperReport template;
 
-    public ReportRenderer() {
+    private JasperReport template() {
+        JasperReport read = template;
+        if (read == null) {
+            // Two first reports at once may both read it: the same template, and cheaper than a lock.
+            read = load();
+            template = read;
+        }
+        return read;
+    }
+
+    private static JasperReport load() {
         try (InputStream in = ReportRenderer.class.getClassLoader().getResourceAsStream("print/report.jasper")) {
             if (in == null) {
                 throw new IllegalStateException("print/report.jasper is missing: templates are compiled at build time");
             }
-            template = (JasperReport) JRLoader.loadObject(in);
+            return (JasperReport) JRLoader.loadObject(in);
         } catch (IOException | JRException e) {
             throw new IllegalStateException("cannot load the report template", e);
         }
@@ -84,7 +95,7 @@ public final class ReportRenderer {
         // A pattern ({0} of {1}) the template fills once the page count is known.
         parameters.put("pageOf", both("report.page"));
         try {
-            return JasperExportManager.exportReportToPdf(JasperFillManager.fillReport(template, parameters,
+            return JasperExportManager.exportReportToPdf(JasperFillManager.fillReport(template(), parameters,
                     new JRMapCollectionDataSource(rows(stats.getJsonArray("perService")))));
         } catch (JRException e) {
             throw new IllegalStateException("report could not be rendered", e);

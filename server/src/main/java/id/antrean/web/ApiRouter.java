@@ -1,6 +1,5 @@
 package id.antrean.web;
 
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -39,11 +38,9 @@ public final class ApiRouter {
     private ApiRouter() {
     }
 
-    public static Future<Router> create(Vertx vertx, Parts parts) {
-        Future<OpenAPIContract> contract = OpenAPIContract.from(vertx, CONTRACT);
-        Future<Buffer> contractText = vertx.fileSystem().readFile(CONTRACT);
-        return Future.all(contract, contractText)
-                .map(v -> assemble(vertx, new CachedValidatorsContract(contract.result()), contractText.result(), parts));
+    /** The router of one HTTP instance, over the node's one contract ({@link ApiContract#load}). */
+    public static Router create(Vertx vertx, ApiContract contract, Parts parts) {
+        return assemble(vertx, contract.openApi(), contract.text(), parts);
     }
 
     /** The router's routes as {@code "METHOD /path"}, one per method (a route for all methods: {@code "* /path"}). */

@@ -24,19 +24,40 @@ import java.util.concurrent.ConcurrentHashMap;
  * and dereferences the whole contract's schemas: a fifth of the server's CPU under load (bench/, docs/PERFORMANCE.md).
  * Validators hold no state between validations, and the contract's schemas never change, so one per schema
  * object (by identity) does.
+ *
+ * <p>One contract serves every HTTP instance, on several event loops ({@link ApiContract}). Making a validator writes
+ * annotations into the contract's shared schemas, so the validators of every parameter and request body, all that
+ * request validation asks for, are made once before the contract is shared ({@link #prepareRequestValidators()});
+ * any other is made under a lock.
  */
 final class CachedValidatorsContract implements OpenAPIContract {
     private final OpenAPIContract contract;
-    private final SchemaRepository repository;
+    private final CachingRepository repository;
 
     CachedValidatorsContract(OpenAPIContract contract) {
         this.contract = contract;
         this.repository = new CachingRepository(contract.getSchemaRepository());
     }
 
+    /** Makes the validator of every operation's parameters and request bodies now, on the calling thread. */
+    CachedValidatorsContract prepareRequestValidators() {
+        for (Operation operation : contract.operations()) {
+            operation.getParameters().forEach(parameter -> repository.validator(parameter.getSchema()));
+            if (operation.getRequestBody() != null) {
+                operation.getRequestBody().getContent().values().forEach(media -> repository.validator(media.getSchema()));
+            }
+        }
+        return this;
+    }
+
     @Override
     public SchemaRepository getSchemaRepository() {
         return repository;
+    }
+
+    /** How many validators have been made (for tests). */
+    int validators() {
+        return repository.size();
     }
 
     @Override
@@ -100,7 +121,19 @@ final class CachedValidatorsContract implements OpenAPIContract {
 
         @Override
         public Validator validator(JsonSchema schema) {
-            return validators.computeIfAbsent(new IdentityKey(schema), key -> repository.validator(schema));
+            IdentityKey key = new IdentityKey(schema);
+            Validator known = validators.get(key);
+            if (known != null) {
+                return known;
+            }
+            // One at a time: making one writes into the shared schemas.
+            synchronized (this) {
+                return validators.computeIfAbsent(key, k -> repository.validator(schema));
+            }
+        }
+
+        int size() {
+            return validators.size();
         }
 
         @Override
