@@ -1,15 +1,11 @@
 package id.antrean.db;
 
-import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Applies the schema from the {@code sql/} module ({@code classpath:db/migration}) with Flyway; a schema that
- * already holds exactly these migrations is left alone without starting Flyway ({@link SchemaUpToDate}).
- */
+/** Applies the schema from the {@code sql/} module ({@code classpath:db/migration}) with Flyway. */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
@@ -30,11 +26,6 @@ public final class Migrations {
     }
 
     public static void apply(Database db) {
-        Optional<String> upToDate = SchemaUpToDate.version(db);
-        if (upToDate.isPresent()) {
-            LOG.info("Schema at version {} (0 migration(s) applied now)", upToDate.get());
-            return;
-        }
         MigrateResult result = Flyway.configure()
                 .dataSource(db.jdbcUrl(), db.user(), db.password())
                 .locations("classpath:db/migration")
