@@ -19,7 +19,9 @@ public final class CpuMeter {
     }
 
     public static Sample now(long serverPid, Path postgresData) {
-        long postgres = Postgres.processIds(postgresData).map(CpuMeter::ticks).sum();
+        // With the backends that exited in between: the server's pool retires its connections within a minute,
+        // and a backend's CPU left the sum with it (a negative "PostgreSQL per ticket" on 2026-12-07).
+        long postgres = postgresWithExited(postgresData);
         long[] machine = machine();
         return new Sample(ticks(serverPid), postgres, ticks(ProcessHandle.current().pid()), machine[0], machine[1]);
     }
