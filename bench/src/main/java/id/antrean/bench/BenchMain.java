@@ -144,6 +144,13 @@ public final class BenchMain {
                         pg = old ? pg : r;
                     }
                     line("ratio HTTP / pgbench: %.2f".formatted(ceiling.perSecond() / pg.tps()));
+                    // The same transaction at the open loop's 100/s: PostgreSQL's CPU per transaction at the rate
+                    // of the HTTP line, to set beside that line's "PostgreSQL … ms" per ticket.
+                    if (hot) {
+                        emptyHotLine(db);
+                    }
+                    line(PgbenchCeiling.run("pgbench " + (hot ? "hot" : "spread") + " at 100/s", IssuanceScript.script(),
+                            db, FACILITIES, hot, 16, 100, duration, work).toString());
                 } else {
                     line("pgbench is not installed (Debian: apt-get install postgresql-client): no ceiling measured");
                 }

@@ -51,16 +51,29 @@ public final class PgbenchCeiling {
     /** The ceiling of a given issuance script (today's, or the old one for the side-by-side). */
     public static Result run(String name, String issuance, Postgres db, int facilities, boolean hot, int clients,
                              Duration duration, Path workDir) {
+        return run(name, issuance, db, facilities, hot, clients, 0, duration, workDir);
+    }
+
+    /**
+     * As {@link #run(String, String, Postgres, int, boolean, int, Duration, Path)}, at most {@code rate}
+     * transactions a second (0: as fast as it can): PostgreSQL's CPU per transaction at the HTTP line's rate, where
+     * commits share fewer WAL flushes than at the ceiling.
+     */
+    public static Result run(String name, String issuance, Postgres db, int facilities, boolean hot, int clients,
+                             int rate, Duration duration, Path workDir) {
         try {
             Path script = workDir.resolve(name.replaceAll("[^a-z0-9]+", "-") + ".pgbench");
             Files.createDirectories(workDir);
             IssuanceScript.write(script, issuance);
-            List<String> command = List.of("pgbench", "-n", "-M", "prepared", "-h", "localhost",
+            List<String> command = new java.util.ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-h", "localhost",
                     "-p", Integer.toString(db.port()), "-U", "postgres",
                     "-c", Integer.toString(clients), "-j", Integer.toString(Math.min(clients, 4)),
                     "-T", Long.toString(duration.toSeconds()),
                     "-D", "facilities=" + facilities, "-D", "hot=" + (hot ? 1 : 0),
-                    "-f", script.toString(), Postgres.DATABASE);
+                    "-f", script.toString(), Postgres.DATABASE));
+            if (rate > 0) {
+                command.addAll(1, List.of("-R", Integer.toString(rate)));
+            }
             long cpuBefore = CpuMeter.postgresWithExited(db.dataDir());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
