@@ -305,7 +305,6 @@ renderers.services = () => {
   tag.textContent = state.payer ? t('kiosk.payer.' + state.payer) : '';
   tag.dataset.payer = state.payer || '';
   const list = $('services');
-  list.textContent = '';
   // A poli closed for the day (a closure) is not offered at all; one closed for now is shown greyed.
   const everything = state.services || [];
   const dentalOnly = state.payer === 'JKN' && jknAtDentalOnly(state.eligibility);
@@ -313,7 +312,14 @@ renderers.services = () => {
   const open = all.filter((s) => s.open !== false);
   const closed = all.filter((s) => s.open === false);
   const shown = open.concat(closed);
-  shown.forEach((s) => list.appendChild(serviceButton(s)));
+  // Rebuilt only when what it shows changes: a render for another reason (the facility's details arriving, a
+  // refresh of the same list) must not swap the buttons under a patient's finger, or the tap is lost.
+  const shape = JSON.stringify([state.lang, shown.map((s) => [s, serviceName(s), notForJkn(s)])]);
+  if (list.dataset.shape !== shape) {
+    list.dataset.shape = shape;
+    list.textContent = '';
+    shown.forEach((s) => list.appendChild(serviceButton(s)));
+  }
   const portrait = window.matchMedia('(orientation: portrait)').matches;
   const n = shown.length;
   const cols = portrait ? (n <= 6 ? 1 : 2) : (n <= 3 ? 1 : n <= 8 ? 2 : 3);

@@ -282,6 +282,35 @@ class KioskFlowBrowserTest {
         assertThat(server.count("SELECT count(*) FROM ticket WHERE payer = 'UMUM'")).isEqualTo(2);
     }
 
+    /**
+     * A CI run lost this race: the kiosk rendered its poli list again while the patient's tap was on its way, and
+     * the tap landed on a button that was no longer on the page. The same list rendered again keeps its buttons.
+     */
+    @Test
+    void aPoliButtonStaysUnderThePatientsFingerWhenTheSameListIsRenderedAgain() throws Exception {
+        open();
+        d().findElement(By.id("btn-umum")).click();
+        onScreen("services");
+        var umum = within(5).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#services [data-service='UMUM']")));
+
+        // The list is read again (the retry button's action), with the same polis in it; the script returns once
+        // that answer has come and the page has painted twice since, so its render is done.
+        Object reread = ((org.openqa.selenium.JavascriptExecutor) d()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const fetches = () => performance.getEntriesByType('resource')
+                    .filter((e) => e.name.includes('/api/services')).length;
+                const before = fetches();
+                document.getElementById('btn-services-retry').click();
+                const wait = () => fetches() > before
+                    ? requestAnimationFrame(() => requestAnimationFrame(() => done(true)))
+                    : setTimeout(wait, 20);
+                wait();""");
+        assertThat(reread).isEqualTo(true);
+
+        umum.click();
+        onScreen("ticket");
+    }
+
     @Test
     void aPatientWhoSwitchedTheKioskToEnglishGetsTheirTicketPrintedInEnglishOnly() throws Exception {
         open();
