@@ -77,6 +77,13 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** A wait that looks again every 25 ms: pages here answer in milliseconds, and a test should not lag them. */
+    public static org.openqa.selenium.support.ui.WebDriverWait within(WebDriver driver, Duration timeout) {
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout);
+        wait.pollingEvery(Duration.ofMillis(25));
+        return wait;
+    }
+
     /** Keeps a screenshot as test output, in {@code server/target/screenshots/}. */
     public Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

@@ -1,5 +1,6 @@
 package id.antrean.browser;
 
+import static id.antrean.browser.Browser.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antrean.testing.TestServer;
@@ -14,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The people in the room: a receptionist calls on the console, the TV on the wall shows and says it. */
 class ConsoleAndDisplayBrowserTest {
@@ -50,11 +50,6 @@ class ConsoleAndDisplayBrowserTest {
      */
     private static final Duration GENEROUS = Duration.ofSeconds(20);
 
-    private static WebDriverWait within(WebDriver driver, Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(driver, timeout);
-        wait.pollingEvery(Duration.ofMillis(25));
-        return wait;
-    }
 
     private void openDisplay() {
         tv.driver().get(base() + "/display/pkm-demo#token=" + TestServer.DISPLAY_TOKEN);

@@ -1,5 +1,6 @@
 package id.antrean.browser;
 
+import static id.antrean.browser.Browser.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antrean.testing.TestServer;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The waiting-room TV at 1920×1080, read from 5 m: sizes, the next numbers per poli, the offline badge. */
 class DisplayLayoutBrowserTest {
@@ -37,11 +37,6 @@ class DisplayLayoutBrowserTest {
         server.close();
     }
 
-    private static WebDriverWait within(WebDriver driver, Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(driver, timeout);
-        wait.pollingEvery(Duration.ofMillis(25));
-        return wait;
-    }
 
     private void openDisplay() {
         tv.driver().get("http://localhost:" + server.port() + "/display/pkm-demo#token=" + TestServer.DISPLAY_TOKEN);

@@ -1,5 +1,6 @@
 package id.antrean.browser;
 
+import static id.antrean.browser.Browser.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antrean.testing.TestServer;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The waiting tile's estimate follows every ticket taken and called at once, worked out on the display from its own
@@ -40,11 +40,6 @@ class DisplayWaitEstimateBrowserTest {
         server.close();
     }
 
-    private static WebDriverWait within(WebDriver driver, Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(driver, timeout);
-        wait.pollingEvery(Duration.ofMillis(25));
-        return wait;
-    }
 
     @SuppressWarnings("unchecked")
     private List<String> boardReads() {

@@ -1,5 +1,6 @@
 package id.antrean.browser;
 
+import static id.antrean.browser.Browser.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antrean.testing.Eventually;
@@ -14,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A report BPJS refused for good shows on the console's outbox view with BPJS's reason and a "Kirim ulang" button. */
 class OutboxBrowserTest {
@@ -36,11 +36,6 @@ class OutboxBrowserTest {
         server.close();
     }
 
-    private static WebDriverWait within(WebDriver driver, Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(driver, timeout);
-        wait.pollingEvery(Duration.ofMillis(25));
-        return wait;
-    }
 
     @Test
     void aDeadReportShowsBpjssReasonAndKirimUlangSendsItAgain() throws Exception {

@@ -1,5 +1,6 @@
 package id.antrean.browser;
 
+import static id.antrean.browser.Browser.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antrean.testing.TestServer;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The patient's phone (360×740) follows a ticket from issue to call on its tracking page: each change shows within a
@@ -44,12 +44,6 @@ class TrackPageBrowserTest {
 
     private WebDriver d() {
         return phone.driver();
-    }
-
-    private static WebDriverWait within(WebDriver driver, Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(driver, timeout);
-        wait.pollingEvery(Duration.ofMillis(20));
-        return wait;
     }
 
     private String text(String id) {
