@@ -141,6 +141,7 @@ public final class BenchMain {
                                         + (old ? " old transaction" : ""), old ? IssuanceScript.oldScript()
                                         : IssuanceScript.script(), db, FACILITIES, hot, 16, duration, work);
                         line(r.toString());
+                        statements(db, r.toString());
                         pg = old ? pg : r;
                     }
                     line("ratio HTTP / pgbench: %.2f".formatted(ceiling.perSecond() / pg.tps()));
@@ -170,9 +171,13 @@ public final class BenchMain {
         if (!Postgres.STAT_STATEMENTS) {
             return;
         }
-        line("pg_stat_statements during " + during + ", by total time (calls, total ms, mean ms, statement):");
+        line("pg_stat_statements during " + during + ", by total time (calls, total ms, mean ms, plans, mean"
+                + " planning ms, blocks hit per call, WAL bytes per call, statement):");
         db.rows("""
                 SELECT calls, round(total_exec_time)::bigint AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+                       plans, round(mean_plan_time::numeric, 3) AS plan_ms,
+                       round(shared_blks_hit::numeric / greatest(calls, 1), 1) AS blocks_hit_per_call,
+                       round(wal_bytes / greatest(calls, 1)) AS wal_bytes_per_call,
                        left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
                 FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 16""").forEach(this::line);
         statementsReset(db);

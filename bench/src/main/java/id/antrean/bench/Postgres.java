@@ -96,6 +96,8 @@ public final class Postgres implements AutoCloseable {
                     // BENCH_PG_STAT_STATEMENTS=1: where PostgreSQL's time goes, statement by statement (a little
                     // overhead, so off for the figures of record).
                     .setServerConfig("shared_preload_libraries", statementStatistics ? "pg_stat_statements" : "")
+                    // Planning counted apart from execution: a statement planned anew at every call shows here.
+                    .setServerConfig("pg_stat_statements.track_planning", statementStatistics ? "on" : "off")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .start();
         } catch (IOException e) {

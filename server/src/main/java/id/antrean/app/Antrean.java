@@ -40,6 +40,7 @@ import id.antrean.db.Database;
 import id.antrean.db.DemoSeed;
 import id.antrean.db.EmbeddedDatabase;
 import id.antrean.db.Migrations;
+import id.antrean.db.NodePool;
 import id.antrean.db.SecretKeyFile;
 import id.antrean.eligibility.EligibilityHandlers;
 import id.antrean.eligibility.EligibilityService;
@@ -88,9 +89,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -117,12 +116,14 @@ public final class Antrean implements AutoCloseable {
     private final PasswordPool passwords;
     private final NoShowSweep noShows;
     private final NotifyWorker notifications;
+    private final Pool pool;
     private SetupCode.Offer setupOffer;
 
-    private Antrean(Vertx vertx, Database database, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs,
+    private Antrean(Vertx vertx, Database database, Pool pool, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs,
                     List<String> routes, PasswordPool passwords, NoShowSweep noShows, NotifyWorker notifications) {
         this.vertx = vertx;
         this.database = database;
+        this.pool = pool;
         this.port = port;
         this.bpjsSimulator = bpjsSimulator;
         this.bpjs = bpjs;
@@ -186,17 +187,7 @@ public final class Antrean implements AutoCloseable {
 
     private static Antrean startNode(AppConfig config, Clock clock, Vertx vertx, Metrics metrics,
                                      Future<ApiContract> contract, Database database, MasterKey key) {
-        Pool pool = PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(config.dbPoolSize()).setEventLoopSize(config.httpInstances())
-                        // A closed connection leaves the pool at once; these also retire, within a minute, one
-                        // that still works but reached a node that is no primary any more (a switchover behind
-                        // HAProxy), so that the next one goes where HAProxy routes now.
-                        .setIdleTimeout(30).setIdleTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
-                        .setMaxLifetime(60).setMaxLifetimeUnit(java.util.concurrent.TimeUnit.SECONDS)
-                        .setPoolCleanerPeriod(5000))
-                .connectingTo(database.connectOptions().setPipeliningLimit(1).setCachePreparedStatements(true))
-                .using(vertx)
-                .build();
+        Pool pool = NodePool.open(vertx, database, config.dbPoolSize(), config.httpInstances());
         FacilityDirectory directory = new FacilityDirectory(pool);
         EventBridge bridge = new EventBridge(vertx, pool, database.connectOptions(), metrics, directory::code);
         bridge.start().await();
@@ -291,11 +282,16 @@ public final class Antrean implements AutoCloseable {
             tickets.prepare();
             return null;
         }, false).onFailure(e -> LOG.warn("Could not read the ticket templates: {}", e.toString()));
-        return new Antrean(vertx, database, port, simulator, bpjs, routes.get(), passwords, noShows, notifications);
+        return new Antrean(vertx, database, pool, port, simulator, bpjs, routes.get(), passwords, noShows, notifications);
     }
 
     public int port() {
         return port;
+    }
+
+    /** The pool every request's statements run on. */
+    public Pool pool() {
+        return pool;
     }
 
     public Database database() {

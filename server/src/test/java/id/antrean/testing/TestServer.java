@@ -328,6 +328,11 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The node's own pool: statements on the node's sessions (e.g. what they keep prepared). */
+    public io.vertx.sqlclient.Pool pool() {
+        return node.pool();
+    }
+
     /** Runs a statement directly on the database (fixtures the API cannot make yet). */
     public void sql(String sql) {
         try (Connection c = jdbc(); Statement s = c.createStatement()) {
