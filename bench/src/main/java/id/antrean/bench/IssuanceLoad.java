@@ -22,15 +22,19 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class IssuanceLoad implements AutoCloseable {
     /** What a run saw. */
-    public record Result(String name, int ok, int failed, Duration elapsed, Latencies latencies) {
+    public record Result(String name, int ok, int failed, Duration elapsed, Latencies latencies, String tail) {
+        Result(String name, int ok, int failed, Duration elapsed, Latencies latencies) {
+            this(name, ok, failed, elapsed, latencies, "");
+        }
+
         public double perSecond() {
             return ok / (elapsed.toNanos() / 1e9);
         }
 
         @Override
         public String toString() {
-            return "%s: %d ok, %d failed in %.1f s = %.0f/s; %s".formatted(name, ok, failed,
-                    elapsed.toMillis() / 1000.0, perSecond(), latencies.summary());
+            return "%s: %d ok, %d failed in %.1f s = %.0f/s; %s%s".formatted(name, ok, failed,
+                    elapsed.toMillis() / 1000.0, perSecond(), latencies.summary(), tail.isEmpty() ? "" : "; " + tail);
         }
     }
 
@@ -98,7 +102,7 @@ public final class IssuanceLoad implements AutoCloseable {
                 long due = start + scheduled[0] * interval;
                 scheduled[0]++;
                 issueOne().onComplete(ar -> {
-                    latencies.record(System.nanoTime() - due);
+                    latencies.record(System.nanoTime() - due, due);
                     counts[ar.succeeded() && ar.result() == 201 ? 0 : 1]++;
                     if (++answered[0] == total) {
                         done.complete();
@@ -110,7 +114,8 @@ public final class IssuanceLoad implements AutoCloseable {
             }
         }));
         done.future().await();
-        return new Result(name, counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start), latencies);
+        return new Result(name, counts[0], counts[1], Duration.ofNanos(System.nanoTime() - start), latencies,
+                latencies.tail(99, start));
     }
 
     private Future<Integer> issueOne() {
