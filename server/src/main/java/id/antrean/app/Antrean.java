@@ -116,11 +116,14 @@ public final class Antrean implements AutoCloseable {
     private final PasswordPool passwords;
     private final NoShowSweep noShows;
     private final NotifyWorker notifications;
+    private final OutboxWorker bpjsOutbox;
     private final Pool pool;
     private SetupCode.Offer setupOffer;
 
     private Antrean(Vertx vertx, Database database, Pool pool, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs,
-                    List<String> routes, PasswordPool passwords, NoShowSweep noShows, NotifyWorker notifications) {
+                    List<String> routes, PasswordPool passwords, NoShowSweep noShows, NotifyWorker notifications,
+                    OutboxWorker bpjsOutbox) {
+        this.bpjsOutbox = bpjsOutbox;
         this.vertx = vertx;
         this.database = database;
         this.pool = pool;
@@ -212,8 +215,10 @@ public final class Antrean implements AutoCloseable {
                 limits.loginFailuresPerAddress(), clock), config.auth().tokenLifetime(), clock);
         OnlineBookings bookings = new OnlineBookings(pool, eligibility, estimator, clock);
         CheckIn checkIn = new CheckIn(pool, board, clock);
+        OutboxWorker bpjsOutbox = null;
         if (bpjs != null && bpjs.antreanBaseUrl() != null) {
-            new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, facilityBpjs, clock, metrics), clock).start();
+            bpjsOutbox = new OutboxWorker(vertx, pool, new AntreanFktpClient(vertx, facilityBpjs, clock, metrics), clock);
+            bpjsOutbox.start();
         }
         NoShowSweep noShows = new NoShowSweep(vertx, pool, clock);
         noShows.start();
@@ -282,7 +287,8 @@ public final class Antrean implements AutoCloseable {
             tickets.prepare();
             return null;
         }, false).onFailure(e -> LOG.warn("Could not read the ticket templates: {}", e.toString()));
-        return new Antrean(vertx, database, pool, port, simulator, bpjs, routes.get(), passwords, noShows, notifications);
+        return new Antrean(vertx, database, pool, port, simulator, bpjs, routes.get(), passwords, noShows, notifications,
+                bpjsOutbox);
     }
 
     public int port() {
@@ -323,6 +329,11 @@ public final class Antrean implements AutoCloseable {
     }
 
     /** The first setup's code on offer at start; null once an operator exists (nothing to print). */
+    /** What tells BPJS about the queue; empty when no BPJS Antrean service is configured. */
+    public java.util.Optional<OutboxWorker> bpjsOutbox() {
+        return java.util.Optional.ofNullable(bpjsOutbox);
+    }
+
     public SetupCode.Offer setupOffer() {
         return setupOffer;
     }

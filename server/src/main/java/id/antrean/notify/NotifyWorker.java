@@ -44,12 +44,12 @@ public final class NotifyWorker {
                   AND NOT EXISTS (SELECT 1 FROM notify_outbox e
                                   WHERE e.facility_id = o.facility_id AND e.ticket_id = o.ticket_id
                                     AND e.outbox_id < o.outbox_id AND e.status = 'PENDING')
-                ORDER BY o.outbox_id
-                LIMIT $2
+                ORDER BY o.next_attempt_at, o.outbox_id
+                LIMIT %d
                 FOR UPDATE SKIP LOCKED)
-            UPDATE notify_outbox o SET next_attempt_at = $3
+            UPDATE notify_outbox o SET next_attempt_at = $2
             FROM due WHERE o.facility_id = due.facility_id AND o.outbox_id = due.outbox_id
-            RETURNING o.facility_id, o.outbox_id, o.ticket_id, o.kind, o.payload, o.attempts""";
+            RETURNING o.facility_id, o.outbox_id, o.ticket_id, o.kind, o.payload, o.attempts""".formatted(BATCH);
     static final String PHONE = "SELECT phone FROM notify_phone WHERE facility_id = $1 AND ticket_id = $2";
     static final String SENT = """
             UPDATE notify_outbox SET status = 'SENT', sent_at = $3, attempts = attempts + 1, last_error = NULL
@@ -109,7 +109,7 @@ public final class NotifyWorker {
     public Future<Integer> deliverDue() {
         Instant now = clock.instant();
         return pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), BATCH, now.plus(LEASE).atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), now.plus(LEASE).atOffset(ZoneOffset.UTC)))
                 .compose(rows -> {
                     List<Future<Boolean>> sent = new ArrayList<>();
                     for (Row row : rows) {

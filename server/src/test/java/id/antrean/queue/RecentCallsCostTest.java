@@ -3,6 +3,7 @@ package id.antrean.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antrean.testing.MutableClock;
+import id.antrean.testing.Plans;
 import id.antrean.testing.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -53,23 +54,12 @@ class RecentCallsCostTest {
                 String.valueOf(server.count("SELECT facility_id FROM facility WHERE code = 'pkm-demo'")),
                 "'2026-12-06T16:00:00Z'::timestamptz", "'2026-12-07'::date");
 
-        assertThat(rowsReadFrom(plan, "queue_event")).as(plan.encodePrettily())
+        assertThat(Plans.rowsReadFrom(plan, "queue_event")).as(plan.encodePrettily())
                 .isLessThanOrEqualTo(RecentCalls.LIMIT);
         JsonArray recent = boardAsDisplay().getJsonArray("recentCalls");
         List<String> labels = new ArrayList<>();
         recent.forEach(call -> labels.add(((JsonObject) call).getString("label")));
         assertThat(labels).containsExactlyElementsOf(called.reversed().subList(0, RecentCalls.LIMIT));
-    }
-
-    /** The rows the plan's scans of a table produced, all nodes together. */
-    private static long rowsReadFrom(JsonObject node, String table) {
-        long rows = table.equals(node.getString("Relation Name"))
-                ? (long) (node.getDouble("Actual Rows") * node.getDouble("Actual Loops")) : 0;
-        JsonArray children = node.getJsonArray("Plans", new JsonArray());
-        for (int i = 0; i < children.size(); i++) {
-            rows += rowsReadFrom(children.getJsonObject(i), table);
-        }
-        return rows;
     }
 
     private JsonObject boardAsDisplay() {

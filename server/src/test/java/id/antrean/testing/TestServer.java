@@ -316,7 +316,17 @@ public final class TestServer implements AutoCloseable {
      * it) with these literal arguments: {@code EXPLAIN (ANALYZE, FORMAT JSON)}, its top plan node.
      */
     public JsonObject executedPlan(String sql, String... arguments) {
+        return executedPlan(false, sql, arguments);
+    }
+
+    /** As {@link #executedPlan(String, String...)}, with the generic plan a session uses once a statement is cached. */
+    public JsonObject executedGenericPlan(String sql, String... arguments) {
+        return executedPlan(true, sql, arguments);
+    }
+
+    private JsonObject executedPlan(boolean generic, String sql, String... arguments) {
         try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = " + (generic ? "force_generic_plan" : "force_custom_plan"));
             s.execute("PREPARE planned AS " + sql);
             try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE planned("
                     + String.join(", ", arguments) + ")")) {
@@ -326,6 +336,11 @@ public final class TestServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The node's BPJS outbox worker (the demo's BPJS is configured). */
+    public id.antrean.bpjs.outbox.OutboxWorker bpjsOutbox() {
+        return node.bpjsOutbox().orElseThrow();
     }
 
     /** The node's own pool: statements on the node's sessions (e.g. what they keep prepared). */

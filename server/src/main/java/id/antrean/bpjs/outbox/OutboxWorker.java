@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,12 @@ public final class OutboxWorker {
     static final int MAX_REFUSALS = 5;
     static final Duration FIRST_REFUSAL_BACKOFF = Duration.ofMinutes(1);
 
+    /**
+     * Up to a batch of due messages, leased ($2) so that no other round or node sends them meanwhile; none of a
+     * ticket while an earlier one of it is pending, so that BPJS hears a ticket's messages in order. Taken in the
+     * due index's order and stopping at the batch: a backlog (BPJS back after an outage, a district's busy morning)
+     * costs a round the batch, not the backlog. The batch is a constant so that a generic plan knows it is small.
+     */
     static final String CLAIM = """
             WITH due AS (
                 SELECT o.facility_id, o.outbox_id FROM bpjs_outbox o
@@ -42,12 +51,12 @@ public final class OutboxWorker {
                   AND NOT EXISTS (SELECT 1 FROM bpjs_outbox e
                                   WHERE e.facility_id = o.facility_id AND e.ticket_id = o.ticket_id
                                     AND e.outbox_id < o.outbox_id AND e.status = 'PENDING')
-                ORDER BY o.outbox_id
-                LIMIT $2
+                ORDER BY o.next_attempt_at, o.outbox_id
+                LIMIT %d
                 FOR UPDATE SKIP LOCKED)
-            UPDATE bpjs_outbox o SET next_attempt_at = $3
+            UPDATE bpjs_outbox o SET next_attempt_at = $2
             FROM due WHERE o.facility_id = due.facility_id AND o.outbox_id = due.outbox_id
-            RETURNING o.facility_id, o.outbox_id, o.kind, o.payload, o.attempts, o.refusals""";
+            RETURNING o.facility_id, o.outbox_id, o.kind, o.payload, o.attempts, o.refusals""".formatted(BATCH);
     static final String SENT = """
             UPDATE bpjs_outbox SET status = 'SENT', sent_at = $3, attempts = attempts + 1, bpjs_code = $4,
                                    bpjs_message = $5, last_error = NULL
@@ -83,39 +92,76 @@ public final class OutboxWorker {
         vertx.setPeriodic(TICK_MS, id -> {
             if (!busy) {
                 busy = true;
-                deliverDue().onComplete(ar -> busy = false);
+                drain().onComplete(ar -> busy = false);
             }
         });
     }
 
-    /** One round: claim, send in order, record. Returns how many were sent. */
-    public Future<Integer> deliverDue() {
+    /** What became of a message sent. */
+    private enum Outcome { SENT, REFUSED, UNREACHABLE }
+
+    /** What one round claimed, and how many of those BPJS accepted or could not be reached for. */
+    record Round(int claimed, int sent, int unreachable) {
+    }
+
+    /**
+     * Rounds until one claims less than a full batch: a backlog goes out at BPJS's pace, not a batch a second (at
+     * most 20 messages a second before, less than a district server's facilities send on a busy morning). A round
+     * that reached BPJS for none of its messages stops it too: BPJS is down, and its messages wait for their
+     * back-off. Returns how many were sent.
+     */
+    public Future<Integer> drain() {
+        return deliverDue().compose(round -> round.claimed() < BATCH || round.unreachable() == round.claimed()
+                ? Future.succeededFuture(round.sent())
+                : drain().map(more -> round.sent() + more));
+    }
+
+    /**
+     * One round: claim, send, record. Each facility's messages go one after another, in the order they were
+     * written; facilities go side by side, as each has its own BPJS credentials and its own answers.
+     */
+    Future<Round> deliverDue() {
         Instant now = clock.instant();
         return pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), BATCH, now.plus(LEASE).atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), now.plus(LEASE).atOffset(ZoneOffset.UTC)))
                 .compose(rows -> {
-                    List<Message> claimed = new ArrayList<>();
+                    Map<Long, List<Message>> byFacility = new TreeMap<>();
                     for (Row row : rows) {
-                        claimed.add(new Message(row.getLong("facility_id"), row.getLong("outbox_id"),
+                        Message m = new Message(row.getLong("facility_id"), row.getLong("outbox_id"),
                                 row.getString("kind"), (JsonObject) row.getJson("payload"), row.getInteger("attempts"),
-                                row.getInteger("refusals")));
+                                row.getInteger("refusals"));
+                        byFacility.computeIfAbsent(m.facilityId(), f -> new ArrayList<>()).add(m);
                     }
-                    claimed.sort((a, b) -> Long.compare(a.outboxId(), b.outboxId()));
-                    Future<Integer> sent = Future.succeededFuture(0);
-                    for (Message m : claimed) {
-                        sent = sent.compose(n -> deliver(m).map(ok -> ok ? n + 1 : n));
+                    List<Future<List<Outcome>>> facilities = new ArrayList<>();
+                    for (List<Message> messages : byFacility.values()) {
+                        messages.sort(Comparator.comparingLong(Message::outboxId));
+                        Future<List<Outcome>> outcomes = Future.succeededFuture(new ArrayList<>());
+                        for (Message m : messages) {
+                            outcomes = outcomes.compose(done -> deliver(m).map(outcome -> {
+                                done.add(outcome);
+                                return done;
+                            }));
+                        }
+                        facilities.add(outcomes);
                     }
-                    return sent;
+                    return Future.join(facilities).map(all -> {
+                        List<Outcome> outcomes = facilities.stream().flatMap(f -> f.result().stream()).toList();
+                        return new Round(rows.size(), count(outcomes, Outcome.SENT), count(outcomes, Outcome.UNREACHABLE));
+                    });
                 })
                 .onFailure(e -> LOG.warn("Outbox round failed: {}", e.toString()));
     }
 
-    private Future<Boolean> deliver(Message m) {
+    private static int count(List<Outcome> outcomes, Outcome which) {
+        return (int) outcomes.stream().filter(which::equals).count();
+    }
+
+    private Future<Outcome> deliver(Message m) {
         return bpjs.send(m.facilityId(), m.kind(), m.payload()).transform(ar -> {
             Instant now = clock.instant();
             if (ar.succeeded() && ar.result().accepted()) {
                 return pool.preparedQuery(SENT).execute(Tuple.of(m.facilityId(), m.outboxId(),
-                        now.atOffset(ZoneOffset.UTC), ar.result().code(), ar.result().message())).map(true);
+                        now.atOffset(ZoneOffset.UTC), ar.result().code(), ar.result().message())).map(Outcome.SENT);
             }
             if (ar.succeeded()) {
                 LOG.warn("BPJS refused outbox {} ({}), refusal {} of {}: {} {}", m.outboxId(), m.kind(),
@@ -123,11 +169,11 @@ public final class OutboxWorker {
                 Instant next = now.plus(refusalBackoff(m.refusals() + 1));
                 return pool.preparedQuery(REFUSED).execute(Tuple.of(m.facilityId(), m.outboxId(),
                         ar.result().code(), ar.result().message(), next.atOffset(ZoneOffset.UTC), MAX_REFUSALS,
-                        now.atOffset(ZoneOffset.UTC))).map(false);
+                        now.atOffset(ZoneOffset.UTC))).map(Outcome.REFUSED);
             }
             Instant next = now.plus(backoff(m.attempts() + 1));
             return pool.preparedQuery(RETRY).execute(Tuple.of(m.facilityId(), m.outboxId(),
-                    next.atOffset(ZoneOffset.UTC), String.valueOf(ar.cause().getMessage()))).map(false);
+                    next.atOffset(ZoneOffset.UTC), String.valueOf(ar.cause().getMessage()))).map(Outcome.UNREACHABLE);
         });
     }
 
