@@ -95,10 +95,7 @@ public final class Postgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     // BENCH_PG_STAT_STATEMENTS=1: where PostgreSQL's time goes, statement by statement (a little
                     // overhead, so off for the figures of record).
-                    .setServerConfig("shared_preload_libraries", statementStatistics ? "pg_stat_statements,auto_explain" : "")
-                    .setServerConfig("auto_explain.log_min_duration", statementStatistics ? "100" : "-1")
-                    .setServerConfig("auto_explain.log_analyze", statementStatistics ? "on" : "off")
-                    .setServerConfig("auto_explain.log_buffers", statementStatistics ? "on" : "off")
+                    .setServerConfig("shared_preload_libraries", statementStatistics ? "pg_stat_statements" : "")
                     // Planning counted apart from execution: a statement planned anew at every call shows here.
                     .setServerConfig("pg_stat_statements.track_planning", statementStatistics ? "on" : "off")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60))
