@@ -24,12 +24,13 @@ public final class NodePool {
         return PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(size).setEventLoopSize(eventLoops)
                         // A closed connection leaves the pool at once (HAProxy cuts the sessions of a node it marks
-                        // down, so a switchover closes them); an idle one after 30 s. Each also retires after ten
-                        // minutes, a safety net against one that lingers on a node that is no primary any more.
-                        // Not shorter: a busy pool's connections, opened together, retire together, and a new
-                        // session prepares and plans every statement again (~40 ms of PostgreSQL's CPU each), so
-                        // at 200 tickets/s a retirement every minute stalled issuance for 0.3 s (bench issuance).
-                        .setIdleTimeout(30).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                        // down, so a switchover closes them). An open one retires after ten minutes idle or ten
+                        // minutes of life, a safety net against one that lingers on a node that is no primary any
+                        // more. Not sooner: a new session prepares and plans every statement again (~40 ms of
+                        // PostgreSQL's CPU each), and sessions are opened and retired in bursts (a queue forms, the
+                        // pool opens several at once), which stalled issuance at 200 tickets/s for 0.3 s at every
+                        // retirement, once a minute with 60 s of life, and again with 30 s idle (bench issuance).
+                        .setIdleTimeout(10).setIdleTimeoutUnit(TimeUnit.MINUTES)
                         .setMaxLifetime(10).setMaxLifetimeUnit(TimeUnit.MINUTES)
                         .setPoolCleanerPeriod(5000))
                 .connectingTo(database.connectOptions().setPipeliningLimit(1)
