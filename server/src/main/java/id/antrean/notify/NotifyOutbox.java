@@ -21,28 +21,39 @@ public final class NotifyOutbox {
      * Waiting tickets with a number, at most the threshold people before them (the fair order of
      * {@code queue.TicketView.POSITION_COUNTED}: priority, then line_at, then queue_order), and not called yet.
      * $1 is now; {@code %s}: which phones.
+     *
+     * <p>The tickets with a number are found first, then only theirs are counted, and no further than one past the
+     * threshold: a patient at the back of a long line costs what one near its front does (issue #18; before, a
+     * call at 1,000 waiting counted thousands of tickets, more with the statistics of a line that had just grown).
      */
     private static final String NEAR = """
+            WITH numbered AS MATERIALIZED (
+                SELECT p.facility_id, p.ticket_id, t.label, t.service_date, t.service_id, t.priority, t.line_at,
+                       t.queue_order, s.name AS service_name, n.threshold
+                FROM notify_phone p
+                JOIN facility f ON f.facility_id = p.facility_id
+                JOIN notify_settings n ON n.facility_id = p.facility_id AND n.enabled
+                JOIN ticket t ON t.facility_id = p.facility_id AND t.ticket_id = p.ticket_id AND t.status = 'WAITING'
+                JOIN service s ON s.facility_id = t.facility_id AND s.service_id = t.service_id
+                WHERE %s
+                  AND NOT EXISTS (SELECT 1 FROM notify_outbox c
+                                  WHERE c.facility_id = p.facility_id AND c.ticket_id = p.ticket_id AND c.kind = 'CALLED'))
             INSERT INTO notify_outbox (facility_id, ticket_id, kind, payload, next_attempt_at, created_at)
-            SELECT p.facility_id, p.ticket_id, 'NEAR',
-                   jsonb_build_object('label', t.label, 'ahead', a.ahead, 'service', s.name), $1, $1
-            FROM notify_phone p
-            JOIN facility f ON f.facility_id = p.facility_id
-            JOIN notify_settings n ON n.facility_id = p.facility_id AND n.enabled
-            JOIN ticket t ON t.facility_id = p.facility_id AND t.ticket_id = p.ticket_id AND t.status = 'WAITING'
-            JOIN service s ON s.facility_id = t.facility_id AND s.service_id = t.service_id
+            SELECT t.facility_id, t.ticket_id, 'NEAR',
+                   jsonb_build_object('label', t.label, 'ahead', a.ahead, 'service', t.service_name), $1, $1
+            FROM numbered t
             CROSS JOIN LATERAL (
-                SELECT count(*) AS ahead FROM ticket w
-                WHERE w.facility_id = t.facility_id AND w.service_date = t.service_date
-                  AND w.service_id = t.service_id AND w.status = 'WAITING' AND w.ticket_id <> t.ticket_id
-                  AND (w.priority > t.priority
-                       OR (w.priority = t.priority AND (w.line_at, w.queue_order) < (t.line_at, t.queue_order)))) a
-            WHERE %s AND a.ahead <= n.threshold
-              AND NOT EXISTS (SELECT 1 FROM notify_outbox c
-                              WHERE c.facility_id = p.facility_id AND c.ticket_id = p.ticket_id AND c.kind = 'CALLED')
+                SELECT count(*) AS ahead FROM (
+                    SELECT 1 FROM ticket w
+                    WHERE w.facility_id = t.facility_id AND w.service_date = t.service_date
+                      AND w.service_id = t.service_id AND w.status = 'WAITING' AND w.ticket_id <> t.ticket_id
+                      AND (w.priority > t.priority
+                           OR (w.priority = t.priority AND (w.line_at, w.queue_order) < (t.line_at, t.queue_order)))
+                    LIMIT t.threshold + 1) ahead) a
+            WHERE a.ahead <= t.threshold
             -- One order for every writer (a counter's transaction, the worker's safety net): two of them inserting
             -- the same tickets wait for each other in turn and never deadlock, which would fail a call.
-            ORDER BY p.facility_id, p.ticket_id
+            ORDER BY t.facility_id, t.ticket_id
             ON CONFLICT (facility_id, ticket_id, kind) DO NOTHING""";
     static final String NEAR_IN_DAY = NEAR.formatted("p.facility_id = $2 AND p.service_date = $3");
     /** Every facility's own today. */

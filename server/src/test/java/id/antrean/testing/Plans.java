@@ -10,11 +10,20 @@ public final class Plans {
 
     /** The rows the plan's scans of a table produced, all nodes together. */
     public static long rowsReadFrom(JsonObject node, String table) {
-        long rows = table.equals(node.getString("Relation Name"))
+        return rows(node, "Relation Name", table);
+    }
+
+    /** The rows the plan's scans through an index produced, all nodes together. */
+    public static long rowsReadThrough(JsonObject node, String index) {
+        return rows(node, "Index Name", index);
+    }
+
+    private static long rows(JsonObject node, String field, String name) {
+        long rows = name.equals(node.getString(field))
                 ? (long) (node.getDouble("Actual Rows") * node.getDouble("Actual Loops")) : 0;
         JsonArray children = node.getJsonArray("Plans", new JsonArray());
         for (int i = 0; i < children.size(); i++) {
-            rows += rowsReadFrom(children.getJsonObject(i), table);
+            rows += rows(children.getJsonObject(i), field, name);
         }
         return rows;
     }
