@@ -123,7 +123,6 @@ public final class Antrean implements AutoCloseable {
     private Antrean(Vertx vertx, Database database, Pool pool, int port, BpjsSimulator bpjsSimulator, BpjsConfig bpjs,
                     List<String> routes, PasswordPool passwords, NoShowSweep noShows, NotifyWorker notifications,
                     OutboxWorker bpjsOutbox) {
-        this.bpjsOutbox = bpjsOutbox;
         this.vertx = vertx;
         this.database = database;
         this.pool = pool;
@@ -134,6 +133,7 @@ public final class Antrean implements AutoCloseable {
         this.passwords = passwords;
         this.noShows = noShows;
         this.notifications = notifications;
+        this.bpjsOutbox = bpjsOutbox;
     }
 
     /** Every HTTP route this node serves, as {@code "METHOD /path/:param"} (e.g. for access tests). */
@@ -328,12 +328,12 @@ public final class Antrean implements AutoCloseable {
         return notifications;
     }
 
-    /** The first setup's code on offer at start; null once an operator exists (nothing to print). */
     /** What tells BPJS about the queue; empty when no BPJS Antrean service is configured. */
     public java.util.Optional<OutboxWorker> bpjsOutbox() {
         return java.util.Optional.ofNullable(bpjsOutbox);
     }
 
+    /** The first setup's code on offer at start; null once an operator exists (nothing to print). */
     public SetupCode.Offer setupOffer() {
         return setupOffer;
     }

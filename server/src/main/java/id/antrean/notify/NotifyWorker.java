@@ -1,5 +1,6 @@
 package id.antrean.notify;
 
+import id.antrean.db.OutboxClaim;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -37,19 +38,8 @@ public final class NotifyWorker {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
-    static final String CLAIM = """
-            WITH due AS (
-                SELECT o.facility_id, o.outbox_id FROM notify_outbox o
-                WHERE o.status = 'PENDING' AND o.next_attempt_at <= $1
-                  AND NOT EXISTS (SELECT 1 FROM notify_outbox e
-                                  WHERE e.facility_id = o.facility_id AND e.ticket_id = o.ticket_id
-                                    AND e.outbox_id < o.outbox_id AND e.status = 'PENDING')
-                ORDER BY o.next_attempt_at, o.outbox_id
-                LIMIT %d
-                FOR UPDATE SKIP LOCKED)
-            UPDATE notify_outbox o SET next_attempt_at = $2
-            FROM due WHERE o.facility_id = due.facility_id AND o.outbox_id = due.outbox_id
-            RETURNING o.facility_id, o.outbox_id, o.ticket_id, o.kind, o.payload, o.attempts""".formatted(BATCH);
+    static final String CLAIM = OutboxClaim.of("notify_outbox", BATCH,
+            "o.facility_id, o.outbox_id, o.ticket_id, o.kind, o.payload, o.attempts");
     static final String PHONE = "SELECT phone FROM notify_phone WHERE facility_id = $1 AND ticket_id = $2";
     static final String SENT = """
             UPDATE notify_outbox SET status = 'SENT', sent_at = $3, attempts = attempts + 1, last_error = NULL

@@ -1,5 +1,6 @@
 package id.antrean.bpjs.outbox;
 
+import id.antrean.db.OutboxClaim;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -13,8 +14,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,25 +39,8 @@ public final class OutboxWorker {
     static final int MAX_REFUSALS = 5;
     static final Duration FIRST_REFUSAL_BACKOFF = Duration.ofMinutes(1);
 
-    /**
-     * Up to a batch of due messages, leased ($2) so that no other round or node sends them meanwhile; none of a
-     * ticket while an earlier one of it is pending, so that BPJS hears a ticket's messages in order. Taken in the
-     * due index's order and stopping at the batch: a backlog (BPJS back after an outage, a district's busy morning)
-     * costs a round the batch, not the backlog. The batch is a constant so that a generic plan knows it is small.
-     */
-    static final String CLAIM = """
-            WITH due AS (
-                SELECT o.facility_id, o.outbox_id FROM bpjs_outbox o
-                WHERE o.status = 'PENDING' AND o.next_attempt_at <= $1
-                  AND NOT EXISTS (SELECT 1 FROM bpjs_outbox e
-                                  WHERE e.facility_id = o.facility_id AND e.ticket_id = o.ticket_id
-                                    AND e.outbox_id < o.outbox_id AND e.status = 'PENDING')
-                ORDER BY o.next_attempt_at, o.outbox_id
-                LIMIT %d
-                FOR UPDATE SKIP LOCKED)
-            UPDATE bpjs_outbox o SET next_attempt_at = $2
-            FROM due WHERE o.facility_id = due.facility_id AND o.outbox_id = due.outbox_id
-            RETURNING o.facility_id, o.outbox_id, o.kind, o.payload, o.attempts, o.refusals""".formatted(BATCH);
+    static final String CLAIM = OutboxClaim.of("bpjs_outbox", BATCH,
+            "o.facility_id, o.outbox_id, o.kind, o.payload, o.attempts, o.refusals");
     static final String SENT = """
             UPDATE bpjs_outbox SET status = 'SENT', sent_at = $3, attempts = attempts + 1, bpjs_code = $4,
                                    bpjs_message = $5, last_error = NULL
@@ -125,35 +109,30 @@ public final class OutboxWorker {
         return pool.preparedQuery(CLAIM)
                 .execute(Tuple.of(now.atOffset(ZoneOffset.UTC), now.plus(LEASE).atOffset(ZoneOffset.UTC)))
                 .compose(rows -> {
-                    Map<Long, List<Message>> byFacility = new TreeMap<>();
+                    List<Message> claimed = new ArrayList<>();
                     for (Row row : rows) {
-                        Message m = new Message(row.getLong("facility_id"), row.getLong("outbox_id"),
+                        claimed.add(new Message(row.getLong("facility_id"), row.getLong("outbox_id"),
                                 row.getString("kind"), (JsonObject) row.getJson("payload"), row.getInteger("attempts"),
-                                row.getInteger("refusals"));
-                        byFacility.computeIfAbsent(m.facilityId(), f -> new ArrayList<>()).add(m);
+                                row.getInteger("refusals")));
                     }
-                    List<Future<List<Outcome>>> facilities = new ArrayList<>();
-                    for (List<Message> messages : byFacility.values()) {
-                        messages.sort(Comparator.comparingLong(Message::outboxId));
-                        Future<List<Outcome>> outcomes = Future.succeededFuture(new ArrayList<>());
-                        for (Message m : messages) {
-                            outcomes = outcomes.compose(done -> deliver(m).map(outcome -> {
-                                done.add(outcome);
-                                return done;
-                            }));
-                        }
-                        facilities.add(outcomes);
+                    claimed.sort(Comparator.comparingLong(Message::outboxId));
+                    // Each message waits for the facility's one before it.
+                    Map<Long, Future<Outcome>> lastOfFacility = new HashMap<>();
+                    List<Future<Outcome>> outcomes = new ArrayList<>();
+                    for (Message m : claimed) {
+                        Future<Outcome> sent = lastOfFacility.getOrDefault(m.facilityId(), Future.succeededFuture())
+                                .compose(before -> deliver(m));
+                        lastOfFacility.put(m.facilityId(), sent);
+                        outcomes.add(sent);
                     }
-                    return Future.join(facilities).map(all -> {
-                        List<Outcome> outcomes = facilities.stream().flatMap(f -> f.result().stream()).toList();
-                        return new Round(rows.size(), count(outcomes, Outcome.SENT), count(outcomes, Outcome.UNREACHABLE));
-                    });
+                    return Future.join(outcomes).map(all -> new Round(rows.size(),
+                            count(outcomes, Outcome.SENT), count(outcomes, Outcome.UNREACHABLE)));
                 })
                 .onFailure(e -> LOG.warn("Outbox round failed: {}", e.toString()));
     }
 
-    private static int count(List<Outcome> outcomes, Outcome which) {
-        return (int) outcomes.stream().filter(which::equals).count();
+    private static int count(List<Future<Outcome>> outcomes, Outcome which) {
+        return (int) outcomes.stream().filter(f -> f.result() == which).count();
     }
 
     private Future<Outcome> deliver(Message m) {
