@@ -84,12 +84,26 @@ public final class Closures {
         return db.preparedQuery(CLOSED_ON).execute(Tuple.of(facility.id(), day)).map(rows -> {
             for (Row row : rows) {
                 if (row.getLong("service_id") == serviceId) {
-                    throw Problem.ofField(ErrorCode.SERVICE_CLOSED_TODAY, "service", row.getString("name"),
-                            row.getString("reason"));
+                    throw closedToday(row.getString("name"), row.getString("reason"));
                 }
             }
             return null;
         });
+    }
+
+    /**
+     * As {@link #refuseIfClosed}, over the day's closures already read with {@link #closedOn} (read together with
+     * the service, in one round trip).
+     */
+    public static void refuseIfAmong(Map<Long, String> closed, Service service) {
+        String reason = closed.get(service.id());
+        if (reason != null) {
+            throw closedToday(service.name(), reason);
+        }
+    }
+
+    private static Problem closedToday(String serviceName, String reason) {
+        return Problem.ofField(ErrorCode.SERVICE_CLOSED_TODAY, "service", serviceName, reason);
     }
 
     /** The closed services of a day, by service id, with the reason. */
@@ -98,25 +112,6 @@ public final class Closures {
             Map<Long, String> closed = new HashMap<>();
             rows.forEach(row -> closed.put(row.getLong("service_id"), row.getString("reason")));
             return closed;
-        });
-    }
-
-    /**
-     * Marks the services (JSON with their {@code code}) closed on that day with {@code closedToday: {reason}}, read
-     * on the caller's connection (the board's snapshot transaction).
-     */
-    public static Future<JsonArray> markClosed(SqlClient db, Facility facility, LocalDate day, JsonArray services) {
-        return db.preparedQuery(CLOSED_ON).execute(Tuple.of(facility.id(), day)).map(rows -> {
-            Map<String, String> closed = new HashMap<>();
-            rows.forEach(row -> closed.put(row.getString("code"), row.getString("reason")));
-            services.forEach(s -> {
-                JsonObject service = (JsonObject) s;
-                String reason = closed.get(service.getString("code"));
-                if (reason != null) {
-                    service.put("closedToday", new JsonObject().put("reason", reason));
-                }
-            });
-            return services;
         });
     }
 

@@ -17,6 +17,13 @@ public final class NodePool {
     /** Well above the server's statements (some 200), so that none is pushed out by the others. */
     static final int CACHED_STATEMENTS_PER_SESSION = 1024;
 
+    /**
+     * Statements a session may have sent and not yet had answered. Where a request's statements do not need each
+     * other's answers (the board's reads, what a counter's change leaves behind), they are sent together and
+     * PostgreSQL runs them in order: one round trip instead of one each (issue #18). Was 1 (none pipelined).
+     */
+    static final int PIPELINED_STATEMENTS = 32;
+
     private NodePool() {
     }
 
@@ -33,7 +40,7 @@ public final class NodePool {
                         .setIdleTimeout(10).setIdleTimeoutUnit(TimeUnit.MINUTES)
                         .setMaxLifetime(10).setMaxLifetimeUnit(TimeUnit.MINUTES)
                         .setPoolCleanerPeriod(5000))
-                .connectingTo(database.connectOptions().setPipeliningLimit(1)
+                .connectingTo(database.connectOptions().setPipeliningLimit(PIPELINED_STATEMENTS)
                         .setCachePreparedStatements(true)
                         .setPreparedStatementCacheSqlLimit(CACHED_STATEMENT_MAX_CHARS)
                         .setPreparedStatementCacheMaxSize(CACHED_STATEMENTS_PER_SESSION))

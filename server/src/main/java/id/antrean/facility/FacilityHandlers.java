@@ -29,7 +29,7 @@ public final class FacilityHandlers implements Routes {
         Responses.json(rc, FacilityContext.of(rc)
                 .compose(f -> directory.services(f).compose(list -> closures.closedToday(f).map(closed ->
                         new JsonObject().put("services", new JsonArray(list.stream()
-                                .map(s -> closedToday(s.toJson(), closed.get(s.id()))).toList()))))));
+                                .map(s -> ClosedToday.mark(s.toJson(), closed.get(s.id()))).toList()))))));
     }
 
     public void listCounters(RoutingContext rc) {
@@ -37,11 +37,6 @@ public final class FacilityHandlers implements Routes {
                 .compose(directory::counters)
                 .map(list -> new JsonObject().put("counters",
                         new JsonArray(list.stream().map(Counter::toJson).toList()))));
-    }
-
-    /** A poli closed today says why, so the kiosk hides it and the display can say so. */
-    private static JsonObject closedToday(JsonObject service, String reason) {
-        return reason == null ? service : service.put("closedToday", new JsonObject().put("reason", reason));
     }
 
     @Override

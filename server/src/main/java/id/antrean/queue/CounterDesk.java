@@ -93,26 +93,34 @@ public final class CounterDesk {
 
     /**
      * Calls the next waiting ticket of the counter's services, ending its current one first: finished when it was
-     * started, skipped (a no-show) when it was only called.
+     * started, skipped (a no-show) when it was only called. Statements that do not need an earlier one's answer
+     * are sent together (the connection pipelines them, in order), so a call costs some eight round trips to
+     * PostgreSQL rather than seventeen.
      */
     public Future<Ticket> callNext(Facility facility, String counterCode, Actor actor) {
-        return pool.withTransaction(tx ->
-                lockCounter(tx, facility, counterCode).compose(counter -> priorityTurn
-                        .othersFirst(tx, facility, counter, facility.today(clock))
-                        .compose(othersFirst -> tx.preparedQuery(LOCK_NEXT_WAITING)
-                                .execute(Tuple.of(facility.id(), facility.today(clock),
-                                        counter.serviceIds().toArray(Long[]::new),
-                                        clock.instant().atOffset(ZoneOffset.UTC), othersFirst)))
-                                .compose(rows -> {
-                                    if (rows.size() == 0) {
-                                        throw Problem.of(ErrorCode.QUEUE_EMPTY);
-                                    }
-                                    long next = rows.iterator().next().getLong("ticket_id");
-                                    return finishCurrent(tx, facility, counter, actor)
-                                            .compose(v -> lockTicket(tx, facility, next))
-                                            .compose(state -> change(tx, facility, counter, state, CounterAction.CALL,
-                                                    null, actor, new JsonObject().put("next", true)));
-                                })));
+        LocalDate today = facility.today(clock);
+        return pool.withTransaction(tx -> lockCounter(tx, facility, counterCode).compose(counter -> {
+            Future<Boolean> othersFirst = priorityTurn.othersFirst(tx, facility, counter, today);
+            Future<TicketState> current = tx.preparedQuery(LOCK_CURRENT).execute(Tuple.of(facility.id(), counter.id()))
+                    .map(rows -> rows.size() == 0 ? null : TicketState.of(rows.iterator().next()));
+            Future<Long> next = othersFirst.compose(first -> tx.preparedQuery(LOCK_NEXT_WAITING)
+                    .execute(Tuple.of(facility.id(), today, counter.serviceIds().toArray(Long[]::new),
+                            clock.instant().atOffset(ZoneOffset.UTC), first))
+                    .map(rows -> {
+                        if (rows.size() == 0) {
+                            throw Problem.of(ErrorCode.QUEUE_EMPTY);
+                        }
+                        return rows.iterator().next().getLong("ticket_id");
+                    }));
+            return Future.all(current, next).compose(v -> {
+                // The current ticket's change is sent first, so its event comes before the call's.
+                Future<Ticket> ended = current.result() == null ? Future.succeededFuture()
+                        : endCurrent(tx, facility, counter, current.result(), actor);
+                Future<Ticket> called = change(tx, facility, counter, TicketState.toCall(next.result()),
+                        CounterAction.CALL, null, actor, new JsonObject().put("next", true));
+                return Future.all(ended, called).map(all -> called.result());
+            });
+        }));
     }
 
     /**
@@ -121,26 +129,28 @@ public final class CounterDesk {
      */
     public Future<Ticket> act(Facility facility, String counterCode, CounterAction action, Long ticketId,
                               String targetService, Actor actor) {
-        return pool.withTransaction(tx ->
-                lockCounter(tx, facility, counterCode).compose(counter -> {
-                    Future<TicketState> target = ticketId == null
-                            ? lockCurrent(tx, facility, counter)
-                            : lockTicket(tx, facility, ticketId);
-                    return target.compose(state -> {
-                        check(facility, counter, state, action);
-                        Future<Service> service = action == CounterAction.TRANSFER
-                                ? FacilityDirectory.service(tx, facility, targetService)
-                                : Future.succeededFuture();
-                        Future<Void> before = action.calls()
-                                ? finishCurrent(tx, facility, counter, actor)
-                                : Future.succeededFuture();
-                        // A ticket called by its id is called out of turn: the audit log says so.
-                        JsonObject details = action == CounterAction.CALL ? new JsonObject().put("outOfTurn", true)
-                                : new JsonObject();
-                        return service.compose(s -> before.compose(v ->
-                                change(tx, facility, counter, state, action, s, actor, details)));
-                    });
-                }));
+        return pool.withTransaction(tx -> {
+            // The counter is locked first, then the ticket: a ticket named by its id is locked in the same turn.
+            Future<Counter> locked = lockCounter(tx, facility, counterCode);
+            Future<TicketState> named = ticketId == null ? null : lockTicket(tx, facility, ticketId);
+            return locked.compose(counter -> {
+                Future<TicketState> target = named == null ? lockCurrent(tx, facility, counter) : named;
+                return target.compose(state -> {
+                    check(facility, counter, state, action);
+                    Future<Service> service = action == CounterAction.TRANSFER
+                            ? FacilityDirectory.service(tx, facility, targetService)
+                            : Future.succeededFuture();
+                    Future<Void> before = action.calls()
+                            ? finishCurrent(tx, facility, counter, actor)
+                            : Future.succeededFuture();
+                    // A ticket called by its id is called out of turn: the audit log says so.
+                    JsonObject details = action == CounterAction.CALL ? new JsonObject().put("outOfTurn", true)
+                            : new JsonObject();
+                    return service.compose(s -> before.compose(v ->
+                            change(tx, facility, counter, state, action, s, actor, details)));
+                });
+            });
+        });
     }
 
     private void check(Facility facility, Counter counter, TicketState state, CounterAction action) {
@@ -160,17 +170,19 @@ public final class CounterDesk {
     }
 
     private Future<Void> finishCurrent(SqlConnection tx, Facility facility, Counter counter, Actor actor) {
-        return tx.preparedQuery(LOCK_CURRENT).execute(Tuple.of(facility.id(), counter.id())).compose(rows -> {
-            if (rows.size() == 0) {
-                return Future.succeededFuture();
-            }
-            TicketState current = TicketState.of(rows.iterator().next());
-            // Called but never started: the patient did not come. A no-show (returnable to the line, reported
-            // to BPJS as not present), never "served".
-            CounterAction ending = current.status() == TicketStatus.SERVING ? CounterAction.FINISH : CounterAction.SKIP;
-            return change(tx, facility, counter, current, ending, null, actor,
-                    new JsonObject().put("byNextCall", true)).mapEmpty();
-        });
+        return tx.preparedQuery(LOCK_CURRENT).execute(Tuple.of(facility.id(), counter.id())).compose(rows ->
+                rows.size() == 0 ? Future.succeededFuture()
+                        : endCurrent(tx, facility, counter, TicketState.of(rows.iterator().next()), actor).mapEmpty());
+    }
+
+    /**
+     * Ends the counter's current ticket before another is called there. Called but never started: the patient did
+     * not come. A no-show (returnable to the line, reported to BPJS as not present), never "served".
+     */
+    private Future<Ticket> endCurrent(SqlConnection tx, Facility facility, Counter counter, TicketState current,
+                                      Actor actor) {
+        CounterAction ending = current.status() == TicketStatus.SERVING ? CounterAction.FINISH : CounterAction.SKIP;
+        return change(tx, facility, counter, current, ending, null, actor, new JsonObject().put("byNextCall", true));
     }
 
     private Future<Ticket> change(SqlConnection tx, Facility facility, Counter counter, TicketState state,
@@ -197,10 +209,11 @@ public final class CounterDesk {
             if (action == CounterAction.TRANSFER) {
                 audit.put("from", state.serviceCode()).put("to", target.code());
             }
-            return EventLog.append(tx, event)
-                    .compose(v -> AuditLog.append(tx, facility.id(), actor, action.name(), ticket.id(), audit, now))
-                    .compose(v -> tellBpjs(tx, facility, ticket, action, now))
-                    .compose(v -> tellPatients(tx, facility, ticket, action, now))
+            // What the change leaves behind: none needs another's answer, so they go in one turn.
+            return Future.all(EventLog.append(tx, event),
+                            AuditLog.append(tx, facility.id(), actor, action.name(), ticket.id(), audit, now),
+                            tellBpjs(tx, facility, ticket, action, now),
+                            tellPatients(tx, facility, ticket, action, now))
                     .map(ticket);
         });
     }
@@ -226,8 +239,8 @@ public final class CounterDesk {
                 : Future.succeededFuture();
         return switch (action) {
             // What takes a ticket out of a line, or puts one back: the others' places change.
-            case CALL, CANCEL, TRANSFER, REQUEUE -> called.compose(v ->
-                    NotifyOutbox.lineMoved(tx, facility.id(), ticket.serviceDate(), now));
+            case CALL, CANCEL, TRANSFER, REQUEUE ->
+                    Future.all(called, NotifyOutbox.lineMoved(tx, facility.id(), ticket.serviceDate(), now)).mapEmpty();
             default -> called;
         };
     }
@@ -271,6 +284,11 @@ public final class CounterDesk {
     /** A ticket as locked for a change: just what the rules need. */
     record TicketState(long id, String label, TicketStatus status, long serviceId, String serviceCode,
                        LocalDate serviceDate, Long counterId, String counterCode) {
+        /** The next in line, locked by {@link #LOCK_NEXT_WAITING}, which chose it by the rules: only its id is needed. */
+        static TicketState toCall(long ticketId) {
+            return new TicketState(ticketId, null, TicketStatus.WAITING, 0, null, null, null, null);
+        }
+
         static TicketState of(Row row) {
             return new TicketState(row.getLong("ticket_id"), row.getString("label"),
                     TicketStatus.valueOf(row.getString("status")), row.getLong("service_id"),

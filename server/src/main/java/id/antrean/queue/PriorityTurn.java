@@ -41,18 +41,20 @@ final class PriorityTurn {
 
     Future<Boolean> othersFirst(SqlConnection tx, Facility facility, Counter counter, LocalDate today) {
         Long[] services = counter.serviceIds().toArray(Long[]::new);
-        return tx.preparedQuery(LOCK_SERVICES).execute(Tuple.tuple().addLong(facility.id()).addArrayOfLong(services))
-                .compose(locked -> tx.preparedQuery(ORDER).execute(Tuple.of(facility.id())))
-                .compose(rows -> {
-                    String order = rows.iterator().next().getString("priority_order");
-                    if (!order.startsWith("interleave:")) {
-                        return Future.succeededFuture(false);
-                    }
-                    int inARow = Integer.parseInt(order.substring("interleave:".length()));
-                    return tx.preparedQuery(PRIORITY_STREAK)
-                            .execute(Tuple.tuple().addLong(facility.id()).addArrayOfLong(services).addLocalDate(today)
-                                    .addLong((long) inARow))
-                            .map(streak -> streak.iterator().next().getBoolean("full_streak"));
-                });
+        // Sent together: the facility's order is read behind the services' lock, without waiting for it.
+        Future<?> locked = tx.preparedQuery(LOCK_SERVICES)
+                .execute(Tuple.tuple().addLong(facility.id()).addArrayOfLong(services));
+        Future<String> order = tx.preparedQuery(ORDER).execute(Tuple.of(facility.id()))
+                .map(rows -> rows.iterator().next().getString("priority_order"));
+        return Future.all(locked, order).compose(v -> {
+            if (!order.result().startsWith("interleave:")) {
+                return Future.succeededFuture(false);
+            }
+            int inARow = Integer.parseInt(order.result().substring("interleave:".length()));
+            return tx.preparedQuery(PRIORITY_STREAK)
+                    .execute(Tuple.tuple().addLong(facility.id()).addArrayOfLong(services).addLocalDate(today)
+                            .addLong((long) inARow))
+                    .map(streak -> streak.iterator().next().getBoolean("full_streak"));
+        });
     }
 }

@@ -2,6 +2,7 @@ package id.antrean.queue;
 
 import id.antrean.closure.Closures;
 import id.antrean.events.EventLog;
+import id.antrean.facility.ClosedToday;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
 import id.antrean.facility.Service;
@@ -12,11 +13,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the state of a facility's queues: the board of today, and single tickets with their history. */
 public final class QueueBoard {
@@ -71,30 +76,36 @@ public final class QueueBoard {
      * a 570 KB answer in full.
      */
     public Future<JsonObject> board(Facility facility, int waitingLimit) {
-        return estimator.paces(facility).compose(paces ->
-                pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                .execute()
-                .compose(v -> tx.preparedQuery(EventLog.LAST_ID).execute(Tuple.of(facility.id())))
-                .compose(last -> FacilityDirectory.services(tx, facility).compose(services -> {
-                    long lastEventId = last.iterator().next().getLong("last_event_id");
-                    Tuple day = Tuple.of(facility.id(), facility.today(clock));
-                    if (waitingLimit == 0) {
-                        return tx.preparedQuery(WAITING_PER_SERVICE).execute(day).compose(counts -> {
-                            java.util.Map<Long, Integer> waiting = new java.util.HashMap<>();
-                            counts.forEach(row -> waiting.put(row.getLong("service_id"), row.getInteger("waiting")));
-                            return tx.preparedQuery(OPEN_TICKETS_BUT_WAITING).execute(day)
-                                    .map(rows -> toJson(facility, lastEventId, services, rows, paces, 0, waiting));
-                        });
-                    }
-                    return tx.preparedQuery(OPEN_TICKETS_OF_DAY).execute(day)
-                            .map(rows -> toJson(facility, lastEventId, services, rows, paces, waitingLimit,
-                                    java.util.Map.of()));
-                }))
-                // Closed polis say so on the kiosk, the display and the console, in the same snapshot.
-                .compose(board -> Closures.markClosed(tx, facility, facility.today(clock), board.getJsonArray("services"))
-                        .map(board))
-                // A display opened mid-morning shows the day so far, consistent with lastEventId.
-                .compose(board -> RecentCalls.today(tx, facility, clock).map(calls -> board.put("recentCalls", calls)))));
+        LocalDate today = facility.today(clock);
+        Tuple day = Tuple.of(facility.id(), today);
+        return estimator.paces(facility).compose(paces -> pool.withTransaction(tx -> {
+            // Every read is sent at once, behind the snapshot's isolation level, and none waits for another's
+            // answer: the connection pipelines them, so the board costs one round trip to PostgreSQL, not seven.
+            Future<?> snapshot = tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").execute();
+            Future<Long> lastEventId = tx.preparedQuery(EventLog.LAST_ID).execute(Tuple.of(facility.id()))
+                    .map(rows -> rows.iterator().next().getLong("last_event_id"));
+            Future<List<Service>> services = FacilityDirectory.services(tx, facility);
+            // Without the line (waitingLimit=0), the waiting are only counted, from the partial index of the line.
+            Future<Map<Long, Integer>> waitingNotRead = waitingLimit == 0
+                    ? tx.preparedQuery(WAITING_PER_SERVICE).execute(day).map(QueueBoard::waitingPerService)
+                    : Future.succeededFuture(Map.of());
+            Future<RowSet<Row>> tickets = tx.preparedQuery(waitingLimit == 0 ? OPEN_TICKETS_BUT_WAITING
+                    : OPEN_TICKETS_OF_DAY).execute(day);
+            // Closed polis say so on the kiosk, the display and the console, in the same snapshot.
+            Future<Map<Long, String>> closed = Closures.closedOn(tx, facility, today);
+            // A display opened mid-morning shows the day so far, consistent with lastEventId.
+            Future<JsonArray> recentCalls = RecentCalls.today(tx, facility, clock);
+            return Future.all(List.of(snapshot, lastEventId, services, waitingNotRead, tickets, closed, recentCalls))
+                    .map(all -> toJson(facility, lastEventId.result(), services.result(), tickets.result(), paces,
+                            waitingLimit, waitingNotRead.result(), closed.result())
+                            .put("recentCalls", recentCalls.result()));
+        }));
+    }
+
+    private static Map<Long, Integer> waitingPerService(RowSet<Row> rows) {
+        Map<Long, Integer> waiting = new HashMap<>();
+        rows.forEach(row -> waiting.put(row.getLong("service_id"), row.getInteger("waiting")));
+        return waiting;
     }
 
     /** One ticket of the facility (404 when it has no such ticket). */
@@ -115,12 +126,12 @@ public final class QueueBoard {
     }
 
     private JsonObject toJson(Facility facility, long lastEventId, List<Service> services, Iterable<Row> rows,
-                              java.util.Map<Long, WaitEstimator.Pace> paces, int waitingLimit,
-                              java.util.Map<Long, Integer> waitingNotRead) {
+                              Map<Long, WaitEstimator.Pace> paces, int waitingLimit, Map<Long, Integer> waitingNotRead,
+                              Map<Long, String> closed) {
         List<Ticket> tickets = new ArrayList<>();
         // The rows come in line order: past the limit, a waiting ticket is only counted, not read.
-        java.util.Map<Long, Integer> waitingSeen = new java.util.HashMap<>();
-        java.util.Map<Long, Integer> waitingLeftOut = new java.util.HashMap<>(waitingNotRead);
+        Map<Long, Integer> waitingSeen = new HashMap<>();
+        Map<Long, Integer> waitingLeftOut = new HashMap<>(waitingNotRead);
         rows.forEach(row -> {
             if (TicketStatus.WAITING.name().equals(row.getString("status"))) {
                 long service = row.getLong("service_id");
@@ -142,7 +153,7 @@ public final class QueueBoard {
             JsonArray waitingJson = new JsonArray(waiting.stream().map(t -> t.toJson()
                     .put("estimatedWaitMinutes", pace.minutesFor(t.position() - 1))).toList());
             int waitingCount = waiting.size() + waitingLeftOut.getOrDefault(service.id(), 0);
-            perService.add(service.toJson()
+            perService.add(ClosedToday.mark(service.toJson(), closed.get(service.id()))
                     .put("waitingCount", waitingCount)
                     .put("estimatedWaitMinutes", pace.minutesFor(waitingCount))
                     .put("nowServing", json(nowServing))

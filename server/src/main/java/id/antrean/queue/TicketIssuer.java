@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /**
  * Gives numbers: one transaction bumps the (facility, service, local day) sequence, inserts the ticket
@@ -145,8 +146,13 @@ public final class TicketIssuer {
 
     private Future<Ticket> issueIn(SqlConnection tx, Facility facility, TicketRequest request, Eligibility checked,
                                    String key, Actor actor) {
-        return FacilityDirectory.service(tx, facility, request.service()).compose(service ->
-                Closures.refuseIfClosed(tx, facility, service.id(), facility.today(clock)).map(service))
+        // The service and the day's closures are read together (pipelined): one round trip.
+        Future<Service> named = FacilityDirectory.service(tx, facility, request.service());
+        Future<Map<Long, String>> closed = Closures.closedOn(tx, facility, facility.today(clock));
+        return Future.all(named, closed).map(both -> {
+                    Closures.refuseIfAmong(closed.result(), named.result());
+                    return named.result();
+                })
                 .compose(service -> {
             if (!service.open()) {
                 throw Problem.ofField(ErrorCode.SERVICE_CLOSED, "service", service.name());

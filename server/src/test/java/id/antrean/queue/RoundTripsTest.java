@@ -1,0 +1,100 @@
+package id.antrean.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.antrean.auth.Actor;
+import id.antrean.auth.Principal;
+import id.antrean.db.Database;
+import id.antrean.db.NodePool;
+import id.antrean.facility.Facility;
+import id.antrean.facility.FacilityDirectory;
+import id.antrean.testing.MutableClock;
+import id.antrean.testing.TestServer;
+import id.antrean.testing.WireTurns;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How many times the board, an issuance and a call wait for PostgreSQL's answer before they can go on (issue #18): each wait is
+ * a round trip the request pays in latency, whatever PostgreSQL's own cost. Counted on the wire, through a relay,
+ * with the node's own pool settings, on a warm session (statements already prepared).
+ */
+class RoundTripsTest {
+    private final MutableClock clock = MutableClock.at("2026-12-07T01:00:00Z");
+    private TestServer server;
+    private WireTurns wire;
+    private Vertx vertx;
+    private Pool pool;
+    private Facility facility;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(clock);
+        wire = WireTurns.to(server.databaseUrl());
+        vertx = Vertx.vertx();
+        pool = NodePool.open(vertx, Database.fromUrl(wire.url(server.databaseUrl())), 1, 1);
+        facility = new FacilityDirectory(pool).facility(TestServer.DEMO).await();
+        for (int i = 0; i < 5; i++) {
+            server.walkIn("UMUM");
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        vertx.close().await();
+        wire.close();
+        server.close();
+    }
+
+    @Test
+    void theBoardReadsItsSnapshotInThreeRoundTripsBeginTheReadsTogetherAndCommit() {
+        QueueBoard board = new QueueBoard(pool, new WaitEstimator(pool, clock), clock);
+        board.board(facility).await();
+        board.board(facility).await();
+        wire.take();
+
+        board.board(facility).await();
+
+        // Was 8: begin, the isolation level, the last event id, the services, the open tickets, the closures, the
+        // recent calls and the commit, each waiting for the one before.
+        assertThat(wire.take()).isEqualTo(3);
+    }
+
+    @Test
+    void aWalkInIsIssuedInFourRoundTripsBeginTheServiceWithItsClosuresTheIssueAndCommit() {
+        TicketIssuer issuer = new TicketIssuer(pool, null, clock);
+        Principal desk = Principal.operator(1, "Uji", "uji");
+        issuer.issue(facility, walkIn(), "warm-1", desk).await();
+        issuer.issue(facility, walkIn(), "warm-2", desk).await();
+        wire.take();
+
+        TicketIssuer.Issued issued = issuer.issue(facility, walkIn(), "measured", desk).await();
+
+        assertThat(issued.created()).isTrue();
+        // Was 5: the day's closures were read after the service, waiting for it.
+        assertThat(wire.take()).isEqualTo(4);
+    }
+
+    @Test
+    void callNextEndingTheCurrentTicketWaitsForPostgresqlAtMostNineTimes() {
+        CounterDesk desk = new CounterDesk(pool, clock);
+        desk.callNext(facility, "R-UMUM-1", Actor.SYSTEM).await();
+        desk.callNext(facility, "R-UMUM-1", Actor.SYSTEM).await();
+        wire.take();
+
+        Ticket called = desk.callNext(facility, "R-UMUM-1", Actor.SYSTEM).await();
+
+        assertThat(called.status()).isEqualTo(TicketStatus.CALLED);
+        // Was 17: every statement waited for the one before, the previous ticket's no-show and the call's event,
+        // audit entry, BPJS report and patient notices included.
+        assertThat(wire.take()).isLessThanOrEqualTo(9);
+    }
+
+    private static TicketRequest walkIn() {
+        return TicketRequest.from(new JsonObject().put("service", "UMUM").put("payer", "UMUM"));
+    }
+}
