@@ -1,6 +1,7 @@
 package id.antrean.web;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -33,9 +34,13 @@ public final class Responses {
                 if (secret) {
                     rc.response().putHeader("Cache-Control", "no-store");
                 }
-                rc.response().setStatusCode(status)
-                        .putHeader("Content-Type", "application/json; charset=utf-8")
-                        .end(ar.result().encode());
+                HttpServerResponse response = rc.response().setStatusCode(status)
+                        .putHeader("Content-Type", "application/json; charset=utf-8");
+                // Written in pieces, with its length: a large answer is never one array (JsonPieces).
+                JsonPieces body = JsonPieces.of(ar.result());
+                response.putHeader("Content-Length", Long.toString(body.length()));
+                body.pieces().forEach(response::write);
+                response.end();
             }
         });
     }
