@@ -16,7 +16,7 @@ import java.time.LocalDate;
  * sees what the one before us committed, so two kiosks at once for the same person give exactly one ticket.
  */
 final class OpenTickets {
-    static final String OPEN_OF_PERSON = TicketView.selectFrom("ticket").replaceFirst("SELECT ", "SELECT t.idempotency_key, ")
+    static final String OPEN_OF_PERSON = TicketView.selectFrom("ticket", "t.idempotency_key")
             + """
             WHERE t.facility_id = $1 AND t.service_date = $2
               AND (t.home_service_id = $3 OR t.service_id = $3)

@@ -62,6 +62,36 @@ class RecentCallsCostTest {
         assertThat(labels).containsExactlyElementsOf(called.reversed().subList(0, RecentCalls.LIMIT));
     }
 
+    /**
+     * Tables growing fast through a morning have statistics that still describe an earlier, quieter state: then the
+     * planner joined each call to its ticket through the day's index, reading every ticket of the day twenty times
+     * over (3.1 ms a board at 1,000 waiting in {@code bench/run full line}); each call's ticket is read by its key.
+     */
+    @Test
+    void theDaysLatestCallsReadOneTicketEachEvenWhenTheStatisticsStillDescribeAQuietDay() {
+        for (String table : List.of("queue_event", "ticket")) {
+            server.sql("ALTER TABLE " + table + " SET (autovacuum_enabled = false)");
+            server.sql("ANALYZE " + table);
+        }
+        for (int i = 0; i < 200; i++) {
+            server.walkIn("UMUM");
+        }
+        for (int i = 0; i < CALLS; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            server.counter(ROOM, "call-next", null);
+            server.counter(ROOM, "start", null);
+        }
+
+        JsonObject plan = server.executedGenericPlan(RecentCalls.OF_DAY,
+                String.valueOf(server.count("SELECT facility_id FROM facility WHERE code = 'pkm-demo'")),
+                "'2026-12-06T16:00:00Z'::timestamptz", "'2026-12-07'::date");
+
+        assertThat(Plans.rowsReadFrom(plan, "queue_event")).as(plan.encodePrettily())
+                .isLessThanOrEqualTo(RecentCalls.LIMIT);
+        assertThat(Plans.rowsReadFrom(plan, "ticket")).as(plan.encodePrettily())
+                .isLessThanOrEqualTo(RecentCalls.LIMIT);
+    }
+
     private JsonObject boardAsDisplay() {
         HttpResponse<Buffer> board = server.as(TestServer.DISPLAY_TOKEN).get("/api/v1/facilities/pkm-demo/queue").send().await();
         assertThat(board.statusCode()).as(board.bodyAsString()).isEqualTo(200);
