@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.TestServer;
+import id.antrean.web.Responses;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Files;
@@ -56,11 +57,12 @@ class LargeBoardAllocationTest {
 
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(board.body().length()).as("the answer's size").isGreaterThan((int) HALF_A_REGION);
+        // Only allocations too large for a thread's allocation buffer are recorded: the pieces may not show at all,
+        // the whole answer as one array always did (560 KB and more, before JsonPieces).
         List<RecordedEvent> answerWriting = RecordingFile.readAllEvents(file).stream()
                 .filter(e -> e.getStackTrace() != null && e.getStackTrace().getFrames().stream()
-                        .anyMatch(f -> f.getMethod().getType().getName().startsWith("id.antrean.web.Responses")))
+                        .anyMatch(f -> f.getMethod().getType().getName().startsWith(Responses.class.getName())))
                 .toList();
-        assertThat(answerWriting).as("allocations made while writing the answer").isNotEmpty();
         assertThat(answerWriting).allSatisfy(e -> assertThat(e.getLong("allocationSize"))
                 .as(e.getClass("objectClass").getName() + " allocated at " + e.getStackTrace().getFrames().getFirst())
                 .isLessThan(HALF_A_REGION));
