@@ -44,14 +44,28 @@ class NearNotificationCostTest {
     }
 
     @Test
+    void aLineWhereNobodyLeftANumberReadsNoTicket() {
+        server.sql("DELETE FROM notify_phone");
+
+        for (JsonObject plan : plans()) {
+            assertThat(Plans.rowsReadFrom(plan, "ticket")).as(plan.encodePrettily()).isZero();
+        }
+    }
+
+    @Test
     void patientsFarBackInALongLineCostTheThresholdNotTheLine() {
-        String[] arguments = {"'2026-12-07T01:00:00Z'::timestamptz", String.valueOf(facility), "'2026-12-07'::date"};
-        for (JsonObject plan : new JsonObject[] {server.executedPlan(NotifyOutbox.NEAR_IN_DAY, arguments),
-                server.executedGenericPlan(NotifyOutbox.NEAR_IN_DAY, arguments)}) {
+        for (JsonObject plan : plans()) {
             // Of the line before each of them (V20's index of waiting tickets), at most one past the threshold.
             assertThat(Plans.rowsReadThrough(plan, "ticket_waiting_line")).as(plan.encodePrettily())
                     .isLessThanOrEqualTo((long) PHONES * (THRESHOLD + 1));
         }
         assertThat(server.count("SELECT count(*) FROM notify_outbox")).as("nobody near yet").isZero();
+    }
+
+    /** The statement's executed plans for the test's line: custom, and generic as a pooled session settles on. */
+    private JsonObject[] plans() {
+        String[] arguments = {"'2026-12-07T01:00:00Z'::timestamptz", String.valueOf(facility), "'2026-12-07'::date"};
+        return new JsonObject[] {server.executedPlan(NotifyOutbox.NEAR_IN_DAY, arguments),
+                server.executedGenericPlan(NotifyOutbox.NEAR_IN_DAY, arguments)};
     }
 }
