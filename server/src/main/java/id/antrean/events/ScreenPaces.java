@@ -154,7 +154,8 @@ final class ScreenPaces {
             if (wait <= 0) {
                 read();
             } else {
-                timer = vertx.setTimer(Math.max(1, wait / 1_000_000), id -> {
+                // Rounded up to the timer's milliseconds: rounded down, the read came up to 1 ms inside the gap.
+                timer = vertx.setTimer(Math.max(1, (wait + 999_999) / 1_000_000), id -> {
                     synchronized (this) {
                         timer = -1;
                         read();
