@@ -3,7 +3,6 @@ package id.antrean.events;
 import id.antrean.facility.FacilityContext;
 import id.antrean.facility.Facility;
 import id.antrean.metrics.Metrics;
-import id.antrean.web.JsonPieces;
 import id.antrean.web.Routes;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -186,11 +185,9 @@ public final class EventStream implements Handler<RoutingContext>, Routes {
             return snapshots.apply(facility).map(board -> {
                 long id = board.getLong("lastEventId");
                 start();
-                // The board is written in pieces: a long line's is hundreds of KB (JsonPieces).
-                write("id: " + id + "\ndata: ");
-                JsonPieces.of(new JsonObject().put("id", id).put("type", "SNAPSHOT").put("board", board)).pieces()
+                // In pieces: a long line's board is hundreds of KB.
+                PublishedEvent.framePieces(id, new JsonObject().put("id", id).put("type", "SNAPSHOT").put("board", board))
                         .forEach(this::write);
-                write("\n\n");
                 sentUpTo = id;
                 return null;
             });

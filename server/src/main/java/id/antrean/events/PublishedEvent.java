@@ -1,7 +1,11 @@
 package id.antrean.events;
 
+import id.antrean.web.JsonPieces;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An event as it travels on this node's event bus to the SSE streams: its id and its SSE frame
@@ -16,6 +20,7 @@ import io.vertx.core.eventbus.MessageCodec;
  */
 public record PublishedEvent(long id, String json, Buffer frame, String facility, boolean call, long heardAtNanos,
                              boolean movesPaces) {
+    private static final String FRAME_END = "\n\n";
 
     static PublishedEvent of(long id, String json, String facility, boolean call, long heardAtNanos,
                              boolean movesPaces) {
@@ -24,7 +29,20 @@ public record PublishedEvent(long id, String json, Buffer frame, String facility
 
     /** One event as Server-Sent Events send it. */
     static Buffer frame(long id, String json) {
-        return Buffer.buffer("id: " + id + "\ndata: " + json + "\n\n");
+        return Buffer.buffer(frameStart(id) + json + FRAME_END);
+    }
+
+    /** The same frame for a large message (a snapshot of a long line), in pieces: see {@link JsonPieces}. */
+    static List<Buffer> framePieces(long id, JsonObject message) {
+        List<Buffer> pieces = new ArrayList<>();
+        pieces.add(Buffer.buffer(frameStart(id)));
+        pieces.addAll(JsonPieces.of(message).pieces());
+        pieces.add(Buffer.buffer(FRAME_END));
+        return pieces;
+    }
+
+    private static String frameStart(long id) {
+        return "id: " + id + "\ndata: ";
     }
 
     /** Local-only codec: hands the same instance to every consumer. */

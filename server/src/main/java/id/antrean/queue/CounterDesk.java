@@ -101,8 +101,7 @@ public final class CounterDesk {
         LocalDate today = facility.today(clock);
         return pool.withTransaction(tx -> lockCounter(tx, facility, counterCode).compose(counter -> {
             Future<Boolean> othersFirst = priorityTurn.othersFirst(tx, facility, counter, today);
-            Future<TicketState> current = tx.preparedQuery(LOCK_CURRENT).execute(Tuple.of(facility.id(), counter.id()))
-                    .map(rows -> rows.size() == 0 ? null : TicketState.of(rows.iterator().next()));
+            Future<TicketState> current = currentOf(tx, facility, counter);
             Future<Long> next = othersFirst.compose(first -> tx.preparedQuery(LOCK_NEXT_WAITING)
                     .execute(Tuple.of(facility.id(), today, counter.serviceIds().toArray(Long[]::new),
                             clock.instant().atOffset(ZoneOffset.UTC), first))
@@ -170,9 +169,8 @@ public final class CounterDesk {
     }
 
     private Future<Void> finishCurrent(SqlConnection tx, Facility facility, Counter counter, Actor actor) {
-        return tx.preparedQuery(LOCK_CURRENT).execute(Tuple.of(facility.id(), counter.id())).compose(rows ->
-                rows.size() == 0 ? Future.succeededFuture()
-                        : endCurrent(tx, facility, counter, TicketState.of(rows.iterator().next()), actor).mapEmpty());
+        return currentOf(tx, facility, counter).compose(current -> current == null ? Future.succeededFuture()
+                : endCurrent(tx, facility, counter, current, actor).mapEmpty());
     }
 
     /**
@@ -261,8 +259,18 @@ public final class CounterDesk {
     }
 
     private static Future<TicketState> lockCurrent(SqlConnection tx, Facility facility, Counter counter) {
+        return currentOf(tx, facility, counter).map(current -> {
+            if (current == null) {
+                throw Problem.of(ErrorCode.NO_CURRENT_TICKET);
+            }
+            return current;
+        });
+    }
+
+    /** The counter's current ticket (called or serving), locked; null when it has none. */
+    private static Future<TicketState> currentOf(SqlConnection tx, Facility facility, Counter counter) {
         return tx.preparedQuery(LOCK_CURRENT).execute(Tuple.of(facility.id(), counter.id()))
-                .map(rows -> single(rows, ErrorCode.NO_CURRENT_TICKET));
+                .map(rows -> rows.size() == 0 ? null : TicketState.of(rows.iterator().next()));
     }
 
     private static TicketState single(RowSet<Row> rows, ErrorCode whenMissing) {

@@ -53,13 +53,13 @@ public final class JsonPieces {
 
         @Override
         public void write(int b) {
-            room().appendByte((byte) b);
+            room(1).appendByte((byte) b);
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) {
             while (length > 0) {
-                Buffer piece = room();
+                Buffer piece = room(length);
                 int taken = Math.min(length, PIECE_BYTES - piece.length());
                 piece.appendBytes(bytes, offset, taken);
                 offset += taken;
@@ -67,9 +67,10 @@ public final class JsonPieces {
             }
         }
 
-        private Buffer room() {
+        /** A new piece is sized for what comes, not a full piece: most answers are a few hundred bytes. */
+        private Buffer room(int coming) {
             if (current == null || current.length() == PIECE_BYTES) {
-                current = Buffer.buffer(PIECE_BYTES);
+                current = Buffer.buffer(Math.min(PIECE_BYTES, coming));
                 pieces.add(current);
             }
             return current;
