@@ -25,26 +25,39 @@ import java.util.Map;
 
 /** Reads the state of a facility's queues: the board of today, and single tickets with their history. */
 public final class QueueBoard {
-    // Every waiting ticket of the day is selected, so positions can be ranked in one pass (TicketView).
-    static final String OPEN_TICKETS_OF_DAY = TicketView.selectLineFrom("ticket") + """
-            WHERE t.facility_id = $1 AND t.service_date = $2
-              AND t.status IN ('BOOKED', 'WAITING', 'CALLED', 'SERVING', 'PARKED', 'SKIPPED')
-            ORDER BY t.priority DESC, t.line_at, t.queue_order""";
-    // A board without the line (waitingLimit=0): the open tickets but the waiting, and the waiting only counted
-    // (from the partial index of the line), so its cost does not grow with the line.
+    // The board reads the open tickets but the waiting, ...
     static final String OPEN_TICKETS_BUT_WAITING = TicketView.selectLineFrom("ticket") + """
             WHERE t.facility_id = $1 AND t.service_date = $2
               AND t.status IN ('BOOKED', 'CALLED', 'SERVING', 'PARKED', 'SKIPPED')
             ORDER BY t.priority DESC, t.line_at, t.queue_order""";
+    // ... the waiting counted per poli (from the partial index of the line) ...
     static final String WAITING_PER_SERVICE = """
             SELECT service_id, count(*) AS waiting FROM ticket
             WHERE facility_id = $1 AND service_date = $2 AND status = 'WAITING'
             GROUP BY service_id""";
+    // ... and the first $3 of each poli's line, read from the front of that index: the first N of a line are its
+    // places 1 to N, so ranking them among themselves gives their places, and the rest of the line is not read.
+    static final String WAITING_HEADS = """
+            WITH head AS (
+                SELECT h.* FROM service sv
+                CROSS JOIN LATERAL (
+                    SELECT w.* FROM ticket w
+                    WHERE w.facility_id = sv.facility_id AND w.service_date = $2 AND w.service_id = sv.service_id
+                      AND w.status = 'WAITING'
+                    ORDER BY w.priority DESC, w.line_at, w.queue_order
+                    LIMIT $3) h
+                WHERE sv.facility_id = $1)
+            """ + TicketView.selectLineFrom("head") + """
+            ORDER BY t.priority DESC, t.line_at, t.queue_order""";
     static final String TICKET_BY_ID = TicketView.selectFrom("ticket") + """
             WHERE t.facility_id = $1 AND t.ticket_id = $2""";
 
-    /** Every waiting ticket: the board of the console and of the event stream's snapshot. */
-    public static final int ALL_WAITING = Integer.MAX_VALUE;
+    /**
+     * The first screenful of each line: what the board lists unless asked for more, the console's and the event
+     * stream's snapshot. A line of 1,000 in full was a 560 KB answer and a 40 ms read of every open ticket of the
+     * day (issue #18); nobody reads a list that long, and the console loads the rest when asked.
+     */
+    public static final int WAITING_SHOWN = 50;
 
     private final Pool pool;
     private final WaitEstimator estimator;
@@ -66,14 +79,14 @@ public final class QueueBoard {
      * for the waiting room the day's latest calls ({@code recentCalls}) and its missed numbers ({@code missed}).
      */
     public Future<JsonObject> board(Facility facility) {
-        return board(facility, ALL_WAITING);
+        return board(facility, WAITING_SHOWN);
     }
 
     /**
      * The board with at most {@code waitingLimit} tickets of each poli's line in {@code waiting} (the first ones,
      * in the order they will be called); {@code waitingCount} still counts them all. A screen that shows the
-     * counts and the estimates (the kiosk; the display after a settings change) needs no line: 1,000 waiting cost
-     * a 570 KB answer in full.
+     * counts and the estimates (the kiosk; the display after a settings change) asks for none; the console for
+     * the whole line when its receptionist wants to see it.
      */
     public Future<JsonObject> board(Facility facility, int waitingLimit) {
         LocalDate today = facility.today(clock);
@@ -85,21 +98,32 @@ public final class QueueBoard {
             Future<Long> lastEventId = tx.preparedQuery(EventLog.LAST_ID).execute(Tuple.of(facility.id()))
                     .map(rows -> rows.iterator().next().getLong("last_event_id"));
             Future<List<Service>> services = FacilityDirectory.services(tx, facility);
-            // Without the line (waitingLimit=0), the waiting are only counted, from the partial index of the line.
-            Future<Map<Long, Integer>> waitingNotRead = waitingLimit == 0
-                    ? tx.preparedQuery(WAITING_PER_SERVICE).execute(day).map(QueueBoard::waitingPerService)
-                    : Future.succeededFuture(Map.of());
-            Future<RowSet<Row>> tickets = tx.preparedQuery(waitingLimit == 0 ? OPEN_TICKETS_BUT_WAITING
-                    : OPEN_TICKETS_OF_DAY).execute(day);
+            // The waiting are counted, and only the first of each line read (none for 0): the cost of a long line
+            // is its count, from the line's partial index, and not every ticket in it.
+            Future<Map<Long, Integer>> waitingCounts = tx.preparedQuery(WAITING_PER_SERVICE).execute(day)
+                    .map(QueueBoard::waitingPerService);
+            Future<RowSet<Row>> tickets = tx.preparedQuery(OPEN_TICKETS_BUT_WAITING).execute(day);
+            Future<RowSet<Row>> heads = waitingLimit == 0 ? Future.succeededFuture(null)
+                    : tx.preparedQuery(WAITING_HEADS).execute(Tuple.of(facility.id(), today, waitingLimit));
             // Closed polis say so on the kiosk, the display and the console, in the same snapshot.
             Future<Map<Long, String>> closed = Closures.closedOn(tx, facility, today);
             // A display opened mid-morning shows the day so far, consistent with lastEventId.
             Future<JsonArray> recentCalls = RecentCalls.today(tx, facility, clock);
-            return Future.all(List.of(snapshot, lastEventId, services, waitingNotRead, tickets, closed, recentCalls))
-                    .map(all -> toJson(facility, lastEventId.result(), services.result(), tickets.result(), paces,
-                            waitingLimit, waitingNotRead.result(), closed.result())
+            return Future.all(List.of(snapshot, lastEventId, services, waitingCounts, tickets, heads, closed,
+                            recentCalls))
+                    .map(all -> toJson(facility, lastEventId.result(), services.result(),
+                            rowsOf(tickets.result(), heads.result()), paces, waitingCounts.result(), closed.result())
                             .put("recentCalls", recentCalls.result()));
         }));
+    }
+
+    private static List<Ticket> rowsOf(RowSet<Row> open, RowSet<Row> heads) {
+        List<Ticket> tickets = new ArrayList<>();
+        open.forEach(row -> tickets.add(TicketView.map(row)));
+        if (heads != null) {
+            heads.forEach(row -> tickets.add(TicketView.map(row)));
+        }
+        return tickets;
     }
 
     private static Map<Long, Integer> waitingPerService(RowSet<Row> rows) {
@@ -125,23 +149,10 @@ public final class QueueBoard {
                         .map(history -> json.put("history", new JsonArray(new ArrayList<>(history)))));
     }
 
-    private JsonObject toJson(Facility facility, long lastEventId, List<Service> services, Iterable<Row> rows,
-                              Map<Long, WaitEstimator.Pace> paces, int waitingLimit, Map<Long, Integer> waitingNotRead,
+    /** {@code waitingCounts}: each poli's whole line, counted; {@code tickets} hold its first ones only. */
+    private JsonObject toJson(Facility facility, long lastEventId, List<Service> services, List<Ticket> tickets,
+                              Map<Long, WaitEstimator.Pace> paces, Map<Long, Integer> waitingCounts,
                               Map<Long, String> closed) {
-        List<Ticket> tickets = new ArrayList<>();
-        // The rows come in line order: past the limit, a waiting ticket is only counted, not read.
-        Map<Long, Integer> waitingSeen = new HashMap<>();
-        Map<Long, Integer> waitingLeftOut = new HashMap<>(waitingNotRead);
-        rows.forEach(row -> {
-            if (TicketStatus.WAITING.name().equals(row.getString("status"))) {
-                long service = row.getLong("service_id");
-                if (waitingSeen.merge(service, 1, Integer::sum) > waitingLimit) {
-                    waitingLeftOut.merge(service, 1, Integer::sum);
-                    return;
-                }
-            }
-            tickets.add(TicketView.map(row));
-        });
         JsonArray perService = new JsonArray();
         JsonArray missed = new JsonArray();
         for (Service service : services) {
@@ -152,7 +163,7 @@ public final class QueueBoard {
             WaitEstimator.Pace pace = WaitEstimator.pace(paces, service.id());
             JsonArray waitingJson = new JsonArray(waiting.stream().map(t -> t.toJson()
                     .put("estimatedWaitMinutes", pace.minutesFor(t.position() - 1))).toList());
-            int waitingCount = waiting.size() + waitingLeftOut.getOrDefault(service.id(), 0);
+            int waitingCount = waitingCounts.getOrDefault(service.id(), 0);
             perService.add(ClosedToday.mark(service.toJson(), closed.get(service.id()))
                     .put("waitingCount", waitingCount)
                     .put("estimatedWaitMinutes", pace.minutesFor(waitingCount))

@@ -64,11 +64,14 @@ public final class QueueHandlers implements Routes {
         Responses.json(rc, FacilityContext.of(rc).compose(facility -> board.board(facility, waitingLimit)));
     }
 
-    /** {@code ?waitingLimit=N}: at most N tickets of each line (the contract checks it is a whole number ≥ 0). */
+    /**
+     * {@code ?waitingLimit=N}: at most N tickets of each line (the contract checks it is a whole number ≥ 0); the
+     * first screenful when absent.
+     */
     private static int waitingLimit(RoutingContext rc) {
         String value = rc.request().getParam("waitingLimit");
         if (value == null) {
-            return QueueBoard.ALL_WAITING;
+            return QueueBoard.WAITING_SHOWN;
         }
         if (!value.strip().matches("[0-9]{1,9}")) {
             throw Problem.ofField(ErrorCode.INVALID_FIELD, "waitingLimit", "waitingLimit");

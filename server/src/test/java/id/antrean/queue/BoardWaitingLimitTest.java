@@ -3,6 +3,7 @@ package id.antrean.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antrean.testing.MutableClock;
+import id.antrean.testing.Plans;
 import id.antrean.testing.TestServer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code GET …/queue?waitingLimit=N}: the board of a screen that shows counts and estimates, not every ticket
- * of a long line (the kiosk, the display's estimate refresh).
+ * of a long line (the kiosk, the display's estimate refresh); without it, the first screenful of each line.
  */
 class BoardWaitingLimitTest {
     private final MutableClock clock = MutableClock.at("2026-11-25T00:30:00Z");
@@ -70,6 +71,46 @@ class BoardWaitingLimitTest {
                 .containsExactlyElementsOf(board("").getJsonArray("services").stream()
                         .map(s -> ((JsonObject) s).getInteger("waitingCount")).toList());
         assertThat(umum.getJsonArray("nowServing").getJsonObject(0).getString("label")).isEqualTo(called);
+    }
+
+    @Test
+    void aBoardAskedForNoLimitListsTheFirstFiftyOfALineOfSixtyAndCountsAllSixty() {
+        int line = QueueBoard.WAITING_SHOWN + 10;
+        for (int i = 0; i < line; i++) {
+            server.walkIn("UMUM");
+        }
+
+        JsonObject shown = umum(board(""));
+        JsonObject whole = umum(board("?waitingLimit=100000"));
+
+        assertThat(shown.getJsonArray("waiting")).hasSize(QueueBoard.WAITING_SHOWN);
+        assertThat(shown.getInteger("waitingCount")).isEqualTo(line);
+        assertThat(whole.getJsonArray("waiting")).hasSize(line);
+        assertThat(whole.getInteger("waitingCount")).isEqualTo(line);
+        for (int i = 0; i < QueueBoard.WAITING_SHOWN; i++) {
+            assertThat(shown.getJsonArray("waiting").getJsonObject(i)).isEqualTo(whole.getJsonArray("waiting").getJsonObject(i));
+            assertThat(shown.getJsonArray("waiting").getJsonObject(i).getInteger("position")).isEqualTo(i + 1);
+        }
+    }
+
+    /** The cost of a long line is its count: the board reads the tickets it lists, not the ones behind them. */
+    @Test
+    void theFirstTwoOfALineOfSixtyAreReadWithoutReadingTheOtherFiftyEight() {
+        for (int i = 0; i < 60; i++) {
+            server.walkIn(i % 7 == 3 ? "GIGI" : "UMUM");
+        }
+        server.sql("ANALYZE ticket");
+        String facility = String.valueOf(server.count("SELECT facility_id FROM facility WHERE code = 'pkm-demo'"));
+        String today = "'" + board("").getString("serviceDate") + "'::date";
+
+        for (boolean generic : List.of(false, true)) {
+            JsonObject plan = generic ? server.executedGenericPlan(QueueBoard.WAITING_HEADS, facility, today, "2")
+                    : server.executedPlan(QueueBoard.WAITING_HEADS, facility, today, "2");
+
+            assertThat(Plans.rowsReadFrom(plan, "ticket")).as(plan.encodePrettily()).isLessThanOrEqualTo(4);
+        }
+        JsonObject umum = umum(board("?waitingLimit=2"));
+        assertThat(umum.getJsonArray("waiting")).extracting(t -> ((JsonObject) t).getInteger("position")).containsExactly(1, 2);
     }
 
     @Test

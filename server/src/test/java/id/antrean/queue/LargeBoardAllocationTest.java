@@ -50,7 +50,7 @@ class LargeBoardAllocationTest {
         try (Recording recording = new Recording()) {
             recording.enable("jdk.ObjectAllocationOutsideTLAB").withStackTrace();
             recording.start();
-            board = server.get("/api/v1/facilities/" + TestServer.DEMO + "/queue");
+            board = server.get("/api/v1/facilities/" + TestServer.DEMO + "/queue?waitingLimit=100000");  // the whole line, as the console asks for it
             recording.stop();
             recording.dump(file);
         }
