@@ -83,6 +83,8 @@ export const state = {
   hasData: false,
   services: [],          // [{code, name, prefix, open}] in the facility's order
   tickets: new Map(),    // ticket id -> open ticket (WAITING, CALLED, SERVING, SKIPPED, PARKED)
+  unseen: new Map(),     // service code -> waiting tickets past the first the board listed (it lists 50 a line)
+  behind: new Map(),     // ticket id -> service code: joined a line behind those unseen, so counted, not kept
   recent: [],            // calls, newest first: {ticketId, label, service, serviceName, counter, at, serviceDate}
   missed: new Map(),     // ticket id -> a number skipped today that can still come back: {ticketId, label, service, serviceName}
   paces: null,           // service code -> {secondsPerPatient (null: no basis), counters}, as the stream tells them
@@ -141,6 +143,8 @@ export function onSnapshot(board) {
   takeServices(board);
   takeEstimates(board);
   state.tickets = new Map();
+  state.unseen = new Map();
+  state.behind = new Map();
   // the day so far (a display opened mid-morning): the latest calls, each ticket once at its latest call,
   // then those at a counter that the list no longer reaches
   const calls = [];
@@ -154,6 +158,8 @@ export function onSnapshot(board) {
     for (const list of [s.waiting, s.nowServing, s.skipped, s.parked]) {
       for (const ticket of list || []) state.tickets.set(ticket.id, ticket);
     }
+    const unseen = (s.waitingCount || 0) - (s.waiting || []).length;
+    if (unseen > 0) state.unseen.set(s.code, unseen);
     for (const ticket of s.nowServing || []) {
       if (!listed.has(ticket.id)) calls.push(callOf(ticket, ticket.counter, ticket.calledAt));
     }
@@ -239,9 +245,8 @@ export function onEvent(event) {
   } else {
     state.missed.delete(ticket.id);
   }
-  // closed once no counter can do anything with it any more (the server's allowedActions)
-  if (!(ticket.allowedActions || []).length) state.tickets.delete(ticket.id);
-  else state.tickets.set(ticket.id, ticket);
+  keep(ticket, event.type === 'TICKET_ISSUED');
+  readAheadWhenLow();
   if (ticket.serviceDate && (!state.serviceDate || ticket.serviceDate > state.serviceDate)) {
     state.serviceDate = ticket.serviceDate;
   }
@@ -254,6 +259,62 @@ export function onEvent(event) {
     }
   }
   render();
+}
+
+/**
+ * Keeps a ticket as it is after a change, or lets it go once no counter can do anything with it any more (the
+ * server's allowedActions). A long line is kept by its first tickets only: one joining behind those the board did
+ * not list is counted, not kept; a change to a ticket never seen may be one of those, so the board is read again.
+ */
+function keep(ticket, fresh) {
+  const behindIn = state.behind.get(ticket.id);
+  state.behind.delete(ticket.id);
+  if (behindIn !== undefined && ticket.status === 'WAITING' && ticket.service === behindIn) {
+    state.behind.set(ticket.id, behindIn);
+    return;
+  }
+  const previous = state.tickets.get(ticket.id);
+  if (!previous && behindIn === undefined && !fresh && state.unseen.size) reloadBoardSoon();
+  if (!(ticket.allowedActions || []).length) {
+    state.tickets.delete(ticket.id);
+  } else if (ticket.status === 'WAITING' && notListed(ticket.service) > 0
+      && !(previous && previous.status === 'WAITING' && previous.service === ticket.service)
+      && !(ticket.position && ticket.position <= kept(ticket.service, ticket.id) + 1)) {
+    state.tickets.delete(ticket.id);
+    state.behind.set(ticket.id, ticket.service);
+  } else {
+    state.tickets.set(ticket.id, ticket);
+  }
+}
+
+/** Waiting tickets of a service counted here but not kept: past the first ones the board listed. */
+function notListed(code) {
+  let count = state.unseen.get(code) || 0;
+  for (const service of state.behind.values()) if (service === code) count++;
+  return count;
+}
+
+/** Waiting tickets of a service kept here, but {@code except}. */
+function kept(code, except) {
+  let count = 0;
+  for (const ticket of state.tickets.values()) {
+    if (ticket.status === 'WAITING' && ticket.service === code && ticket.id !== except) count++;
+  }
+  return count;
+}
+
+// Fewer kept than this while more wait behind them: the board is read again for the next numbers.
+const HEAD_LOW = 10;
+
+function readAheadWhenLow() {
+  if (state.services.some((s) => notListed(s.code) > 0 && kept(s.code) < HEAD_LOW)) reloadBoardSoon();
+}
+
+let reloadTimer = null;
+
+function reloadBoardSoon() {
+  clearTimeout(reloadTimer);
+  reloadTimer = setTimeout(reloadBoard, 1000);
 }
 
 /** Each service's pace, from the stream (event: paces): at the start, then whenever it changes. */
@@ -291,6 +352,8 @@ export function onUnauthorized() {
 export function rollDay(today) {
   if (!state.serviceDate || today <= state.serviceDate) return;
   state.serviceDate = today;
+  state.unseen = new Map();
+  state.behind = new Map();
   for (const [id, ticket] of state.tickets) {
     if (ticket.serviceDate && ticket.serviceDate < today) state.tickets.delete(id);
   }
@@ -327,6 +390,7 @@ export function waitingCounts() {
   for (const ticket of state.tickets.values()) {
     if (ticket.status === 'WAITING' && Object.prototype.hasOwnProperty.call(counts, ticket.service)) counts[ticket.service]++;
   }
+  for (const code of Object.keys(counts)) counts[code] += notListed(code);
   return counts;
 }
 

@@ -3,7 +3,7 @@
  * a chosen ticket, cancelling, checking in a booked patient, transferring, and reprinting a ticket.
  */
 
-import { $, C, S, el, path, t } from './state.js';
+import { $, C, S, WHOLE_LINE, el, path, t } from './state.js';
 import { serviceName } from './session.js';
 import { applyBoard, currentTicket, notYet, upsert } from './live-queue.js';
 import { scheduleRender } from './queue-view.js';
@@ -152,7 +152,7 @@ export function reloadBoardSoon() {
   clearTimeout(boardTimer);
   boardTimer = setTimeout(async () => {
     try {
-      applyBoard(await C.api(path('/queue')));
+      applyBoard(await C.api(path('/queue' + (S.wholeLine ? '?waitingLimit=' + WHOLE_LINE : ''))));
     } catch (e) { /* the next snapshot brings it */ }
   }, 1000);
 }

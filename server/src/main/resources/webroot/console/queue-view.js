@@ -5,8 +5,8 @@
 
 import { $, C, ELIGIBILITY, LONG_WAIT_MIN, S, VERY_LONG_WAIT_MIN, el, groupsKey, store, stored, t } from './state.js';
 import { serviceName } from './session.js';
-import { bookedOf, currentTicket, inLineSince, notYet, waitingOf } from './live-queue.js';
-import { callThis, cancelTicket, checkIn, printTicket, rowAction } from './counter-actions.js';
+import { bookedOf, currentTicket, inLineSince, notListed, notYet, waitingOf } from './live-queue.js';
+import { callThis, cancelTicket, checkIn, printTicket, reloadBoardSoon, rowAction } from './counter-actions.js';
 import { openDetail } from './ticket-detail.js';
 
 // ---- rendering ------------------------------------------------------------------------------------
@@ -131,6 +131,7 @@ function renderButtons() {
       if (notYet(waiting, now)) later++;
       else ready++;
     }
+    ready += notListed(code);   // those past the first the board listed, counted as in line
   }
   $('callnext-hint').textContent = later ? t('console.action.waitingHereLater', ready, later)
     : t('console.action.waitingHere', ready);
@@ -256,6 +257,9 @@ function buildGroup(service, mine) {
       el('span', { class: 'svc-tag svc-closed' }),
       el('span', { class: 'svc-count' })),
     el('ol', { class: 'rows rows-waiting' }),
+    el('p', { class: 'more', hidden: true },
+      el('span', { class: 'more-count' }),
+      el('button', { type: 'button', class: 'btn btn-row more-all', onclick: showWholeLine })),
     el('p', { class: 'empty' }),
     el('div', { class: 'svc-booked', hidden: true },
       el('h3', { class: 'svc-sub' }),
@@ -267,6 +271,12 @@ function buildGroup(service, mine) {
     store(groupsKey(), JSON.stringify(now));
   });
   return details;
+}
+
+/** The receptionist wants every waiting ticket listed, not the first 50 of each line: from now on, this session. */
+function showWholeLine() {
+  S.wholeLine = true;
+  reloadBoardSoon();
 }
 
 function renderWaiting() {
@@ -284,7 +294,9 @@ function renderWaiting() {
     if (root.children[index] !== group) root.insertBefore(group, root.children[index] || null);
     const tickets = waitingOf(service.code);
     const booked = bookedOf(service.code);
-    total += tickets.length;
+    const more = notListed(service.code);
+    const count = tickets.length + more;
+    total += count;
     group.classList.toggle('is-mine', mine.has(service.code));
     group.classList.toggle('is-closed', !service.open);
     group.querySelector('.svc-prefix').textContent = service.prefix || '';
@@ -292,11 +304,15 @@ function renderWaiting() {
     group.querySelector('.svc-mine').textContent = mine.has(service.code) ? t('console.waiting.mine') : '';
     group.querySelector('.svc-closed').textContent = service.open ? '' : t('console.waiting.closed');
     group.querySelector('.svc-count').textContent = booked.length
-      ? t('console.waiting.countBooked', tickets.length, booked.length) : t('console.waiting.count', tickets.length);
+      ? t('console.waiting.countBooked', count, booked.length) : t('console.waiting.count', count);
     const empty = group.querySelector('.empty');
     empty.textContent = t('console.waiting.empty');
-    empty.hidden = tickets.length > 0;
+    empty.hidden = count > 0;
     syncRows(group.querySelector('.rows-waiting'), tickets, buildWaitingRow, waitingSignature);
+    const moreBox = group.querySelector('.more');
+    moreBox.hidden = more === 0;
+    moreBox.querySelector('.more-count').textContent = t('console.waiting.more', more);
+    moreBox.querySelector('.more-all').textContent = t('console.waiting.showAll');
     const bookedBox = group.querySelector('.svc-booked');
     bookedBox.hidden = booked.length === 0;
     bookedBox.querySelector('.svc-sub').textContent = t('console.booked.title', booked.length);

@@ -244,7 +244,7 @@ export async function submitWalkin(event) {
     W.key = null;
     W.body = null;
     showDuplicate(null);
-    upsert(ticket);
+    upsert(ticket, true);
     scheduleRender();
     if (ticket.payer === 'JKN') refreshBpjsAfterAction();
     W.identity = identity && identity.key ? identity.key : null;

@@ -14,19 +14,24 @@ import java.util.UUID;
 /**
  * Cost as the line grows: one poli (the demo's UMUM) holding 50, 300 and 1,000 waiting tickets, and one caller
  * timing, request after request, the four operations whose cost could grow with the line: the board
- * ({@code GET …/queue}, in full and without the line as the kiosk and the display read it), a ticket at the back of the line ({@code GET …/tickets/{id}}), issuance and call-next.
+ * ({@code GET …/queue}: as the console and the screens' event stream read it, the first 50 of each line and the
+ * rest counted; without the line, as the kiosk and the display's estimate refresh read it; and the whole line, as the
+ * console reads it when its receptionist asks), a ticket at the back of the line ({@code GET …/tickets/{id}}),
+ * issuance and call-next.
  * Each round issues one ticket and calls one (who then comes in: {@code start}), so the line stays at its size
  * while it is measured and no skipped tickets pile up on the board.
  */
 public final class LineCost {
     /** One size of line and the latencies of each operation. */
-    public record Result(int waiting, Latencies board, Latencies countsOnly, Latencies ticket, Latencies issue,
-                         Latencies callNext, int boardBytes, int countsOnlyBytes) {
+    public record Result(int waiting, Latencies board, Latencies countsOnly, Latencies wholeLine, Latencies ticket,
+                         Latencies issue, Latencies callNext, int boardBytes, int countsOnlyBytes, int wholeLineBytes) {
         @Override
         public String toString() {
             return ("%d waiting: board %s (%,d bytes); board without the line, ?waitingLimit=0, %s (%,d bytes);"
+                    + " board with the whole line, ?waitingLimit=100000, %s (%,d bytes);"
                     + " ticket %s; issuance %s; call-next %s").formatted(waiting, board.summary(), boardBytes,
-                    countsOnly.summary(), countsOnlyBytes, ticket.summary(), issue.summary(), callNext.summary());
+                    countsOnly.summary(), countsOnlyBytes, wholeLine.summary(), wholeLineBytes, ticket.summary(),
+                    issue.summary(), callNext.summary());
         }
     }
 
@@ -34,6 +39,7 @@ public final class LineCost {
     private static final String SERVICE = "UMUM";
     private static final String COUNTER = "R-UMUM-1";
     private static final String COUNTS_ONLY = "/queue?waitingLimit=0";
+    private static final String WHOLE_LINE = "/queue?waitingLimit=100000";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
@@ -51,7 +57,8 @@ public final class LineCost {
         }
         Latencies board = new Latencies();
         Latencies countsOnly = new Latencies();
-        int[] bytes = new int[2];
+        Latencies wholeLine = new Latencies();
+        int[] bytes = new int[3];
         Latencies ticket = new Latencies();
         Latencies issue = new Latencies();
         Latencies callNext = new Latencies();
@@ -60,6 +67,7 @@ public final class LineCost {
             time(timed ? board : null, () -> bytes[0] = send("GET", "/queue", null).length());
             // What the kiosk and the display's estimate refresh read: counts and estimates, not the line.
             time(timed ? countsOnly : null, () -> bytes[1] = send("GET", COUNTS_ONLY, null).length());
+            time(timed ? wholeLine : null, () -> bytes[2] = send("GET", WHOLE_LINE, null).length());
             time(timed ? ticket : null, () -> send("GET", "/tickets/" + lastIssued, null));
             time(timed ? issue : null, this::issue);
             time(timed ? callNext : null, () -> send("POST", "/counters/" + COUNTER + "/call-next", "{}"));
@@ -81,7 +89,7 @@ public final class LineCost {
             // one more. The figures still hold for a line of about this size; say so rather than throw them away.
             System.out.println("note: the line drifted from " + waiting + " to " + now + " waiting while measured");
         }
-        return new Result(waiting, board, countsOnly, ticket, issue, callNext, bytes[0], bytes[1]);
+        return new Result(waiting, board, countsOnly, wholeLine, ticket, issue, callNext, bytes[0], bytes[1], bytes[2]);
     }
 
     private static void time(Latencies into, Runnable request) {

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which {@code .ci/run}
@@ -91,6 +93,19 @@ public final class Browser implements AutoCloseable {
         Path target = SCREENSHOTS.resolve(name + ".png");
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         return target;
+    }
+
+    /** Logs {@code user} in on the console at {@code base} and takes {@code counter}, until its events are live. */
+    public void logInAtCounter(String base, String user, String counter) {
+        driver.get(base + "/console/");
+        within(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
+        driver.findElement(By.id("login-username")).sendKeys(user);
+        driver.findElement(By.id("login-password")).sendKeys(id.antrean.testing.TestServer.PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        within(driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#counter-select [data-counter='" + counter + "']"))).click();
+        within(driver, Duration.ofSeconds(10)).until(x ->
+                "live".equals(x.findElement(By.id("live-status")).getDomAttribute("data-status")));
     }
 
     public Object script(String js, Object... args) {

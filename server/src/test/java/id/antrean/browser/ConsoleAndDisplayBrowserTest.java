@@ -60,16 +60,7 @@ class ConsoleAndDisplayBrowserTest {
     }
 
     private void logInAtCounter(String counter) {
-        WebDriver d = desk.driver();
-        d.get(base() + "/console/");
-        within(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-username")));
-        d.findElement(By.id("login-username")).sendKeys("resepsionis");
-        d.findElement(By.id("login-password")).sendKeys(TestServer.PASSWORD);
-        d.findElement(By.id("login-submit")).click();
-        within(d, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#counter-select [data-counter='" + counter + "']"))).click();
-        within(d, Duration.ofSeconds(10)).until(x ->
-                "live".equals(x.findElement(By.id("live-status")).getDomAttribute("data-status")));
+        desk.logInAtCounter(base(), "resepsionis", counter);
     }
 
     @Test
