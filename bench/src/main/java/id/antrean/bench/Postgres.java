@@ -72,6 +72,8 @@ public final class Postgres implements AutoCloseable {
     }
 
     /** As {@link #start(Path)}, with pg_stat_statements loaded whatever BENCH_PG_STAT_STATEMENTS says. */
+    private static final String AUTO_EXPLAIN_MS = System.getenv("BENCH_PG_AUTO_EXPLAIN_MS");
+
     public static Postgres startWithStatementStatistics(Path dataDir) {
         return start(dataDir, true);
     }
@@ -86,7 +88,7 @@ public final class Postgres implements AutoCloseable {
 
     private void startServer() {
         try {
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -95,11 +97,21 @@ public final class Postgres implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     // BENCH_PG_STAT_STATEMENTS=1: where PostgreSQL's time goes, statement by statement (a little
                     // overhead, so off for the figures of record).
-                    .setServerConfig("shared_preload_libraries", statementStatistics ? "pg_stat_statements" : "")
+                    .setServerConfig("shared_preload_libraries", statementStatistics
+                            ? "pg_stat_statements" + (AUTO_EXPLAIN_MS == null ? "" : ",auto_explain") : "")
                     // Planning counted apart from execution: a statement planned anew at every call shows here.
                     .setServerConfig("pg_stat_statements.track_planning", statementStatistics ? "on" : "off")
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
-                    .start();
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+            if (statementStatistics && AUTO_EXPLAIN_MS != null) {
+                // BENCH_PG_AUTO_EXPLAIN_MS=N (with BENCH_PG_STAT_STATEMENTS=1): the executed plan, with its buffers, of
+                // every statement slower than N ms, in PostgreSQL's log (the plans a pooled session really uses).
+                builder.setServerConfig("auto_explain.log_min_duration", AUTO_EXPLAIN_MS + "ms")
+                        .setServerConfig("auto_explain.log_analyze", "on")
+                        .setServerConfig("auto_explain.log_buffers", "on")
+                        .setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_directory", "pg_log");
+            }
+            server = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,31 +20,29 @@ final class RecentCalls {
     static final int LIMIT = 20;
 
     /**
-     * The newest call events of the day first, then their tickets, rooms and polis: the inner query walks the
-     * index {@code queue_event_calls_newest} backwards from now and stops at the limit, so its cost does not grow
-     * with the day's calls. The limit is a constant, not a parameter, so a generic plan knows it is small. Each
-     * call's ticket is then read by its key alone, the day checked after: joined with the day as a condition, the
-     * planner read every ticket of the day for each call through {@code ticket_by_day} whenever the statistics still
-     * took the day for a small one (3.1 ms a board at 1,000 waiting in {@code bench/run full line}).
+     * The newest call events of the day first, then their rooms and polis: the inner query walks the index
+     * {@code queue_event_calls_newest} backwards from now and stops at the limit, so its cost does not grow with the
+     * day's calls. The limit is a constant, not a parameter, so a generic plan knows it is small. The number and the
+     * ticket's day come from the event itself (its ticket as it was called, which is what the waiting room saw), so
+     * no ticket is read: joined to its ticket, even by key alone, a call was read through {@code ticket_by_day} with
+     * the facility as its only condition whenever the statistics still took the table for a small one (827 buffers
+     * and 4–7 ms a board at 1,000 waiting in {@code bench/run full line}, PostgreSQL's auto_explain).
      */
     static final String OF_DAY = """
             WITH newest AS (
-                SELECT e.facility_id, e.event_id, e.ticket_id, e.service_id, e.counter_id, e.created_at
+                SELECT e.facility_id, e.event_id, e.ticket_id, e.service_id, e.counter_id, e.created_at, e.payload
                 FROM queue_event e
                 WHERE e.facility_id = $1 AND e.created_at >= $2
                   AND e.type IN ('TICKET_CALLED', 'TICKET_RECALLED', 'TICKET_RESUMED')
                 ORDER BY e.created_at DESC, e.event_id DESC
                 LIMIT %d)
-            SELECT e.ticket_id, e.created_at, t.label, s.code AS service_code, s.name AS service_name,
+            SELECT e.ticket_id, e.created_at, e.payload #>> '{ticket,label}' AS label,
+                   s.code AS service_code, s.name AS service_name,
                    c.code AS counter_code, c.name AS counter_name, c.spoken_name AS counter_spoken_name
             FROM newest e
-            CROSS JOIN LATERAL (
-                SELECT t.label, t.service_date FROM ticket t
-                WHERE t.facility_id = e.facility_id AND t.ticket_id = e.ticket_id
-                LIMIT 1) t
             JOIN service s ON s.facility_id = e.facility_id AND s.service_id = e.service_id
             LEFT JOIN counter c ON c.facility_id = e.facility_id AND c.counter_id = e.counter_id
-            WHERE t.service_date = $3
+            WHERE (e.payload #>> '{ticket,serviceDate}')::date = $3
             ORDER BY e.created_at DESC, e.event_id DESC""".formatted(LIMIT);
 
     private RecentCalls() {

@@ -89,6 +89,31 @@ class RecentCallsCostTest {
                 .isLessThanOrEqualTo(RecentCalls.LIMIT);
     }
 
+    /**
+     * Even read by its key, a call's ticket was read through {@code ticket_by_day} with only the facility as its
+     * condition when the statistics took the table for a small one (the line bench, auto_explain: 827 buffers a
+     * board): the number and the day a call shows come from the call's event, and no ticket is read at all.
+     */
+    @Test
+    void theDaysLatestCallsReadNoTicketTheirNumbersComeFromTheCallsThemselves() {
+        List<String> called = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            server.walkIn("UMUM");
+            clock.advance(Duration.ofMinutes(1));
+            called.add(server.counter(ROOM, "call-next", null).bodyAsJsonObject().getString("label"));
+        }
+        server.counter(ROOM, "recall", null);
+
+        for (boolean generic : List.of(false, true)) {
+            JsonObject plan = planOfTheDaysCalls(generic);
+            assertThat(Plans.rowsReadFrom(plan, "ticket")).as(plan.encodePrettily()).isZero();
+        }
+        JsonArray recent = boardAsDisplay().getJsonArray("recentCalls");
+        List<String> labels = new ArrayList<>();
+        recent.forEach(call -> labels.add(((JsonObject) call).getString("label")));
+        assertThat(labels).containsExactly(called.get(2), called.get(2), called.get(1), called.get(0));
+    }
+
     /** The executed plan of the demo facility's recent calls on the test's day (from 00:00 WITA). */
     private JsonObject planOfTheDaysCalls(boolean generic) {
         String[] arguments = {String.valueOf(server.count("SELECT facility_id FROM facility WHERE code = 'pkm-demo'")),
