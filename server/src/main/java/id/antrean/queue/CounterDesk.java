@@ -56,14 +56,6 @@ public final class CounterDesk {
      * Priority first — or, when it is the others' turn ($5), the others first — then the earliest in line (a
      * booked patient is in line from their estimated time); tickets another counter is taking are passed over.
      */
-    static final String LOCK_NEXT_WAITING = """
-            SELECT ticket_id FROM ticket
-            WHERE facility_id = $1 AND service_date = $2 AND status = 'WAITING' AND service_id = ANY($3)
-              AND line_at <= $4
-            ORDER BY (priority <> $5) DESC, line_at, queue_order
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED""";
-
     /** The change each action makes. Parameters: $1 facility, $2 ticket, $3 now, $4 counter or target service. */
     private static final Map<CounterAction, String> CHANGES = new EnumMap<>(Map.of(
             CounterAction.CALL, "status = 'CALLED', counter_id = $4, called_at = $3, call_count = call_count + 1",
@@ -84,7 +76,6 @@ public final class CounterDesk {
 
     private final Pool pool;
     private final Clock clock;
-    private final PriorityTurn priorityTurn = new PriorityTurn();
 
     public CounterDesk(Pool pool, Clock clock) {
         this.pool = pool;
@@ -94,24 +85,20 @@ public final class CounterDesk {
     /**
      * Calls the next waiting ticket of the counter's services, ending its current one first: finished when it was
      * started, skipped (a no-show) when it was only called. Statements that do not need an earlier one's answer
-     * are sent together (the connection pipelines them, in order), so a call costs some eight round trips to
+     * are sent together (the connection pipelines them, in order), so a call costs some six round trips to
      * PostgreSQL rather than seventeen.
      */
     public Future<Ticket> callNext(Facility facility, String counterCode, Actor actor) {
         LocalDate today = facility.today(clock);
         return pool.withTransaction(tx -> lockCounter(tx, facility, counterCode).compose(counter -> {
-            Future<Boolean> othersFirst = priorityTurn.othersFirst(tx, facility, counter, today);
+            // Sent together, in this order: the next ticket is chosen behind the services' lock.
+            Future<?> services = PriorityTurn.lockServices(tx, facility, counter);
             Future<TicketState> current = currentOf(tx, facility, counter);
-            Future<Long> next = othersFirst.compose(first -> tx.preparedQuery(LOCK_NEXT_WAITING)
-                    .execute(Tuple.of(facility.id(), today, counter.serviceIds().toArray(Long[]::new),
-                            clock.instant().atOffset(ZoneOffset.UTC), first))
-                    .map(rows -> {
-                        if (rows.size() == 0) {
-                            throw Problem.of(ErrorCode.QUEUE_EMPTY);
-                        }
-                        return rows.iterator().next().getLong("ticket_id");
-                    }));
-            return Future.all(current, next).compose(v -> {
+            Future<Long> next = PriorityTurn.lockNext(tx, facility, counter, today, clock.instant());
+            return Future.all(services, current, next).compose(v -> {
+                if (next.result() == null) {
+                    throw Problem.of(ErrorCode.QUEUE_EMPTY);
+                }
                 // The current ticket's change is sent first, so its event comes before the call's.
                 Future<Ticket> ended = current.result() == null ? Future.succeededFuture()
                         : endCurrent(tx, facility, counter, current.result(), actor);
@@ -292,7 +279,7 @@ public final class CounterDesk {
     /** A ticket as locked for a change: just what the rules need. */
     record TicketState(long id, String label, TicketStatus status, long serviceId, String serviceCode,
                        LocalDate serviceDate, Long counterId, String counterCode) {
-        /** The next in line, locked by {@link #LOCK_NEXT_WAITING}, which chose it by the rules: only its id is needed. */
+        /** The next in line, locked by {@link PriorityTurn#LOCK_NEXT}, which chose it by the rules: only its id is needed. */
         static TicketState toCall(long ticketId) {
             return new TicketState(ticketId, null, TicketStatus.WAITING, 0, null, null, null, null);
         }
