@@ -3,6 +3,7 @@ package id.antrean.queue;
 import id.antrean.auth.Actor;
 import id.antrean.auth.AuditLog;
 import id.antrean.bpjs.outbox.BpjsOutbox;
+import id.antrean.db.PipelinedTransaction;
 import id.antrean.events.EventLog;
 import id.antrean.events.QueueEvent;
 import id.antrean.facility.Counter;
@@ -90,7 +91,7 @@ public final class CounterDesk {
      */
     public Future<Ticket> callNext(Facility facility, String counterCode, Actor actor) {
         LocalDate today = facility.today(clock);
-        return pool.withTransaction(tx -> lockCounter(tx, facility, counterCode).compose(counter -> {
+        return PipelinedTransaction.run(pool, tx -> lockCounter(tx, facility, counterCode).compose(counter -> {
             // Sent together, in this order: the next ticket is chosen behind the services' lock.
             Future<?> services = PriorityTurn.lockServices(tx, facility, counter);
             Future<TicketState> current = currentOf(tx, facility, counter);
@@ -115,7 +116,7 @@ public final class CounterDesk {
      */
     public Future<Ticket> act(Facility facility, String counterCode, CounterAction action, Long ticketId,
                               String targetService, Actor actor) {
-        return pool.withTransaction(tx -> {
+        return PipelinedTransaction.run(pool, tx -> {
             // The counter is locked first, then the ticket: a ticket named by its id is locked in the same turn.
             Future<Counter> locked = lockCounter(tx, facility, counterCode);
             Future<TicketState> named = ticketId == null ? null : lockTicket(tx, facility, ticketId);

@@ -1,6 +1,7 @@
 package id.antrean.queue;
 
 import id.antrean.closure.Closures;
+import id.antrean.db.PipelinedTransaction;
 import id.antrean.events.EventLog;
 import id.antrean.facility.ClosedToday;
 import id.antrean.facility.Facility;
@@ -16,8 +17,8 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class QueueBoard {
     public Future<JsonObject> board(Facility facility, int waitingLimit) {
         LocalDate today = facility.today(clock);
         Tuple day = Tuple.of(facility.id(), today);
-        return estimator.paces(facility).compose(paces -> pool.withTransaction(tx -> {
+        return estimator.paces(facility).compose(paces -> PipelinedTransaction.run(pool, tx -> {
             // Every read is sent at once, behind the snapshot's isolation level, and none waits for another's
             // answer: the connection pipelines them, so the board costs one round trip to PostgreSQL, not seven.
             Future<?> snapshot = tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").execute();

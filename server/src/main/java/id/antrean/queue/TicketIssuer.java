@@ -3,11 +3,12 @@ package id.antrean.queue;
 import id.antrean.auth.Actor;
 import id.antrean.auth.AuditLog;
 import id.antrean.auth.Principal;
+import id.antrean.bpjs.outbox.BpjsOutbox;
 import id.antrean.closure.Closures;
+import id.antrean.db.PipelinedTransaction;
 import id.antrean.eligibility.Eligibility;
 import id.antrean.eligibility.EligibilityService;
 import id.antrean.eligibility.Identity;
-import id.antrean.bpjs.outbox.BpjsOutbox;
 import id.antrean.events.EventLog;
 import id.antrean.events.EventType;
 import id.antrean.events.QueueEvent;
@@ -125,7 +126,7 @@ public final class TicketIssuer {
             return Future.failedFuture(Problem.ofField(ErrorCode.DUPLICATE_REASON_STAFF_ONLY, "duplicateReason"));
         }
         return check(facility, request).compose(checked ->
-                pool.withTransaction(tx -> issueIn(tx, facility, request, checked, key, by.actor()))
+                PipelinedTransaction.run(pool, tx -> issueIn(tx, facility, request, checked, key, by.actor()))
                         .map(ticket -> new Issued(facility, ticket, true))
                         .recover(e -> e instanceof KeyAlreadyUsed
                                 ? earlier(facility, request, key)
