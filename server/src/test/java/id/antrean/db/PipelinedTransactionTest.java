@@ -3,10 +3,9 @@ package id.antrean.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.antrean.testing.CountedPool;
 import id.antrean.testing.TestServer;
-import id.antrean.testing.WireTurns;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
@@ -20,22 +19,19 @@ import org.junit.jupiter.api.Test;
  */
 class PipelinedTransactionTest {
     private TestServer server;
-    private WireTurns wire;
-    private Vertx vertx;
+    private CountedPool wire;
     private Pool pool;
 
     @BeforeEach
     void start() {
         server = TestServer.start(Clock.systemUTC());
         server.sql("CREATE TABLE pipelined_probe (n int PRIMARY KEY)");
-        wire = WireTurns.to(server.databaseUrl());
-        vertx = Vertx.vertx();
-        pool = NodePool.open(vertx, Database.fromUrl(wire.url(server.databaseUrl())), 1, 1);
+        wire = CountedPool.to(server);
+        pool = wire.pool();
     }
 
     @AfterEach
     void stop() {
-        vertx.close().await();
         wire.close();
         server.close();
     }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.antrean.auth.Actor;
 import id.antrean.auth.Principal;
-import id.antrean.db.Database;
-import id.antrean.db.NodePool;
 import id.antrean.facility.Facility;
 import id.antrean.facility.FacilityDirectory;
+import id.antrean.testing.CountedPool;
 import id.antrean.testing.MutableClock;
 import id.antrean.testing.TestServer;
-import id.antrean.testing.WireTurns;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterEach;
@@ -26,17 +23,15 @@ import org.junit.jupiter.api.Test;
 class RoundTripsTest {
     private final MutableClock clock = MutableClock.at("2026-12-07T01:00:00Z");
     private TestServer server;
-    private WireTurns wire;
-    private Vertx vertx;
+    private CountedPool wire;
     private Pool pool;
     private Facility facility;
 
     @BeforeEach
     void start() {
         server = TestServer.start(clock);
-        wire = WireTurns.to(server.databaseUrl());
-        vertx = Vertx.vertx();
-        pool = NodePool.open(vertx, Database.fromUrl(wire.url(server.databaseUrl())), 1, 1);
+        wire = CountedPool.to(server);
+        pool = wire.pool();
         facility = new FacilityDirectory(pool).facility(TestServer.DEMO).await();
         for (int i = 0; i < 5; i++) {
             server.walkIn("UMUM");
@@ -45,7 +40,6 @@ class RoundTripsTest {
 
     @AfterEach
     void stop() {
-        vertx.close().await();
         wire.close();
         server.close();
     }
