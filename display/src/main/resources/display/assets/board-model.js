@@ -4,6 +4,7 @@
  */
 
 import { loadTexts as loadBundle } from '/assets/i18n.js';
+import { LongLines } from '/assets/long-lines.js';
 import { flash, render, renderTexts, takeEstimates } from './board-view.js';
 import { announce, player, tick } from './display.js';
 
@@ -83,8 +84,7 @@ export const state = {
   hasData: false,
   services: [],          // [{code, name, prefix, open}] in the facility's order
   tickets: new Map(),    // ticket id -> open ticket (WAITING, CALLED, SERVING, SKIPPED, PARKED)
-  unseen: new Map(),     // service code -> waiting tickets past the first the board listed (it lists 50 a line)
-  behind: new Map(),     // ticket id -> service code: joined a line behind those unseen, so counted, not kept
+  lines: new LongLines(), // the waiting past the first the board listed (it lists 50 a line): counted, not kept
   recent: [],            // calls, newest first: {ticketId, label, service, serviceName, counter, at, serviceDate}
   missed: new Map(),     // ticket id -> a number skipped today that can still come back: {ticketId, label, service, serviceName}
   paces: null,           // service code -> {secondsPerPatient (null: no basis), counters}, as the stream tells them
@@ -143,8 +143,7 @@ export function onSnapshot(board) {
   takeServices(board);
   takeEstimates(board);
   state.tickets = new Map();
-  state.unseen = new Map();
-  state.behind = new Map();
+  state.lines.fromBoard(board);
   // the day so far (a display opened mid-morning): the latest calls, each ticket once at its latest call,
   // then those at a counter that the list no longer reaches
   const calls = [];
@@ -158,8 +157,6 @@ export function onSnapshot(board) {
     for (const list of [s.waiting, s.nowServing, s.skipped, s.parked]) {
       for (const ticket of list || []) state.tickets.set(ticket.id, ticket);
     }
-    const unseen = (s.waitingCount || 0) - (s.waiting || []).length;
-    if (unseen > 0) state.unseen.set(s.code, unseen);
     for (const ticket of s.nowServing || []) {
       if (!listed.has(ticket.id)) calls.push(callOf(ticket, ticket.counter, ticket.calledAt));
     }
@@ -267,31 +264,11 @@ export function onEvent(event) {
  * not list is counted, not kept; a change to a ticket never seen may be one of those, so the board is read again.
  */
 function keep(ticket, fresh) {
-  const behindIn = state.behind.get(ticket.id);
-  state.behind.delete(ticket.id);
-  if (behindIn !== undefined && ticket.status === 'WAITING' && ticket.service === behindIn) {
-    state.behind.set(ticket.id, behindIn);
-    return;
-  }
   const previous = state.tickets.get(ticket.id);
-  if (!previous && behindIn === undefined && !fresh && state.unseen.size) reloadBoardSoon();
-  if (!(ticket.allowedActions || []).length) {
-    state.tickets.delete(ticket.id);
-  } else if (ticket.status === 'WAITING' && notListed(ticket.service) > 0
-      && !(previous && previous.status === 'WAITING' && previous.service === ticket.service)
-      && !(ticket.position && ticket.position <= kept(ticket.service, ticket.id) + 1)) {
-    state.tickets.delete(ticket.id);
-    state.behind.set(ticket.id, ticket.service);
-  } else {
-    state.tickets.set(ticket.id, ticket);
-  }
-}
-
-/** Waiting tickets of a service counted here but not kept: past the first ones the board listed. */
-function notListed(code) {
-  let count = state.unseen.get(code) || 0;
-  for (const service of state.behind.values()) if (service === code) count++;
-  return count;
+  const { behind, readAgain } = state.lines.take(ticket, previous, fresh, kept);
+  if (readAgain) reloadBoardSoon();
+  if (behind || !(ticket.allowedActions || []).length) state.tickets.delete(ticket.id);
+  else state.tickets.set(ticket.id, ticket);
 }
 
 /** Waiting tickets of a service kept here, but {@code except}. */
@@ -303,11 +280,8 @@ function kept(code, except) {
   return count;
 }
 
-// Fewer kept than this while more wait behind them: the board is read again for the next numbers.
-const HEAD_LOW = 10;
-
 function readAheadWhenLow() {
-  if (state.services.some((s) => notListed(s.code) > 0 && kept(s.code) < HEAD_LOW)) reloadBoardSoon();
+  if (state.lines.runningLow(state.services.map((s) => s.code), kept)) reloadBoardSoon();
 }
 
 let reloadTimer = null;
@@ -352,8 +326,7 @@ export function onUnauthorized() {
 export function rollDay(today) {
   if (!state.serviceDate || today <= state.serviceDate) return;
   state.serviceDate = today;
-  state.unseen = new Map();
-  state.behind = new Map();
+  state.lines.clear();
   for (const [id, ticket] of state.tickets) {
     if (ticket.serviceDate && ticket.serviceDate < today) state.tickets.delete(id);
   }
@@ -390,7 +363,7 @@ export function waitingCounts() {
   for (const ticket of state.tickets.values()) {
     if (ticket.status === 'WAITING' && Object.prototype.hasOwnProperty.call(counts, ticket.service)) counts[ticket.service]++;
   }
-  for (const code of Object.keys(counts)) counts[code] += notListed(code);
+  for (const code of Object.keys(counts)) counts[code] += state.lines.notListed(code);
   return counts;
 }
 

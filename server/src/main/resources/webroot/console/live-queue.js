@@ -4,7 +4,7 @@
  * tickets are open, in which order they wait, and the counter's current ticket.
  */
 
-import { AHEAD_STATUSES, BPJS_EVENTS, C, CALLING_EVENTS, HEAD_LOW, S, path, t } from './state.js';
+import { AHEAD_STATUSES, BPJS_EVENTS, C, CALLING_EVENTS, S, path, t } from './state.js';
 import { reloadCounters, renderHeader, sessionExpired, setLiveStatus } from './session.js';
 import { scheduleRender } from './queue-view.js';
 import { reloadBoardSoon } from './counter-actions.js';
@@ -42,8 +42,7 @@ export function connectLive() {
 export function applyBoard(board) {
   S.tickets.clear();
   S.order.clear();
-  S.unseen.clear();
-  S.behind.clear();
+  S.lines.fromBoard(board);   // the board lists the first of a long line and counts the rest
   S.serviceDate = board.serviceDate;
   if (board.timeZone) S.facility.timeZone = board.timeZone;
   if (board.facilityName) S.facility.name = board.facilityName;
@@ -56,9 +55,6 @@ export function applyBoard(board) {
       S.tickets.set(ticket.id, ticket);
       S.order.set(ticket.id, ++S.lastKey);
     }
-    // the board lists the first of a long line and counts the rest
-    const unseen = (service.waitingCount || 0) - (service.waiting || []).length;
-    if (unseen > 0) S.unseen.set(service.code, unseen);
     for (const ticket of service.parked || []) S.tickets.set(ticket.id, ticket);
     for (const ticket of service.skipped || []) S.tickets.set(ticket.id, ticket);
     for (const ticket of service.booked || []) S.tickets.set(ticket.id, ticket);
@@ -67,7 +63,7 @@ export function applyBoard(board) {
   fillWalkinServices();
   scheduleRender();
   checkBackups();
-  if (S.wholeLine && S.unseen.size) reloadBoardSoon();   // a snapshot of the stream lists the first 50 only
+  if (S.wholeLine && S.lines.partial) reloadBoardSoon();   // a snapshot of the stream lists the first 50 only
 }
 
 function applyEvent(event) {
@@ -136,24 +132,12 @@ function isOpen(ticket) {
  * was just issued, so not knowing it says nothing about the lines.
  */
 export function upsert(ticket, fresh) {
-  const behindIn = S.behind.get(ticket.id);
-  S.behind.delete(ticket.id);
-  if (behindIn !== undefined && ticket.status === 'WAITING' && ticket.service === behindIn) {
-    S.behind.set(ticket.id, behindIn);   // still in line behind the unseen ones
-    return;
-  }
   const previous = S.tickets.get(ticket.id);
-  // A change to a ticket never seen here may be one of a line's unseen: which line it left is not known here.
-  if (!previous && behindIn === undefined && !fresh && S.unseen.size) reloadBoardSoon();
-  if (!isOpen(ticket)) {
+  const { behind, readAgain } = S.lines.take(ticket, previous, fresh, heldWaiting);
+  if (readAgain) reloadBoardSoon();
+  if (behind || !isOpen(ticket)) {
     S.tickets.delete(ticket.id);
     S.order.delete(ticket.id);
-    return;
-  }
-  if (ticket.status === 'WAITING' && joinsBehindTheUnseen(ticket, previous)) {
-    S.tickets.delete(ticket.id);
-    S.order.delete(ticket.id);
-    S.behind.set(ticket.id, ticket.service);
     return;
   }
   if (ticket.status === 'WAITING'
@@ -167,27 +151,16 @@ export function upsert(ticket, fresh) {
 
 /** Waiting tickets of a service that this console counts but does not hold (past the first the board listed). */
 export function notListed(service) {
-  let count = S.unseen.get(service) || 0;
-  for (const code of S.behind.values()) if (code === service) count++;
-  return count;
+  return S.lines.notListed(service);
 }
 
-/** A ticket joining a line at a place past the tickets held here: somebody the board did not list is ahead. */
-function joinsBehindTheUnseen(ticket, previous) {
-  if (notListed(ticket.service) === 0) return false;
-  if (previous && previous.status === 'WAITING' && previous.service === ticket.service) return false;
-  const held = waitingOf(ticket.service).filter((x) => x.id !== ticket.id).length;
-  return !(ticket.position && ticket.position <= held + 1);
+function heldWaiting(service, except) {
+  return waitingOf(service).filter((x) => x.id !== except).length;
 }
 
 /** The first of a long line were called: the board is read again for the next ones. */
 function readAheadWhenLow() {
-  for (const service of S.services) {
-    if (notListed(service.code) > 0 && waitingOf(service.code).length < HEAD_LOW) {
-      reloadBoardSoon();
-      return;
-    }
-  }
+  if (S.lines.runningLow(S.services.map((s) => s.code), heldWaiting)) reloadBoardSoon();
 }
 
 /** A sort key that puts a ticket joining a line at the place the server gave it (position 1 = next). */

@@ -4,6 +4,7 @@
  * because every module reads and changes it.
  */
 import * as Common from './common.js';
+import { LongLines } from '/assets/long-lines.js';
 
 /** The helpers shared with the admin page (session, API, texts, DOM, times). */
 export const C = Common;
@@ -24,8 +25,6 @@ export const VERY_LONG_WAIT_MIN = 60;
 export const BPJS_POLL_MS = 20000;
 // The board lists the first 50 of each line; the rest is counted. Asked for, the whole line (the API's maximum).
 export const WHOLE_LINE = 100000;
-// Fewer of a line held than this while more wait behind them: the board is read again for the next ones.
-export const HEAD_LOW = 10;
 export const COMPACT_HEADER = window.matchMedia('(max-width: 1500px)');
 
 export const S = {
@@ -37,8 +36,7 @@ export const S = {
   counter: null,            // the chosen counter
   tickets: new Map(),       // id → open ticket
   order: new Map(),         // id → sort key of a waiting ticket within its service
-  unseen: new Map(),        // service → waiting tickets past the ones the board listed, never seen here
-  behind: new Map(),        // id → service of a ticket that joined a line behind those unseen: counted, not held
+  lines: new LongLines(),   // the waiting past the first the board listed: counted, not held
   wholeLine: false,         // the receptionist asked to see every waiting ticket, not the first 50 of each line
   lastKey: 0,
   serviceDate: null,

@@ -19,6 +19,8 @@ public final class Postgres implements AutoCloseable {
     public static final String DATABASE = "antrean";
     /** Whether this run records pg_stat_statements ({@code BENCH_PG_STAT_STATEMENTS=1}). */
     public static final boolean STAT_STATEMENTS = "1".equals(System.getenv("BENCH_PG_STAT_STATEMENTS"));
+    /** With it, the executed plan of every statement slower than this many ms ({@code BENCH_PG_AUTO_EXPLAIN_MS}). */
+    private static final String AUTO_EXPLAIN_MS = System.getenv("BENCH_PG_AUTO_EXPLAIN_MS");
     private final Path dataDir;
     private final int port;
     /** Where JDBC finds a database of this server: the URL without the database's name, and the name after it. */
@@ -72,8 +74,6 @@ public final class Postgres implements AutoCloseable {
     }
 
     /** As {@link #start(Path)}, with pg_stat_statements loaded whatever BENCH_PG_STAT_STATEMENTS says. */
-    private static final String AUTO_EXPLAIN_MS = System.getenv("BENCH_PG_AUTO_EXPLAIN_MS");
-
     public static Postgres startWithStatementStatistics(Path dataDir) {
         return start(dataDir, true);
     }

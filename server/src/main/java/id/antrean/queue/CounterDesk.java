@@ -53,10 +53,6 @@ public final class CounterDesk {
             WHERE t.facility_id = $1 AND t.counter_id = $2 AND t.status IN ('CALLED', 'SERVING')
             FOR UPDATE OF t""";
 
-    /**
-     * Priority first — or, when it is the others' turn ($5), the others first — then the earliest in line (a
-     * booked patient is in line from their estimated time); tickets another counter is taking are passed over.
-     */
     /** The change each action makes. Parameters: $1 facility, $2 ticket, $3 now, $4 counter or target service. */
     private static final Map<CounterAction, String> CHANGES = new EnumMap<>(Map.of(
             CounterAction.CALL, "status = 'CALLED', counter_id = $4, called_at = $3, call_count = call_count + 1",
